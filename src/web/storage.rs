@@ -1,0 +1,295 @@
+//! Local storage that never loses data.
+//!
+//! - Reading: every `sayso:doc:*` entry is decoded through [`crate::model::codec`]. An entry
+//!   that cannot be read is **moved aside** to a `sayso:backup:*` key (copied, then removed only
+//!   once the copy is in place) and reported; if the copy fails it is left where it is and its key
+//!   is never written to.
+//! - Writing: quota and other failures come back as [`StorageError`]s for the caller to show; the
+//!   app keeps working in memory.
+//! - Unavailable storage (private mode, blocked by the browser) is reported once, and the app runs
+//!   in memory only.
+
+use crate::model::codec::{self, DecodeError, Settings, DOC_PREFIX, SETTINGS_KEY};
+use crate::model::Document;
+use crate::state::Boot;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::JsCast;
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// `window.localStorage` is missing or throws.
+    #[error("local storage is unavailable ({0})")]
+    Unavailable(String),
+    /// The browser refused a write because storage is full.
+    #[error("local storage is full (quota exceeded)")]
+    QuotaExceeded,
+    /// Another failure of a read or write.
+    #[error("the browser refused to {op} '{key}': {reason}")]
+    Failed {
+        /// "read", "write" or "remove".
+        op: &'static str,
+        /// The key.
+        key: String,
+        /// What the browser said.
+        reason: String,
+    },
+    /// The key holds an entry that could not be read and that was kept in place.
+    #[error("'{0}' holds an unreadable entry that sayso keeps as it is")]
+    Protected(String),
+}
+
+fn js_reason(err: &wasm_bindgen::JsValue) -> String {
+    if let Some(exc) = err.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", exc.name(), exc.message());
+    }
+    err.as_string().unwrap_or_else(|| format!("{err:?}"))
+}
+
+fn is_quota(err: &wasm_bindgen::JsValue) -> bool {
+    err.dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22)
+}
+
+/// sayso's local storage.
+#[derive(Debug, Clone)]
+pub struct Store {
+    storage: web_sys::Storage,
+    /// Keys holding unreadable entries that could not be moved aside: never written.
+    protected: HashSet<String>,
+}
+
+impl Store {
+    /// Opens the browser's local storage.
+    pub fn open() -> Result<Self, StorageError> {
+        let window =
+            web_sys::window().ok_or_else(|| StorageError::Unavailable("no window".into()))?;
+        let storage = window
+            .local_storage()
+            .map_err(|e| StorageError::Unavailable(js_reason(&e)))?
+            .ok_or_else(|| StorageError::Unavailable("the browser gives none".into()))?;
+        Ok(Self {
+            storage,
+            protected: HashSet::new(),
+        })
+    }
+
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.storage
+            .get_item(key)
+            .map_err(|e| StorageError::Failed {
+                op: "read",
+                key: key.to_owned(),
+                reason: js_reason(&e),
+            })
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if self.protected.contains(key) {
+            return Err(StorageError::Protected(key.to_owned()));
+        }
+        self.storage.set_item(key, value).map_err(|e| {
+            if is_quota(&e) {
+                StorageError::QuotaExceeded
+            } else {
+                StorageError::Failed {
+                    op: "write",
+                    key: key.to_owned(),
+                    reason: js_reason(&e),
+                }
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        if self.protected.contains(key) {
+            return Err(StorageError::Protected(key.to_owned()));
+        }
+        self.storage
+            .remove_item(key)
+            .map_err(|e| StorageError::Failed {
+                op: "remove",
+                key: key.to_owned(),
+                reason: js_reason(&e),
+            })
+    }
+
+    /// All keys currently in local storage.
+    fn keys(&self) -> Vec<String> {
+        let len = self.storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .collect()
+    }
+
+    /// Moves an unreadable entry aside and returns the message to show.
+    fn quarantine(&mut self, key: &str, raw: &str, err: &DecodeError, now: f64) -> String {
+        let what = if key == SETTINGS_KEY {
+            "sayso's saved settings".to_owned()
+        } else {
+            format!("a saved document ('{key}')")
+        };
+        if matches!(err, DecodeError::TooNew { .. }) {
+            self.protected.insert(key.to_owned());
+            return format!("Could not read {what}: it was {err}. It is left untouched.");
+        }
+        let backup = codec::backup_key(key, now);
+        let moved = self
+            .set(&backup, raw)
+            .and_then(|()| match self.get(&backup)? {
+                Some(copy) if copy == raw => self.remove(key),
+                _ => Err(StorageError::Protected(backup.clone())),
+            });
+        match moved {
+            Ok(()) => format!(
+                "Could not read {what}: {err}. The entry was kept aside as '{backup}'; nothing was overwritten."
+            ),
+            Err(_) => {
+                self.protected.insert(key.to_owned());
+                format!(
+                    "Could not read {what}: {err}. It could not be copied aside, so it is left in place and sayso will not write over it."
+                )
+            }
+        }
+    }
+
+    /// Reads everything sayso saved. Never fails: problems are reported in [`Boot::problems`].
+    pub fn load(&mut self, now: f64) -> Boot {
+        let mut boot = Boot {
+            storage_available: true,
+            ..Boot::default()
+        };
+        match self.get(SETTINGS_KEY) {
+            Ok(Some(raw)) => {
+                boot.seen_before = true;
+                match codec::decode::<Settings>(&raw) {
+                    Ok(settings) => boot.current = settings.current,
+                    Err(err) => {
+                        let message = self.quarantine(SETTINGS_KEY, &raw, &err, now);
+                        boot.problems.push(message);
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(err) => boot
+                .problems
+                .push(format!("Could not read sayso's settings: {err}.")),
+        }
+        let mut keys: Vec<String> = self
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(DOC_PREFIX))
+            .collect();
+        keys.sort();
+        for key in keys {
+            boot.seen_before = true;
+            let raw = match self.get(&key) {
+                Ok(Some(raw)) => raw,
+                Ok(None) => continue,
+                Err(err) => {
+                    boot.problems
+                        .push(format!("Could not read '{key}': {err}."));
+                    continue;
+                }
+            };
+            match codec::decode::<Document>(&raw) {
+                Ok(doc) if codec::doc_key(&doc.id) == key => boot.docs.push(doc),
+                Ok(doc) => {
+                    let err = DecodeError::WrongShape(format!(
+                        "it holds document '{}' under another key",
+                        doc.id
+                    ));
+                    let message = self.quarantine(&key, &raw, &err, now);
+                    boot.problems.push(message);
+                }
+                Err(err) => {
+                    let message = self.quarantine(&key, &raw, &err, now);
+                    boot.problems.push(message);
+                }
+            }
+        }
+        boot
+    }
+
+    /// Writes `doc` under its key.
+    pub fn save_doc(&self, doc: &Document) -> Result<(), StorageError> {
+        self.set(&codec::doc_key(&doc.id), &codec::encode(doc))
+    }
+
+    /// Removes a document's entry.
+    pub fn remove_doc(&self, id: &str) -> Result<(), StorageError> {
+        self.remove(&codec::doc_key(id))
+    }
+
+    /// Writes the settings.
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageError> {
+        self.set(SETTINGS_KEY, &codec::encode(settings))
+    }
+
+    /// Brings storage in line with `docs` and `current`: writes documents whose `modified` time
+    /// differs from what `saved` records, removes entries of documents no longer there, and
+    /// records what was written in `saved`. Goes on past a failed write and returns the first
+    /// error.
+    pub fn sync(
+        &self,
+        docs: &[std::rc::Rc<Document>],
+        current: Option<&String>,
+        saved: &mut HashMap<String, f64>,
+    ) -> Result<(), StorageError> {
+        let mut first_error = None;
+        for doc in docs {
+            if saved.get(&doc.id) == Some(&doc.modified) {
+                continue;
+            }
+            match self.save_doc(doc) {
+                Ok(()) => {
+                    saved.insert(doc.id.clone(), doc.modified);
+                }
+                Err(err) => {
+                    first_error.get_or_insert(err);
+                }
+            }
+        }
+        let gone: Vec<String> = saved
+            .keys()
+            .filter(|id| !docs.iter().any(|d| &d.id == *id))
+            .cloned()
+            .collect();
+        for id in gone {
+            match self.remove_doc(&id) {
+                Ok(()) => {
+                    saved.remove(&id);
+                }
+                Err(err) => {
+                    first_error.get_or_insert(err);
+                }
+            }
+        }
+        let settings = Settings {
+            current: current.cloned(),
+        };
+        if let Err(err) = self.save_settings(&settings) {
+            first_error.get_or_insert(err);
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+}
+
+/// Opens storage and reads it; when storage is unavailable, says so and starts in memory.
+pub fn boot(now: f64) -> (Option<Store>, Boot) {
+    match Store::open() {
+        Ok(mut store) => {
+            let boot = store.load(now);
+            (Some(store), boot)
+        }
+        Err(err) => (
+            None,
+            Boot {
+                problems: vec![format!(
+                    "Your browser does not let sayso use {err}: sayso works in memory only, so export or copy your work before closing this tab."
+                )],
+                ..Boot::default()
+            },
+        ),
+    }
+}

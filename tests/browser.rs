@@ -1,0 +1,368 @@
+//! Browser tests: run in headless Chromium by `wasm-bindgen-test-runner` (`make test-browser`).
+//!
+//! Each test mounts the real app into its own element, drives it through the DOM, waits on
+//! conditions (never a fixed sleep), and unmounts it.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+use sayso::app::{App, SAMPLE_ARTICLE};
+use sayso::model::codec;
+use sayso::model::Document;
+use sayso::web::storage::{StorageError, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE_TITLE: &str = "Zelensky Calls for Stronger US Support After Tense White House Meeting";
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn keys() -> Vec<String> {
+    let s = storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .collect()
+}
+
+fn clear_storage() {
+    storage().clear().unwrap();
+}
+
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Mounted {
+    fn new() -> Self {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        Self {
+            root,
+            handle: Some(handle),
+        }
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> Option<String> {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+    }
+
+    fn click(&self, selector: &str) {
+        let el = self
+            .root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"));
+        el.dyn_into::<HtmlElement>().unwrap().click();
+    }
+
+    /// Waits until `cond` holds, yielding to the browser between checks; fails after 10 s.
+    async fn until(&self, what: &str, cond: impl Fn(&Self) -> bool) {
+        let start = js_sys::Date::now();
+        while !cond(self) {
+            assert!(
+                js_sys::Date::now() - start < 10_000.0,
+                "timed out waiting for {what}"
+            );
+            gloo::timers::future::TimeoutFuture::new(5).await;
+        }
+    }
+
+    async fn paste(&self, text: &str) {
+        if self
+            .root
+            .query_selector("[data-testid=paste]")
+            .unwrap()
+            .is_none()
+        {
+            self.click("[data-testid=paste-toggle]");
+            self.until("the paste box", |m| m.all("[data-testid=paste]").len() == 1)
+                .await;
+        }
+        let area: HtmlTextAreaElement = self
+            .root
+            .query_selector("[data-testid=paste]")
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        area.set_value(text);
+        self.click("[data-testid=paste-submit]");
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn doc_keys() -> Vec<String> {
+    keys()
+        .into_iter()
+        .filter(|k| k.starts_with(codec::DOC_PREFIX))
+        .collect()
+}
+
+/// Fills local storage with junk until the browser refuses; returns the junk keys.
+fn fill_storage() -> Vec<String> {
+    let s = storage();
+    let mut junk = Vec::new();
+    let mut chunk = "x".repeat(1 << 20);
+    let mut i = 0;
+    while chunk.len() >= 16 {
+        let key = format!("junk:{i}");
+        if s.set_item(&key, &chunk).is_ok() {
+            junk.push(key);
+            i += 1;
+        } else {
+            chunk.truncate(chunk.len() / 2);
+        }
+    }
+    junk
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_shows_the_sample_on_first_open() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample title", |m| {
+        m.text("[data-testid=article-title]").as_deref() == Some(SAMPLE_TITLE)
+    })
+    .await;
+    assert_eq!(app.all("[data-testid=library-item]").len(), 1);
+    let paras = app.all("[data-testid=article] p");
+    assert!(
+        paras.len() > 10,
+        "the sample has many paragraphs, got {}",
+        paras.len()
+    );
+    assert!(paras[0]
+        .text_content()
+        .unwrap()
+        .starts_with("Ukrainian President Volodymyr Zelensky"));
+    app.until("the sample to be saved", |_| doc_keys().len() == 1)
+        .await;
+    app.until("the saved status", |m| {
+        m.text("[data-testid=save-status]").as_deref() == Some("Saved")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trip_and_quota_error() {
+    clear_storage();
+    let mut store = Store::open().unwrap();
+    let doc = Document::new(
+        "Round trip 🗳️\nTête-à-tête “quoted” 新闻",
+        Some("t.txt".into()),
+        42.0,
+    );
+    store.save_doc(&doc).unwrap();
+    let boot = store.load(1.0);
+    assert_eq!(boot.docs, vec![doc.clone()]);
+    assert!(boot.problems.is_empty());
+    assert!(boot.seen_before);
+
+    let junk = fill_storage();
+    let bigger = Document::new(&format!("Big\n{}", "y".repeat(4096)), None, 43.0);
+    assert_eq!(store.save_doc(&bigger), Err(StorageError::QuotaExceeded));
+    for key in junk {
+        storage().remove_item(&key).unwrap();
+    }
+    store.save_doc(&bigger).unwrap();
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_storage_shows_a_banner_and_keeps_the_bad_value() {
+    clear_storage();
+    let bad = "{\"app\":\"sayso\",\"schema\":1,\"data\":{\"text\": oops";
+    storage().set_item("sayso:doc:dbad", bad).unwrap();
+    storage()
+        .set_item(codec::SETTINGS_KEY, "not json at all")
+        .unwrap();
+    let app = Mounted::new();
+    app.until("two storage banners", |m| {
+        m.all("[data-testid=storage-banner]").len() == 2
+    })
+    .await;
+    let banners: Vec<String> = app
+        .all("[data-testid=storage-banner]")
+        .iter()
+        .map(|b| b.text_content().unwrap())
+        .collect();
+    assert!(
+        banners
+            .iter()
+            .any(|b| b.contains("sayso:doc:dbad") && b.contains("kept aside")),
+        "{banners:?}"
+    );
+    assert!(
+        banners.iter().any(|b| b.contains("settings")),
+        "{banners:?}"
+    );
+    // The bad values are kept, byte for byte, under backup keys; nothing overwrote them.
+    let backups: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(codec::BACKUP_PREFIX))
+        .collect();
+    let values: Vec<String> = backups
+        .iter()
+        .map(|k| storage().get_item(k).unwrap().unwrap())
+        .collect();
+    assert!(values.contains(&bad.to_owned()), "{values:?}");
+    assert!(values.contains(&"not json at all".to_owned()), "{values:?}");
+    // The app keeps working: the library is empty (sayso had been used), paste still works.
+    app.until("the empty state", |m| {
+        m.all("[data-testid=empty-state]").len() == 1
+    })
+    .await;
+    app.paste("After corruption\nStill works.").await;
+    app.until("the pasted article", |m| {
+        m.text("[data-testid=article-title]").as_deref() == Some("After corruption")
+    })
+    .await;
+    app.until("the pasted article saved", |_| doc_keys().len() == 1)
+        .await;
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_second_document_appears_in_the_library_and_survives_a_remount() {
+    clear_storage();
+    {
+        let app = Mounted::new();
+        app.until("the sample", |m| {
+            m.all("[data-testid=library-item]").len() == 1
+        })
+        .await;
+        app.paste("Second article\nIts body, with “quotes” and 🗳️.")
+            .await;
+        app.until("two library items", |m| {
+            m.all("[data-testid=library-item]").len() == 2
+        })
+        .await;
+        assert_eq!(
+            app.text("[data-testid=article-title]").as_deref(),
+            Some("Second article")
+        );
+        // Opening the same text again does not duplicate it.
+        app.paste("Second article\r\nIts body, with “quotes” and 🗳️.")
+            .await;
+        app.until("the already-open notice", |m| {
+            m.all("[data-testid=input-info]").len() == 1
+        })
+        .await;
+        assert_eq!(app.all("[data-testid=library-item]").len(), 2);
+        app.until("both saved", |_| doc_keys().len() == 2).await;
+    }
+    // A fresh mount (as after a reload) shows both, with the last opened one open.
+    let app = Mounted::new();
+    app.until("two library items after remount", |m| {
+        m.all("[data-testid=library-item]").len() == 2
+    })
+    .await;
+    assert_eq!(
+        app.text("[data-testid=article-title]").as_deref(),
+        Some("Second article")
+    );
+    // Delete it, then undo.
+    app.click("[data-testid=library-item][data-doc-id] [data-testid=delete-document]");
+    app.until("one item after delete", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    app.until("the delete saved", |_| doc_keys().len() == 1)
+        .await;
+    app.click("[data-testid=undo-delete]");
+    app.until("two items after undo", |m| {
+        m.all("[data-testid=library-item]").len() == 2
+    })
+    .await;
+    app.until("the undo saved", |_| doc_keys().len() == 2).await;
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn empty_paste_shows_a_message_and_changes_nothing() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    app.paste("   \n  ").await;
+    app.until("the input error", |m| {
+        m.all("[role=alert][data-testid=input-error]").len() == 1
+    })
+    .await;
+    assert!(app
+        .text("[data-testid=input-error]")
+        .unwrap()
+        .contains("empty"));
+    assert_eq!(app.all("[data-testid=library-item]").len(), 1);
+    assert_eq!(
+        app.text("[data-testid=article-title]").as_deref(),
+        Some(SAMPLE_TITLE)
+    );
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_keeps_changes_in_memory_and_retries() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample saved", |_| doc_keys().len() == 1)
+        .await;
+    let junk = fill_storage();
+    app.paste(&format!("Too big to save\n{}", "z".repeat(64 * 1024)))
+        .await;
+    app.until("the save-failed banner", |m| {
+        m.all("[data-testid=storage-banner]")
+            .iter()
+            .any(|b| b.text_content().unwrap().contains("full"))
+    })
+    .await;
+    assert_eq!(
+        app.text("[data-testid=save-status]").as_deref(),
+        Some("Not saved")
+    );
+    assert_eq!(
+        app.text("[data-testid=article-title]").as_deref(),
+        Some("Too big to save"),
+        "kept in memory"
+    );
+    for key in junk {
+        storage().remove_item(&key).unwrap();
+    }
+    app.click("[data-testid=retry-save]");
+    app.until("saved after retry", |m| {
+        m.text("[data-testid=save-status]").as_deref() == Some("Saved")
+    })
+    .await;
+    assert_eq!(doc_keys().len(), 2);
+    assert!(app.all("[data-testid=storage-banner]").is_empty());
+    let _ = SAMPLE_ARTICLE;
+    clear_storage();
+}

@@ -1,0 +1,311 @@
+//! End to end: the release build in `dist/`, served on 127.0.0.1, driven in headless Chromium
+//! through chromedriver, as a user would. Run by `make test-e2e`, which builds the release
+//! `dist/` with Trunk first and passes its path in `SAYSO_DIST`.
+//!
+//! Chromedriver runs in its own process group, which is ended when the test finishes, pass or
+//! fail. Every wait is on a condition, with a timeout; screenshots go to `target/screenshots/`.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used)]
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const SAMPLE_TITLE: &str = "Zelensky Calls for Stronger US Support After Tense White House Meeting";
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Serves the files of `dir` on a free loopback port, from a background thread.
+fn serve(dir: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let port = listener.local_addr().expect("local address").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || respond(stream, &dir));
+        }
+    });
+    port
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) {
+    let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header == "\r\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let rel = if path == "/" {
+        "index.html"
+    } else {
+        path.trim_start_matches('/')
+    };
+    let file = dir.join(rel);
+    let (status, body, mime) = match (rel.contains(".."), std::fs::read(&file)) {
+        (false, Ok(body)) => ("200 OK", body, mime_of(rel)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn mime_of(path: &str) -> &'static str {
+    match path.rsplit('.').next() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Chromedriver in its own process group; the whole group is ended on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start() -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (run `scripts/setup test`)"));
+        let deadline = Instant::now() + TIMEOUT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start listening"
+            );
+            std::thread::yield_now();
+        }
+        Self { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The group id is the child's pid (process_group(0)); `--` so the negative id is not
+        // read as an option.
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &group])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+fn capabilities(profile: &Path) -> serde_json::Map<String, serde_json::Value> {
+    let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("webdriver.json"))
+        .expect("webdriver.json");
+    let mut caps: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&raw).expect("valid webdriver.json");
+    let args = caps["goog:chromeOptions"]["args"]
+        .as_array_mut()
+        .expect("args");
+    args.push(format!("--user-data-dir={}", profile.display()).into());
+    caps
+}
+
+async fn wait_until<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + TIMEOUT;
+    while !check().await {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+async fn count(client: &Client, css: &str) -> usize {
+    client
+        .find_all(Locator::Css(css))
+        .await
+        .map(|v| v.len())
+        .unwrap_or(0)
+}
+
+async fn text(client: &Client, css: &str) -> Option<String> {
+    client.find(Locator::Css(css)).await.ok()?.text().await.ok()
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(dir.join(name), png).expect("write screenshot");
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and chromium: run by `make test-e2e`"]
+async fn open_paste_reload_delete() {
+    let dist =
+        PathBuf::from(std::env::var("SAYSO_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no index.html: build it with `make test-e2e`",
+        dist.display()
+    );
+    let port = serve(dist);
+    let driver = Driver::start();
+    let profile = tempdir();
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(capabilities(&profile))
+        .connect(&format!("http://127.0.0.1:{}", driver.port))
+        .await
+        .expect("connect to chromedriver");
+    let result = scenario(&client, port).await;
+    let _ = client.close().await;
+    drop(driver);
+    let _ = std::fs::remove_dir_all(&profile);
+    result.expect("scenario");
+}
+
+fn tempdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "sayso-e2e-{}-{}",
+        std::process::id(),
+        Instant::now().elapsed().as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).expect("profile dir");
+    dir
+}
+
+async fn scenario(client: &Client, port: u16) -> Result<(), fantoccini::error::CmdError> {
+    let url = format!("http://127.0.0.1:{port}/");
+    client.goto(&url).await?;
+    // First open: the sample article.
+    wait_until("the sample title", || async {
+        text(client, "[data-testid=article-title]").await.as_deref() == Some(SAMPLE_TITLE)
+    })
+    .await;
+    assert_eq!(count(client, "[data-testid=library-item]").await, 1);
+    // The stylesheet is applied (CSP lets it in).
+    let font = client
+        .execute(
+            "return getComputedStyle(document.querySelector('[data-testid=article]')).fontFamily",
+            vec![],
+        )
+        .await?;
+    assert!(
+        font.as_str().unwrap_or("").contains("serif"),
+        "article font: {font}"
+    );
+    screenshot(client, "e2e-1-sample.png").await;
+
+    // Paste a new article.
+    client
+        .find(Locator::Css("[data-testid=paste-toggle]"))
+        .await?
+        .click()
+        .await?;
+    let area = client
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("[data-testid=paste]"))
+        .await?;
+    area.send_keys(
+        "Council approves budget\nThe council said on Monday it would spend “more than ever”.",
+    )
+    .await?;
+    client
+        .find(Locator::Css("[data-testid=paste-submit]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the pasted title", || async {
+        text(client, "[data-testid=article-title]").await.as_deref()
+            == Some("Council approves budget")
+    })
+    .await;
+    wait_until("two library items", || async {
+        count(client, "[data-testid=library-item]").await == 2
+    })
+    .await;
+    wait_until("saved", || async {
+        text(client, "[data-testid=save-status]").await.as_deref() == Some("Saved")
+    })
+    .await;
+
+    // Reload: both are still there, and the last opened is open.
+    client.refresh().await?;
+    wait_until("two items after reload", || async {
+        count(client, "[data-testid=library-item]").await == 2
+    })
+    .await;
+    assert_eq!(
+        text(client, "[data-testid=article-title]").await.as_deref(),
+        Some("Council approves budget")
+    );
+    let titles = client
+        .find_all(Locator::Css("[data-testid=library-item] .library-title"))
+        .await?;
+    let mut names = Vec::new();
+    for t in titles {
+        names.push(t.text().await?);
+    }
+    assert_eq!(names, ["Council approves budget", SAMPLE_TITLE]);
+    screenshot(client, "e2e-2-library.png").await;
+
+    // Delete the sample; the deletion survives a reload.
+    let items = client
+        .find_all(Locator::Css("[data-testid=library-item]"))
+        .await?;
+    items[1]
+        .find(Locator::Css("[data-testid=delete-document]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("one item after delete", || async {
+        count(client, "[data-testid=library-item]").await == 1
+    })
+    .await;
+    wait_until("saved after delete", || async {
+        text(client, "[data-testid=save-status]").await.as_deref() == Some("Saved")
+    })
+    .await;
+    client.refresh().await?;
+    wait_until("the article after reload", || async {
+        text(client, "[data-testid=article-title]").await.as_deref()
+            == Some("Council approves budget")
+    })
+    .await;
+    assert_eq!(count(client, "[data-testid=library-item]").await, 1);
+
+    // A phone-width window still shows the article.
+    client.set_window_size(390, 844).await?;
+    wait_until("the narrow layout", || async {
+        count(client, "[data-testid=article-title]").await == 1
+    })
+    .await;
+    screenshot(client, "e2e-3-phone.png").await;
+    Ok(())
+}
