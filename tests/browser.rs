@@ -117,6 +117,56 @@ impl Drop for Mounted {
     }
 }
 
+/// A `File` as the browser makes it from a picker or a drop.
+fn file(name: &str, mime: &str, bytes: &[u8]) -> web_sys::File {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap()
+}
+
+fn transfer(files: &[web_sys::File]) -> web_sys::DataTransfer {
+    let dt = web_sys::DataTransfer::new().unwrap();
+    for f in files {
+        dt.items().add_with_file(f).unwrap();
+    }
+    dt
+}
+
+/// Drops files on the app, as a drag from the desktop does.
+fn drop_files(app: &Mounted, files: &[web_sys::File]) {
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer(files)));
+    let over = web_sys::DragEvent::new_with_event_init_dict("dragover", &init).unwrap();
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    let target = app
+        .root
+        .query_selector("[data-testid=article]")
+        .unwrap()
+        .unwrap();
+    target.dispatch_event(&over).unwrap();
+    target.dispatch_event(&drop).unwrap();
+}
+
+/// Picks files in the "Open file" input.
+fn pick_files(app: &Mounted, files: &[web_sys::File]) {
+    let input: web_sys::HtmlInputElement = app
+        .root
+        .query_selector("[data-testid=open-file]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_files(transfer(files).files().as_ref());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
 fn doc_keys() -> Vec<String> {
     keys()
         .into_iter()
@@ -364,5 +414,91 @@ async fn a_full_storage_keeps_changes_in_memory_and_retries() {
     assert_eq!(doc_keys().len(), 2);
     assert!(app.all("[data-testid=storage-banner]").is_empty());
     let _ = SAMPLE_ARTICLE;
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn dropping_an_html_file_opens_its_readable_text() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    let html = "<html><head><title>Tab title</title><script>steal()</script></head>\
+                <body><h1>Dropped &amp; read</h1><p>First&nbsp;para with “quotes”.</p>\
+                <style>p{}</style><p>Second<br>line</p></body></html>";
+    drop_files(&app, &[file("story.html", "text/html", html.as_bytes())]);
+    app.until("the dropped article", |m| {
+        m.text("[data-testid=article-title]").as_deref() == Some("Dropped & read")
+    })
+    .await;
+    let body = app.text("[data-testid=article]").unwrap();
+    assert!(body.contains("First\u{a0}para with “quotes”."), "{body}");
+    assert!(body.contains("Second") && body.contains("line"));
+    assert!(
+        !body.contains("steal") && !body.contains("p{}") && !body.contains("Tab title"),
+        "{body}"
+    );
+    assert_eq!(app.all("[data-testid=library-item]").len(), 2);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_text_file_opens_it_and_bad_files_get_a_message() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    pick_files(
+        &app,
+        &[file(
+            "notes.md",
+            "text/markdown",
+            "# Picked file\r\nBody 🗳️".as_bytes(),
+        )],
+    );
+    app.until("the picked article", |m| {
+        m.text("[data-testid=article-title]").as_deref() == Some("Picked file")
+    })
+    .await;
+    let cases: [(&str, &str, &[u8], &str); 4] = [
+        ("binary", "data.txt", b"ab\0\x01cd", "looks binary"),
+        (
+            "invalid utf-8",
+            "latin1.txt",
+            b"caf\xe9 au lait",
+            "not valid UTF-8",
+        ),
+        ("not text", "photo.png", b"\x89PNG", "not a text file"),
+        ("empty", "empty.txt", b"  \n ", "is empty"),
+    ];
+    for (name, file_name, bytes, message) in cases {
+        if app.all("[data-testid=input-error]").len() == 1 {
+            app.click("[data-testid=input-error] button");
+            app.until("the message dismissed", |m| {
+                m.all("[data-testid=input-error]").is_empty()
+            })
+            .await;
+        }
+        pick_files(&app, &[file(file_name, "", bytes)]);
+        app.until(name, |m| {
+            m.text("[data-testid=input-error]")
+                .is_some_and(|t| t.contains(message) && t.contains(file_name))
+        })
+        .await;
+        assert_eq!(
+            app.all("[data-testid=library-item]").len(),
+            2,
+            "case {name}: nothing opened"
+        );
+        assert_eq!(
+            app.text("[data-testid=article-title]").as_deref(),
+            Some("Picked file"),
+            "case {name}"
+        );
+    }
     clear_storage();
 }
