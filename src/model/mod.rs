@@ -10,6 +10,7 @@
 //! assert_eq!(doc.meta().id, doc.id);
 //! ```
 
+pub mod annotation;
 pub mod codec;
 pub mod html;
 pub mod input;
@@ -42,6 +43,12 @@ pub struct Document {
     pub created: Millis,
     /// When the document last changed.
     pub modified: Millis,
+    /// Speakers of the document (from the engine or the user).
+    #[serde(default)]
+    pub speakers: Vec<annotation::Speaker>,
+    /// Annotations, sorted by start.
+    #[serde(default)]
+    pub annotations: Vec<annotation::Annotation>,
 }
 
 impl Document {
@@ -58,6 +65,8 @@ impl Document {
             source,
             created: now,
             modified: now,
+            speakers: Vec::new(),
+            annotations: Vec::new(),
         }
     }
 
