@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod engine;
 pub mod hooks;
 pub mod model;
 pub mod state;

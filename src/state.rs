@@ -15,7 +15,10 @@
 //! assert_eq!(again.docs.len(), 2);                       // same text: no duplicate
 //! ```
 
+use crate::model::annotation::{Annotation, AnnotationKind, FigureInfo, Speaker, Status};
+use crate::model::history::{Change, Edit};
 use crate::model::input::text_from_paste;
+use crate::model::suggest::{self, speaker_id, ENGINE_VERSION};
 use crate::model::{Document, Millis};
 use std::rc::Rc;
 use yew::Reducible;
@@ -99,7 +102,24 @@ pub struct AppState {
     pub revision: u64,
     /// Bumped when the user asks to retry a failed save.
     pub retries: u32,
+    /// The annotation open in the inspector.
+    pub selected: Option<String>,
+    /// Kinds hidden by the legend's toggles.
+    pub hidden: Rc<Vec<AnnotationKind>>,
+    /// The last change, for the `aria-live` region ("Accepted quote “…”").
+    pub announcement: String,
     next_banner: u32,
+}
+
+/// Who a quote is attributed to, as the user picks it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpeakerChoice {
+    /// A speaker of the document, by id.
+    Existing(String),
+    /// A new speaker, by name.
+    New(String),
+    /// Nobody.
+    Unknown,
 }
 
 /// Everything that can happen.
@@ -135,6 +155,71 @@ pub enum Action {
     Saved,
     /// Try saving again.
     RetrySave,
+    /// Run the engine on the open document if it has not been analysed by this engine version
+    /// (or always, with `force`); decided annotations are kept.
+    Analyze {
+        /// Run even if the document was analysed already.
+        force: bool,
+        /// Current time.
+        now: Millis,
+    },
+    /// Open an annotation in the inspector (or close it).
+    SelectAnnotation(Option<String>),
+    /// Accept or reject annotations (one, or a bulk action).
+    SetStatus {
+        /// The annotations.
+        ids: Vec<String>,
+        /// The new status.
+        status: Status,
+        /// Current time.
+        now: Millis,
+    },
+    /// Make a new, confirmed annotation on a span of code points.
+    Annotate {
+        /// What it marks.
+        kind: AnnotationKind,
+        /// First code point.
+        start: usize,
+        /// One past the last code point.
+        end: usize,
+        /// Current time.
+        now: Millis,
+    },
+    /// Delete annotations.
+    DeleteAnnotations(Vec<String>),
+    /// Attribute a quote (or a speaker mention) to a speaker.
+    SetSpeaker {
+        /// The annotation.
+        id: String,
+        /// The speaker.
+        speaker: SpeakerChoice,
+        /// Current time.
+        now: Millis,
+    },
+    /// Write the note of an annotation (empty removes it).
+    SetNote {
+        /// The annotation.
+        id: String,
+        /// The note.
+        note: String,
+        /// Current time.
+        now: Millis,
+    },
+    /// Change a figure's kind, value or unit.
+    SetFigure {
+        /// The annotation.
+        id: String,
+        /// The new figure information.
+        info: FigureInfo,
+        /// Current time.
+        now: Millis,
+    },
+    /// Undo the last edit of the open document.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Show or hide a kind of annotation.
+    ToggleKind(AnnotationKind),
 }
 
 /// Marker that starts the message of a failed save, so a later success can clear it.
@@ -163,6 +248,9 @@ impl AppState {
             },
             revision: 0,
             retries: 0,
+            selected: None,
+            hidden: Rc::new(Vec::new()),
+            announcement: String::new(),
             next_banner: 0,
         };
         for problem in boot.problems {
@@ -223,6 +311,138 @@ impl AppState {
         }
         self.current = Some(doc.id);
         self.changed();
+    }
+}
+
+impl AppState {
+    fn current_mut(&mut self) -> Option<&mut Document> {
+        let id = self.current.clone()?;
+        let docs = Rc::make_mut(&mut self.docs);
+        docs.iter_mut().find(|d| d.id == id).map(Rc::make_mut)
+    }
+
+    fn annotation(&self, id: &str) -> Option<&Annotation> {
+        self.current_doc()?.annotations.iter().find(|a| a.id == id)
+    }
+
+    /// Applies an edit to the open document and records it for undo. `false` when nothing
+    /// changed.
+    fn commit(&mut self, label: String, changes: Vec<Change>, now: Millis) -> bool {
+        if changes.is_empty() {
+            return false;
+        }
+        let Some(doc) = self.current_mut() else {
+            return false;
+        };
+        let edit = Edit {
+            label: label.clone(),
+            changes,
+        };
+        edit.apply(doc, false);
+        doc.history.undo.push(edit);
+        doc.history.redo.clear();
+        touch(doc, now);
+        self.announcement = label;
+        self.changed();
+        true
+    }
+
+    /// Changes one annotation through `update`; records the change when it differs.
+    fn update_annotation(
+        &mut self,
+        id: &str,
+        label: &str,
+        now: Millis,
+        update: impl FnOnce(&mut Annotation),
+    ) -> bool {
+        let Some(before) = self.annotation(id).cloned() else {
+            return false;
+        };
+        let mut after = before.clone();
+        update(&mut after);
+        if after == before {
+            return false;
+        }
+        after.modified = now;
+        let label = format!("{label} “{}”", short(&before.exact));
+        self.commit(
+            label,
+            vec![Change::Annotation {
+                before: Some(Box::new(before)),
+                after: Some(Box::new(after)),
+            }],
+            now,
+        )
+    }
+
+    fn analyze(&mut self, force: bool, now: Millis) -> bool {
+        let Some(doc) = self.current_doc() else {
+            return false;
+        };
+        if !force && doc.engine.as_deref() == Some(ENGINE_VERSION) {
+            return false;
+        }
+        let analysis = crate::engine::analyze(&doc.text);
+        let (speakers, fresh) = suggest::suggestions(&doc.text, &analysis, now);
+        let Some(doc) = self.current_mut() else {
+            return false;
+        };
+        doc.annotations = suggest::merge(&doc.annotations, fresh);
+        doc.speakers = suggest::merge_speakers(&doc.speakers, speakers);
+        doc.engine = Some(ENGINE_VERSION.to_owned());
+        touch(doc, now);
+        self.changed();
+        true
+    }
+
+    fn undo_redo(&mut self, redo: bool) -> bool {
+        let Some(doc) = self.current_mut() else {
+            return false;
+        };
+        let stack = if redo {
+            &mut doc.history.redo
+        } else {
+            &mut doc.history.undo
+        };
+        let Some(edit) = stack.pop() else {
+            return false;
+        };
+        edit.apply(doc, !redo);
+        touch(doc, 0.0);
+        let label = format!("{} {}", if redo { "Redid" } else { "Undid" }, edit.label);
+        if redo {
+            doc.history.undo.push(edit);
+        } else {
+            doc.history.redo.push(edit);
+        }
+        self.announcement = label;
+        self.changed();
+        true
+    }
+}
+
+/// Marks a document changed. `modified` grows strictly with every change, even when the clock
+/// does not move (the persistence effect writes documents whose `modified` changed).
+fn touch(doc: &mut Document, now: Millis) {
+    doc.modified = if now > doc.modified {
+        now
+    } else {
+        doc.modified + 0.001
+    };
+}
+
+fn short(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
+fn status_verb(status: Status) -> &'static str {
+    match status {
+        Status::Confirmed => "Accepted",
+        Status::Rejected => "Rejected",
+        Status::Suggested => "Reset",
     }
 }
 
@@ -323,6 +543,200 @@ impl Reducible for AppState {
                 next.retries += 1;
                 if next.save == SaveStatus::Failed {
                     next.save = SaveStatus::Saving;
+                }
+            }
+            Action::Analyze { force, now } => {
+                if !next.analyze(force, now) {
+                    return self;
+                }
+            }
+            Action::SelectAnnotation(id) => {
+                if next.selected == id {
+                    return self;
+                }
+                next.selected = id;
+            }
+            Action::SetStatus { ids, status, now } => {
+                let Some(doc) = next.current_doc() else {
+                    return self;
+                };
+                let changes: Vec<Change> = doc
+                    .annotations
+                    .iter()
+                    .filter(|a| ids.contains(&a.id) && a.status != status)
+                    .map(|a| {
+                        let mut after = a.clone();
+                        after.status = status;
+                        after.modified = now;
+                        Change::Annotation {
+                            before: Some(Box::new(a.clone())),
+                            after: Some(Box::new(after)),
+                        }
+                    })
+                    .collect();
+                let label = match changes.as_slice() {
+                    [Change::Annotation {
+                        before: Some(a), ..
+                    }] => {
+                        format!(
+                            "{} {} “{}”",
+                            status_verb(status),
+                            a.kind.as_str(),
+                            short(&a.exact)
+                        )
+                    }
+                    many => format!("{} {} annotations", status_verb(status), many.len()),
+                };
+                if !next.commit(label, changes, now) {
+                    return self;
+                }
+            }
+            Action::Annotate {
+                kind,
+                start,
+                end,
+                now,
+            } => {
+                let Some(doc) = next.current_doc() else {
+                    return self;
+                };
+                let exact: String = doc
+                    .text
+                    .chars()
+                    .skip(start)
+                    .take(end.saturating_sub(start))
+                    .collect();
+                if start >= end || exact.chars().count() != end - start || exact.trim().is_empty() {
+                    return self;
+                }
+                let mut id = format!("m{}{start}-{end}", &kind.as_str()[..1]);
+                while doc.annotations.iter().any(|a| a.id == id) {
+                    id.push('+');
+                }
+                let annotation = Annotation::manual(&id, kind, start, end, &exact, now);
+                let label = format!("Added {} “{}”", kind.as_str(), short(&exact));
+                next.selected = Some(id);
+                next.commit(
+                    label,
+                    vec![Change::Annotation {
+                        before: None,
+                        after: Some(Box::new(annotation)),
+                    }],
+                    now,
+                );
+            }
+            Action::DeleteAnnotations(ids) => {
+                let Some(doc) = next.current_doc() else {
+                    return self;
+                };
+                let changes: Vec<Change> = doc
+                    .annotations
+                    .iter()
+                    .filter(|a| ids.contains(&a.id))
+                    .map(|a| Change::Annotation {
+                        before: Some(Box::new(a.clone())),
+                        after: None,
+                    })
+                    .collect();
+                let label = match changes.as_slice() {
+                    [Change::Annotation {
+                        before: Some(a), ..
+                    }] => {
+                        format!("Deleted {} “{}”", a.kind.as_str(), short(&a.exact))
+                    }
+                    many => format!("Deleted {} annotations", many.len()),
+                };
+                if next.selected.as_ref().is_some_and(|s| ids.contains(s)) {
+                    next.selected = None;
+                }
+                if !next.commit(label, changes, 0.0) {
+                    return self;
+                }
+            }
+            Action::SetSpeaker { id, speaker, now } => {
+                let mut changes = Vec::new();
+                let speaker_id = match speaker {
+                    SpeakerChoice::Existing(sid) => Some(sid),
+                    SpeakerChoice::Unknown => None,
+                    SpeakerChoice::New(name) => {
+                        let name = name.trim().to_owned();
+                        if name.is_empty() {
+                            return self;
+                        }
+                        let sid = speaker_id(&name);
+                        let exists = next
+                            .current_doc()
+                            .is_some_and(|d| d.speakers.iter().any(|s| s.id == sid));
+                        if !exists {
+                            changes.push(Change::Speaker {
+                                before: None,
+                                after: Some(Speaker {
+                                    id: sid.clone(),
+                                    name,
+                                    role: None,
+                                    organisation: false,
+                                }),
+                            });
+                        }
+                        Some(sid)
+                    }
+                };
+                let Some(before) = next.annotation(&id).cloned() else {
+                    return self;
+                };
+                if before.speaker_id == speaker_id && changes.is_empty() {
+                    return self;
+                }
+                let mut after = before.clone();
+                after.speaker_id = speaker_id;
+                after.edited = true;
+                after.status = Status::Confirmed;
+                after.modified = now;
+                let label = format!("Set the speaker of “{}”", short(&before.exact));
+                changes.push(Change::Annotation {
+                    before: Some(Box::new(before)),
+                    after: Some(Box::new(after)),
+                });
+                next.commit(label, changes, now);
+            }
+            Action::SetNote { id, note, now } => {
+                let note = (!note.trim().is_empty()).then_some(note);
+                if !next.update_annotation(&id, "Noted", now, |a| {
+                    if a.note != note {
+                        a.note = note;
+                        a.edited = true;
+                    }
+                }) {
+                    return self;
+                }
+            }
+            Action::SetFigure { id, info, now } => {
+                if !next.update_annotation(&id, "Edited figure", now, |a| {
+                    if a.figure.as_ref() != Some(&info) {
+                        a.figure = Some(info);
+                        a.edited = true;
+                    }
+                }) {
+                    return self;
+                }
+            }
+            Action::Undo => {
+                if !next.undo_redo(false) {
+                    return self;
+                }
+            }
+            Action::Redo => {
+                if !next.undo_redo(true) {
+                    return self;
+                }
+            }
+            Action::ToggleKind(kind) => {
+                let hidden = Rc::make_mut(&mut next.hidden);
+                match hidden.iter().position(|k| *k == kind) {
+                    Some(i) => {
+                        hidden.remove(i);
+                    }
+                    None => hidden.push(kind),
                 }
             }
         }
@@ -532,5 +946,210 @@ mod tests {
         assert_eq!(state.banners.len(), 1, "the same message is not repeated");
         let state = state.reduce(Action::DismissBanner(id));
         assert!(state.banners.is_empty());
+    }
+
+    fn analysed(text: &str) -> Rc<AppState> {
+        let state = open(boot_empty(), text, 2.0);
+        state.reduce(Action::Analyze {
+            force: false,
+            now: 3.0,
+        })
+    }
+
+    fn anns(state: &AppState) -> Vec<Annotation> {
+        state.current_doc().unwrap().annotations.clone()
+    }
+
+    const STORY: &str = "Budget row\n“We will not cut schools,” Mayor Ana Ruiz said on Monday. The plan costs £2 million.";
+
+    #[test]
+    fn analyze_runs_once_per_engine_version_and_makes_suggestions() {
+        let state = analysed(STORY);
+        let all = anns(&state);
+        assert!(all.iter().any(|a| a.kind == AnnotationKind::Quote));
+        assert!(all.iter().any(|a| a.kind == AnnotationKind::Figure));
+        assert!(all.iter().any(|a| a.kind == AnnotationKind::Speaker));
+        assert!(all.iter().all(|a| a.status == Status::Suggested));
+        let again = state.clone().reduce(Action::Analyze {
+            force: false,
+            now: 4.0,
+        });
+        assert!(
+            Rc::ptr_eq(&again, &state),
+            "no second run for the same engine version"
+        );
+    }
+
+    #[test]
+    fn annotation_actions_undo_and_redo_in_sequence() {
+        let state = analysed(STORY);
+        let start = anns(&state);
+        let quote = start
+            .iter()
+            .find(|a| a.kind == AnnotationKind::Quote)
+            .unwrap()
+            .id
+            .clone();
+        let figures: Vec<String> = start
+            .iter()
+            .filter(|a| a.kind == AnnotationKind::Figure)
+            .map(|a| a.id.clone())
+            .collect();
+        let mut states = vec![state.clone()];
+        let steps = vec![
+            Action::SetStatus {
+                ids: vec![quote.clone()],
+                status: Status::Confirmed,
+                now: 5.0,
+            },
+            Action::SetStatus {
+                ids: figures.clone(),
+                status: Status::Rejected,
+                now: 6.0,
+            },
+            Action::Annotate {
+                kind: AnnotationKind::Note,
+                start: 0,
+                end: 6,
+                now: 7.0,
+            },
+            Action::SetSpeaker {
+                id: quote.clone(),
+                speaker: SpeakerChoice::New("Ana María Ruiz".into()),
+                now: 8.0,
+            },
+            Action::SetNote {
+                id: quote.clone(),
+                note: "check the date".into(),
+                now: 9.0,
+            },
+            Action::DeleteAnnotations(vec![quote.clone()]),
+        ];
+        let mut current = state;
+        for step in steps {
+            current = current.reduce(step.clone());
+            assert!(
+                !Rc::ptr_eq(&current, states.last().unwrap()),
+                "{step:?} changed nothing"
+            );
+            states.push(current.clone());
+        }
+        assert!(anns(&current).iter().all(|a| a.id != quote), "deleted");
+        assert!(current
+            .current_doc()
+            .unwrap()
+            .speakers
+            .iter()
+            .any(|s| s.name == "Ana María Ruiz"));
+        // Undo everything, checking each intermediate state; then redo everything.
+        for expected in states.iter().rev().skip(1) {
+            current = current.reduce(Action::Undo);
+            assert_eq!(anns(&current), anns(expected));
+            assert_eq!(
+                current.current_doc().unwrap().speakers,
+                expected.current_doc().unwrap().speakers
+            );
+        }
+        let same = current.clone().reduce(Action::Undo);
+        assert!(Rc::ptr_eq(&same, &current), "nothing left to undo");
+        for expected in states.iter().skip(1) {
+            current = current.reduce(Action::Redo);
+            assert_eq!(anns(&current), anns(expected));
+        }
+        // A new edit clears the redo stack.
+        let current = current.reduce(Action::Undo).reduce(Action::Annotate {
+            kind: AnnotationKind::Figure,
+            start: 0,
+            end: 3,
+            now: 10.0,
+        });
+        assert!(current.current_doc().unwrap().history.redo.is_empty());
+    }
+
+    #[test]
+    fn rerunning_the_engine_keeps_every_decision() {
+        let state = analysed(STORY);
+        let start = anns(&state);
+        let quote = start
+            .iter()
+            .find(|a| a.kind == AnnotationKind::Quote)
+            .unwrap()
+            .id
+            .clone();
+        let figure = start
+            .iter()
+            .find(|a| a.kind == AnnotationKind::Figure)
+            .unwrap()
+            .id
+            .clone();
+        let state = state
+            .reduce(Action::SetStatus {
+                ids: vec![quote.clone()],
+                status: Status::Confirmed,
+                now: 5.0,
+            })
+            .reduce(Action::SetStatus {
+                ids: vec![figure.clone()],
+                status: Status::Rejected,
+                now: 6.0,
+            })
+            .reduce(Action::Annotate {
+                kind: AnnotationKind::Note,
+                start: 0,
+                end: 6,
+                now: 7.0,
+            });
+        let before = anns(&state);
+        let rerun = state.reduce(Action::Analyze {
+            force: true,
+            now: 8.0,
+        });
+        let after = anns(&rerun);
+        for a in before.iter().filter(|a| a.is_decided()) {
+            assert!(after.contains(a), "lost decision {a:?}");
+        }
+        assert_eq!(
+            after.len(),
+            before.len(),
+            "no duplicates of decided annotations"
+        );
+    }
+
+    #[test]
+    fn annotate_rejects_empty_or_out_of_range_spans() {
+        let state = analysed(STORY);
+        let len = state.current_doc().unwrap().length;
+        for (start, end) in [(5, 5), (6, 4), (len, len + 3), (10, 11)] {
+            let next = state.clone().reduce(Action::Annotate {
+                kind: AnnotationKind::Quote,
+                start,
+                end,
+                now: 9.0,
+            });
+            let text = &state.current_doc().unwrap().text;
+            let blank = text
+                .chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .all(char::is_whitespace);
+            if start >= end || end > len || blank {
+                assert!(
+                    Rc::ptr_eq(&next, &state),
+                    "({start}, {end}) should be refused"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_change_moves_modified_forward() {
+        let state = analysed(STORY);
+        let m0 = state.current_doc().unwrap().modified;
+        let id = anns(&state)[0].id.clone();
+        let state = state.reduce(Action::DeleteAnnotations(vec![id]));
+        let m1 = state.current_doc().unwrap().modified;
+        assert!(m1 > m0);
+        let state = state.reduce(Action::Undo);
+        assert!(state.current_doc().unwrap().modified > m1);
     }
 }

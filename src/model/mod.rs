@@ -12,9 +12,11 @@
 
 pub mod annotation;
 pub mod codec;
+pub mod history;
 pub mod html;
 pub mod input;
 pub mod offsets;
+pub mod suggest;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -49,6 +51,12 @@ pub struct Document {
     /// Annotations, sorted by start.
     #[serde(default)]
     pub annotations: Vec<annotation::Annotation>,
+    /// Version of the engine whose suggestions the document holds (`None`: not analysed yet).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub engine: Option<String>,
+    /// Undo and redo stacks.
+    #[serde(default)]
+    pub history: history::History,
 }
 
 impl Document {
@@ -67,6 +75,8 @@ impl Document {
             modified: now,
             speakers: Vec::new(),
             annotations: Vec::new(),
+            engine: None,
+            history: history::History::default(),
         }
     }
 

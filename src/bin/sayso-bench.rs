@@ -1,0 +1,199 @@
+//! Throughput benchmark of `sayso::engine::analyze` on generated news-like text and on pathological
+//! inputs. Prints MB/s for 1× and 10× sizes (linear growth means the 10× time is ≤ 11× the 1× time).
+//!
+//! ```text
+//! cargo run --release --bin sayso-bench [-- MB]
+//! ```
+
+use sayso::engine::analyze;
+use std::hint::black_box;
+use std::time::Instant;
+
+/// xorshift64*: deterministic text generation without dependencies.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs.get((self.next() % xs.len().max(1) as u64) as usize)
+            .copied()
+            .unwrap_or("")
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Anna", "Mark", "Olena", "James", "Priya", "Tomas", "Grace", "Ahmed", "Lucia", "Peter",
+];
+const LAST: &[&str] = &[
+    "Kowalski",
+    "Brennan",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Novak",
+    "Reyes",
+    "Fischer",
+];
+const ROLE: &[&str] = &[
+    "Finance Minister",
+    "Senator",
+    "Mayor",
+    "Prime Minister",
+    "spokeswoman",
+    "chief executive",
+];
+const CUE: &[&str] = &[
+    "said",
+    "told reporters",
+    "warned",
+    "added",
+    "argued",
+    "insisted",
+    "stressed",
+];
+const CLAUSE: &[&str] = &[
+    "the budget would be balanced by next spring",
+    "talks with the unions had broken down late on Friday",
+    "the council must act before the flooding season begins",
+    "prices for fuel and bread rose by 4.5% in March",
+    "nobody in the cabinet had been told about the deal",
+    "the new bridge will cost £2.3 billion and open in 2027",
+];
+const QUOTE: &[&str] = &[
+    "We are not going to back down now",
+    "This is a good day for everyone who works in this city",
+    "I have never seen anything like it in thirty years",
+    "Our position has not changed, and it will not change",
+];
+
+fn sentence(r: &mut Rng, out: &mut String) {
+    let name = format!("{} {}", r.pick(FIRST), r.pick(LAST));
+    match r.next() % 6 {
+        0 => out.push_str(&format!(
+            "“{},” {} {} said.",
+            r.pick(QUOTE),
+            r.pick(ROLE),
+            name
+        )),
+        1 => out.push_str(&format!(
+            "{} {} that {}.",
+            name,
+            r.pick(CUE),
+            r.pick(CLAUSE)
+        )),
+        2 => out.push_str(&format!("According to {}, {}.", name, r.pick(CLAUSE))),
+        3 => out.push_str(&format!(
+            "“{},” she said, “and {}.”",
+            r.pick(QUOTE),
+            r.pick(CLAUSE)
+        )),
+        4 => out.push_str(&format!(
+            "{}, {} said, calling it “{}.”",
+            r.pick(CLAUSE),
+            name,
+            r.pick(QUOTE)
+        )),
+        _ => out.push_str(&format!(
+            "The {} of the region met on Tuesday; {}.",
+            r.pick(&["leaders", "officials", "ministers"]),
+            r.pick(CLAUSE)
+        )),
+    }
+}
+
+/// News-like text of about `bytes` bytes: paragraphs of 1–4 sentences.
+fn news(bytes: usize, seed: u64) -> String {
+    let mut r = Rng(seed | 1);
+    let mut s = String::with_capacity(bytes + 512);
+    while s.len() < bytes {
+        let n = 1 + r.next() % 4;
+        for i in 0..n {
+            if i > 0 {
+                s.push(' ');
+            }
+            sentence(&mut r, &mut s);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+fn time(text: &str) -> f64 {
+    // best of three
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        black_box(analyze(black_box(text)));
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    best
+}
+
+fn report(name: &str, text: &str) -> f64 {
+    let secs = time(text);
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "{name:<34} {mb:>8.2} MB {secs:>9.4} s {:>9.1} MB/s",
+        mb / secs
+    );
+    secs
+}
+
+fn main() {
+    let mb: f64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(2.0);
+    let base = (mb * 1e6) as usize;
+    // warm up lexicon tables
+    black_box(analyze("Anna Novak said “yes.”"));
+    let one = news(base, 7);
+    let ten = news(base * 10, 7);
+    let t1 = report("news 1x", &one);
+    let t10 = report("news 10x", &ten);
+    println!("growth 10x/1x = {:.2} (linear if <= 11)", t10 / t1);
+
+    let patho: Vec<(&str, String)> = vec![
+        (
+            "10 000 stray quote marks",
+            "\" ".repeat(5_000) + &"“".repeat(2_500) + &"’".repeat(2_500),
+        ),
+        (
+            "1 MB paragraph, no punctuation",
+            "word another thing ".repeat(1_000_000 / 19),
+        ),
+        (
+            "100 000 capitalised words",
+            "Anna Kowalski Ministry Said ".repeat(25_000),
+        ),
+        ("deeply nested quotes", "“a ‘b «c „d \"e ".repeat(20_000)),
+        (
+            "emoji / ZWJ / RTL / CJK",
+            "👨🏻‍🚒🗳️ said “🇺🇦 שלום مرحبا 北京中文” ".repeat(20_000),
+        ),
+        (
+            "control characters",
+            (0u8..32).map(char::from).collect::<String>().repeat(30_000),
+        ),
+        (
+            "cue storm",
+            "he said that she said that they said ".repeat(25_000),
+        ),
+    ];
+    for (name, text) in &patho {
+        report(name, text);
+        let double = text.repeat(2);
+        let t1 = time(text);
+        let t2 = time(&double);
+        println!("{:<34} growth 2x/1x = {:.2}", "", t2 / t1.max(1e-9));
+    }
+}

@@ -1,0 +1,1496 @@
+//! Attribution: links quotes to sources and cues.
+//!
+//! Direct quotes are attributed by the words around their marks, in order of reliability:
+//! quote–cue–speaker and quote–speaker–cue after the closing mark (`"…," said Black`, `"…," he
+//! warned`), speaker–cue before the opening mark with a colon or comma (`Starmer said: "…"`), the
+//! second half of a split quote (`"X," he said, "Y."`), continued and floating quotes (an
+//! all-quote paragraph inherits the last speaker). Reported speech is found from the remaining cue
+//! verbs (see [`super::indirect`]): `X said (that) …`, `…, X said.`, `according to X, …`. Sources are
+//! person names (with appositions and titles between name and verb), pronouns and descriptions
+//! resolved by [`super::coref`], or organisations and collectives (`the Kremlin`, `officials`).
+//!
+//! ```
+//! use sayso::engine::analyze;
+//! let text = "“We will not give up,” Anna Kowalska said. She added that talks would go on.";
+//! let a = analyze(text);
+//! assert_eq!(a.quotes.len(), 2);
+//! assert_eq!(&text[a.quotes[0].span.start..a.quotes[0].span.end], "We will not give up,");
+//! assert_eq!(a.speakers[0].name, "Anna Kowalska");
+//! assert_eq!(a.quotes[1].speaker_id, Some(0));
+//! ```
+
+use super::coref::{resolve_description, resolve_pronoun};
+use super::indirect::{
+    content_left, content_right, extend_over_regions, is_filler, sentence_end, sentence_start,
+    skip_adverbials,
+};
+use super::lexicon::Flags;
+use super::people::{strip_possessive, Entity, Mention, MentionKind, People};
+use super::quotes::Region;
+use super::segment::{Doc, Kind};
+use super::{QuoteKind, Span};
+use std::collections::{BTreeMap, HashMap};
+
+/// Entity index of a source whose referent is unknown (an unresolved pronoun).
+pub const UNRESOLVED: usize = usize::MAX;
+
+/// A resolved source mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// The mention as written ("he", "Mark Rutte", "the Kremlin").
+    pub span: Span,
+    /// Entity index in [`People::entities`].
+    pub entity: usize,
+    /// First token of the mention.
+    pub tok_start: usize,
+    /// One past the last token of the mention.
+    pub tok_end: usize,
+}
+
+/// A quote before conversion to the public type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawQuote {
+    /// Content span.
+    pub span: Span,
+    /// Direct, mixed or indirect.
+    pub kind: QuoteKind,
+    /// Source, if found.
+    pub source: Option<Source>,
+    /// Cue span, if any.
+    pub cue: Option<Span>,
+    /// Attribution group.
+    pub attribution: usize,
+}
+
+/// Quotes found so far, with an index by start offset for overlap queries in `O(log n)`.
+#[derive(Default)]
+pub struct QuoteList {
+    list: Vec<RawQuote>,
+    by_start: BTreeMap<(usize, usize), usize>,
+}
+
+impl QuoteList {
+    fn push(&mut self, q: RawQuote) {
+        self.by_start
+            .insert((q.span.start, self.list.len()), self.list.len());
+        self.list.push(q);
+    }
+    fn get(&self, i: usize) -> Option<&RawQuote> {
+        self.list.get(i)
+    }
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+    /// Indices of quotes overlapping `[s, e)` (earlier ones checked a few deep).
+    fn overlapping(&self, s: usize, e: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .by_start
+            .range((s, 0)..(e, 0))
+            .map(|(_, &i)| i)
+            .collect();
+        for (_, &i) in self.by_start.range(..(s, 0)).rev().take(4) {
+            if self.list.get(i).is_some_and(|q| q.span.end > s) {
+                v.push(i);
+            }
+        }
+        v
+    }
+    /// The nearest earlier quote (ending at or before `s`) that has a source, looking a few back.
+    fn previous_with_source(&self, s: usize) -> Option<&RawQuote> {
+        self.by_start
+            .range(..(s, 0))
+            .rev()
+            .take(6)
+            .filter_map(|(_, &i)| self.list.get(i))
+            .filter(|q| q.span.end <= s && q.source.is_some())
+            .max_by_key(|q| q.span.end)
+    }
+}
+
+/// Working state of attribution over one text.
+pub struct Attributor<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// People; organisations and collectives found as sources are appended.
+    pub people: People,
+    /// Pronoun, description and organisation mentions used as sources.
+    pub extra_mentions: Vec<Mention>,
+    name_end: HashMap<usize, usize>,
+    name_start: HashMap<usize, usize>,
+    org_keys: HashMap<String, usize>,
+    next_attr: usize,
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "this"
+            | "This"
+            | "that"
+            | "these"
+            | "those"
+            | "some"
+            | "Some"
+            | "many"
+            | "Many"
+            | "several"
+            | "Several"
+            | "two"
+            | "three"
+            | "other"
+            | "one"
+            | "One"
+            | "both"
+            | "Both"
+            | "most"
+            | "Most"
+    )
+}
+
+fn is_function_cap(w: &str) -> bool {
+    matches!(
+        w,
+        "It" | "This"
+            | "While"
+            | "However"
+            | "Although"
+            | "After"
+            | "Before"
+            | "Since"
+            | "Because"
+            | "Despite"
+            | "Following"
+            | "Meanwhile"
+            | "With"
+            | "Without"
+            | "During"
+            | "Though"
+            | "Even"
+            | "Only"
+            | "Just"
+            | "Like"
+            | "Unlike"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Today"
+            | "Yesterday"
+            | "Asked"
+            | "Speaking"
+            | "Later"
+            | "Earlier"
+            | "Instead"
+            | "Indeed"
+            | "That"
+            | "There"
+            | "These"
+            | "Those"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "He"
+            | "She"
+            | "But"
+            | "And"
+            | "So"
+            | "Yet"
+            | "Or"
+            | "If"
+            | "When"
+            | "What"
+            | "Who"
+            | "Which"
+            | "A"
+            | "An"
+            | "The"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "For"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Now"
+            | "Then"
+            | "Here"
+            | "Still"
+            | "Also"
+    )
+}
+
+impl<'d, 'a> Attributor<'d, 'a> {
+    /// Prepares attribution over `doc` with the people found in it.
+    pub fn new(doc: &'d Doc<'a>, people: People) -> Self {
+        let mut name_end = HashMap::new();
+        let mut name_start = HashMap::new();
+        for (i, m) in people.mentions.iter().enumerate() {
+            name_end.insert(m.tok_end.saturating_sub(1), i);
+            name_start.insert(m.tok_start, i);
+        }
+        Attributor {
+            doc,
+            people,
+            extra_mentions: Vec::new(),
+            name_end,
+            name_start,
+            org_keys: HashMap::new(),
+            next_attr: 0,
+        }
+    }
+
+    fn new_attr(&mut self) -> usize {
+        self.next_attr += 1;
+        self.next_attr - 1
+    }
+
+    fn span_of(&self, a: usize, b: usize) -> Option<Span> {
+        let s = self.doc.tokens.get(a)?.start;
+        let last = self.doc.tokens.get(b.checked_sub(1)?)?;
+        let e = last.start + strip_possessive(self.doc.text(last)).len();
+        (e > s).then_some(Span::new(s, e))
+    }
+
+    fn org_source(&mut self, a: usize, b: usize, person_like: bool) -> Option<Source> {
+        let span = self.span_of(a, b)?;
+        let text = self.doc.src.get(span.start..span.end)?;
+        let name = text
+            .strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .unwrap_or(text)
+            .to_string();
+        let key = name.to_lowercase();
+        let entity = match self.org_keys.get(&key) {
+            Some(&e) => e,
+            None => {
+                self.people.entities.push(Entity {
+                    name,
+                    role: None,
+                    gender: Default::default(),
+                    org: !person_like,
+                    key: key.clone(),
+                    words: 0,
+                });
+                let e = self.people.entities.len() - 1;
+                self.org_keys.insert(key, e);
+                e
+            }
+        };
+        self.extra_mentions.push(Mention {
+            span,
+            tok_start: a,
+            tok_end: b,
+            entity,
+            kind: MentionKind::Org,
+        });
+        Some(Source {
+            span,
+            entity,
+            tok_start: a,
+            tok_end: b,
+        })
+    }
+
+    fn pronoun_source(&mut self, k: usize) -> Option<Source> {
+        let t = *self.doc.tokens.get(k)?;
+        let span = Span::new(t.start, t.end);
+        let Some(entity) = resolve_pronoun(self.doc, &self.people, k) else {
+            // the mention is still reported; the speaker stays unknown
+            return Some(Source {
+                span,
+                entity: UNRESOLVED,
+                tok_start: k,
+                tok_end: k + 1,
+            });
+        };
+        self.extra_mentions.push(Mention {
+            span,
+            tok_start: k,
+            tok_end: k + 1,
+            entity,
+            kind: MentionKind::Pronoun,
+        });
+        Some(Source {
+            span,
+            entity,
+            tok_start: k,
+            tok_end: k + 1,
+        })
+    }
+
+    /// The noun phrase ending at token `k` as a source.
+    fn np_ending_at(&mut self, k: usize) -> Option<Source> {
+        let doc = self.doc;
+        let t = *doc.tokens.get(k)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if let Some(&mi) = self.name_end.get(&k) {
+            let m = *self.people.mentions.get(mi)?;
+            return Some(Source {
+                span: m.span,
+                entity: m.entity,
+                tok_start: m.tok_start,
+                tok_end: m.tok_end,
+            });
+        }
+        let w = doc.word(k);
+        if matches!(
+            w,
+            "he" | "she" | "He" | "She" | "they" | "They" | "we" | "We" | "I"
+        ) {
+            return self.pronoun_source(k);
+        }
+        if t.cap {
+            if is_function_cap(w) || t.flags.has(Flags::CUE) {
+                return None;
+            }
+            // organisation run: capitalised words (and "of") back to a determiner
+            let mut a = k;
+            while a > 0 {
+                let p = doc.tokens.get(a - 1)?;
+                let pw = doc.word(a - 1);
+                if p.sent != t.sent {
+                    break;
+                }
+                if p.kind == Kind::Word
+                    && (p.cap && !is_function_cap(pw)
+                        || pw == "of" && a >= 2 && doc.tokens.get(a - 2).is_some_and(|x| x.cap))
+                {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            if a > 0 && matches!(doc.word(a - 1), "the" | "The") {
+                a -= 1;
+            }
+            if a == k && self.name_start.contains_key(&k) {
+                return None;
+            }
+            return self.org_source(a, k + 1, false);
+        }
+        let lower_head = w.strip_suffix('s').unwrap_or(w);
+        let mut buf = [0u8; 32];
+        let hf = t.flags;
+        let hf2 = super::lexicon::lookup_word(lower_head, &mut buf);
+        let person_role = hf.has(Flags::ROLE_PERSON)
+            || hf2.has(Flags::ROLE_PERSON)
+            || hf.has(Flags::TITLE) && !hf.has(Flags::NONPERSON);
+        let collective = hf.has(Flags::ROLE_COLLECTIVE) || hf2.has(Flags::ROLE_COLLECTIVE);
+        let plural_head = w.len() > 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("ics")
+            && !is_filler(doc, k);
+        let quantifier = matches!(
+            w,
+            "some" | "others" | "many" | "several" | "most" | "few" | "another" | "both"
+        );
+        if quantifier {
+            return self.org_source(k, k + 1, false);
+        }
+        if !person_role && !collective && !plural_head {
+            return None;
+        }
+        // extend left over modifiers to a determiner, a possessive or capitalised words
+        let mut a = k;
+        let mut mods: Vec<&str> = Vec::new();
+        let mut det = None;
+        while a > 0 && k - a < 6 {
+            let Some(p) = doc.tokens.get(a - 1) else {
+                break;
+            };
+            if p.sent != t.sent || p.kind != Kind::Word {
+                break;
+            }
+            let pw = doc.word(a - 1);
+            if is_determiner(pw) {
+                det = Some(pw);
+                a -= 1;
+                break;
+            }
+            if p.flags.has(Flags::CUE) && !p.cap
+                || is_filler(doc, a - 1)
+                || matches!(
+                    pw,
+                    "and"
+                        | "or"
+                        | "to"
+                        | "of"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "for"
+                        | "with"
+                        | "that"
+                        | "who"
+                )
+            {
+                break;
+            }
+            if p.cap {
+                mods.push(pw);
+            }
+            a -= 1;
+        }
+        let plural = w.ends_with('s') && !w.ends_with("ss") && !hf.has(Flags::ROLE_PERSON);
+        if person_role && !plural && matches!(det, Some("the" | "The")) {
+            let cap_mods: Vec<&str> = mods.iter().map(|m| strip_possessive(m)).collect();
+            if let Some(entity) = resolve_description(doc, &self.people, a, &cap_mods, lower_head) {
+                let span = self.span_of(a, k + 1)?;
+                self.extra_mentions.push(Mention {
+                    span,
+                    tok_start: a,
+                    tok_end: k + 1,
+                    entity,
+                    kind: MentionKind::Description,
+                });
+                return Some(Source {
+                    span,
+                    entity,
+                    tok_start: a,
+                    tok_end: k + 1,
+                });
+            }
+        }
+        if det.is_none() && mods.is_empty() && !plural {
+            // a bare singular noun ("spokesman said") is rare; require a determiner
+            return None;
+        }
+        self.org_source(a, k + 1, person_role)
+    }
+
+    /// The subject left of the cue at token `c` (skipping adverbs, auxiliaries and appositions).
+    fn subject_left(&mut self, c: usize) -> Option<Source> {
+        let doc = self.doc;
+        let sent = doc.tokens.get(c)?.sent;
+        let mut k = c.checked_sub(1)?;
+        for _ in 0..5 {
+            let t = doc.tokens.get(k)?;
+            if t.sent != sent && !(t.kind == Kind::Quote) {
+                return None;
+            }
+            if is_filler(doc, k)
+                || matches!(
+                    doc.word(k),
+                    "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                )
+            {
+                if matches!(doc.word(k.checked_sub(1)?), "on") && doc.tokens.get(k)?.cap {
+                    k = k.checked_sub(2)?;
+                } else {
+                    k = k.checked_sub(1)?;
+                }
+                continue;
+            }
+            break;
+        }
+        if doc.is_punct(k, ',') || doc.is_punct(k, ')') || doc.is_punct(k, '—') {
+            // apposition: NAME, a former aide, said / NAME (R-Texas) said
+            let close = doc.ch(k);
+            let open = match close {
+                Some(')') => '(',
+                Some('—') => '—',
+                _ => ',',
+            };
+            let mut j = k;
+            let lo = k.saturating_sub(25);
+            while j > lo {
+                j -= 1;
+                let tj = doc.tokens.get(j)?;
+                let apostrophe = tj.kind == Kind::Quote
+                    && matches!(doc.ch(j), Some('\'' | '’'))
+                    && j > 0
+                    && doc.tokens.get(j - 1).is_some_and(|p| p.end == tj.start);
+                if tj.sent != sent || (tj.kind == Kind::Quote && !apostrophe) {
+                    return None;
+                }
+                if doc.is_punct(j, open) {
+                    // "Elijah Cummings (D-Md.), chair of …, said": skip the parenthesis
+                    let mut j = j;
+                    if open == ',' && j >= 2 && doc.is_punct(j - 1, ')') {
+                        let mut m = j - 1;
+                        while m > 0 && j - m < 10 && !doc.is_punct(m, '(') {
+                            m -= 1;
+                        }
+                        if doc.is_punct(m, '(') {
+                            j = m;
+                        }
+                    }
+                    let inner = k - j - 1;
+                    if inner == 0 {
+                        return None;
+                    }
+                    if j == 0 {
+                        return None;
+                    }
+                    return self.np_ending_at(j - 1).filter(|s| s.tok_end == j);
+                }
+            }
+            return None;
+        }
+        self.np_ending_at(k)
+    }
+
+    /// The subject right of the cue at token `c` (inverted: `said Black`, `said the Kremlin`).
+    fn subject_right(&mut self, c: usize) -> Option<Source> {
+        let doc = self.doc;
+        let sent = doc.tokens.get(c)?.sent;
+        let k = c + 1;
+        let t = *doc.tokens.get(k)?;
+        if t.sent != sent || t.kind != Kind::Word {
+            return None;
+        }
+        if let Some(&mi) = self.name_start.get(&k) {
+            let m = *self.people.mentions.get(mi)?;
+            return Some(Source {
+                span: m.span,
+                entity: m.entity,
+                tok_start: m.tok_start,
+                tok_end: m.tok_end,
+            });
+        }
+        let w = doc.word(k);
+        if matches!(w, "he" | "she") {
+            return self.pronoun_source(k);
+        }
+        // "the Kremlin", "a spokesman for X", "officials", "lobbyist Charlie Black"
+        let mut j = k;
+        while j < k + 6 {
+            let Some(tj) = doc.tokens.get(j) else { break };
+            if tj.sent != sent || tj.kind != Kind::Word {
+                break;
+            }
+            if let Some(&mi) = self.name_start.get(&j) {
+                if j > k {
+                    let m = *self.people.mentions.get(mi)?;
+                    return Some(Source {
+                        span: m.span,
+                        entity: m.entity,
+                        tok_start: m.tok_start,
+                        tok_end: m.tok_end,
+                    });
+                }
+            }
+            j += 1;
+        }
+        // the longest NP that ends before a non-word
+        let mut best = None;
+        let mut e = k;
+        while e < j {
+            let nx_word = doc.tokens.get(e + 1).is_some_and(|x| {
+                x.kind == Kind::Word
+                    && x.sent == sent
+                    && (x.cap || x.flags.has(Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE))
+            });
+            if !nx_word {
+                best = Some(e);
+                break;
+            }
+            e += 1;
+        }
+        let e = best?;
+        let w0 = doc.word(k);
+        if !(is_determiner(w0)
+            || doc.tokens.get(k).is_some_and(|x| x.cap)
+            || doc
+                .tokens
+                .get(e)
+                .is_some_and(|x| x.flags.has(Flags::ROLE_COLLECTIVE)))
+        {
+            return None;
+        }
+        self.np_ending_at(e).filter(|s| s.tok_start >= k)
+    }
+
+    /// Nearest earlier person-name mention in the same sentence (participial cues: `…, warning, "…"`).
+    fn sentence_subject(&mut self, c: usize) -> Option<Source> {
+        let sent = self.doc.tokens.get(c)?.sent;
+        let first = sentence_start(self.doc, c);
+        let mut f = first;
+        while f < c && self.doc.tokens.get(f).is_some_and(|t| t.kind != Kind::Word) {
+            f += 1;
+        }
+        if f < c && matches!(self.doc.word(f), "He" | "She") {
+            return self.pronoun_source(f);
+        }
+        let end = self.people.mentions.partition_point(|m| m.tok_start < c);
+        let begin = self
+            .people
+            .mentions
+            .partition_point(|m| m.tok_start < first);
+        let m = self.people.mentions.get(begin..end)?.iter().find(|m| {
+            self.doc
+                .tokens
+                .get(m.tok_start)
+                .is_some_and(|t| t.sent == sent)
+        })?;
+        Some(Source {
+            span: m.span,
+            entity: m.entity,
+            tok_start: m.tok_start,
+            tok_end: m.tok_end,
+        })
+    }
+
+    /// Whether a source is a person-name mention.
+    fn is_name(&self, s: &Source) -> bool {
+        self.name_start.contains_key(&s.tok_start)
+    }
+
+    /// Source of a cue in either direction.
+    fn source_of(&mut self, c: usize) -> Option<Source> {
+        if self.doc.word(c) == "according" {
+            return self.subject_right(c + 1);
+        }
+        if let Some(s) = self.subject_left(c) {
+            return Some(s);
+        }
+        self.subject_right(c)
+    }
+}
+
+/// Cue forms that are also common nouns ("a note", "Treasury notes", "his claims").
+fn noun_like(w: &str) -> bool {
+    matches!(
+        w,
+        "note"
+            | "notes"
+            | "report"
+            | "reports"
+            | "claim"
+            | "claims"
+            | "call"
+            | "calls"
+            | "comment"
+            | "comments"
+            | "post"
+            | "posts"
+            | "charge"
+            | "charges"
+            | "order"
+            | "orders"
+            | "question"
+            | "questions"
+            | "demand"
+            | "demands"
+            | "request"
+            | "requests"
+            | "estimate"
+            | "estimates"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "signal"
+            | "signals"
+            | "point"
+            | "points"
+            | "echo"
+            | "echoes"
+            | "counter"
+            | "show"
+            | "shows"
+            | "find"
+            | "finds"
+            | "state"
+            | "states"
+            | "blog"
+            | "label"
+            | "brand"
+            | "welcome"
+            | "praise"
+            | "blame"
+            | "tweet"
+            | "tweets"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "threat"
+            | "remarks"
+            | "warning"
+            | "reply"
+            | "replies"
+            | "response"
+            | "answer"
+            | "appeal"
+            | "appeals"
+            | "plea"
+            | "dispute"
+            | "disputes"
+            | "contest"
+            | "cry"
+            | "cries"
+            | "support"
+            | "supports"
+            | "attack"
+            | "attacks"
+            | "reporting"
+            | "plan"
+            | "plans"
+            | "push"
+            | "press"
+            | "feel"
+            | "joke"
+            | "jokes"
+            | "vow"
+            | "vows"
+            | "worry"
+            | "worries"
+            | "concern"
+            | "concerns"
+            | "remark"
+    )
+}
+
+fn is_cue(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    if t.kind != Kind::Word || !t.flags.has(Flags::CUE) {
+        return false;
+    }
+    let w = doc.word(i);
+    if t.cap && w != "According" {
+        return false;
+    }
+    // noun uses: "the claims", "his comments", "a call"
+    if i > 0 && is_determiner(doc.word(i - 1)) && !matches!(doc.word(i - 1), "that") {
+        return false;
+    }
+    if i > 0
+        && (doc.word(i - 1) == "to" || matches!(doc.word(i - 1), "and" | "or") && noun_like(w))
+        && !w.ends_with("ed")
+        && !matches!(w, "said" | "told")
+    {
+        return false;
+    }
+    true
+}
+
+/// Whether token `j` can sit before a name inside a noun phrase (titles, roles, determiners).
+fn is_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
+    doc.tokens.get(j).is_some_and(|t| {
+        t.kind == Kind::Word
+            && (t.cap
+                || is_determiner(doc.word(j))
+                || t.flags.has(Flags::TITLE | Flags::ROLE_PERSON)
+                || t.flags.has(Flags::NONPERSON))
+            || doc.is_punct(j, '.')
+    })
+}
+
+fn is_according(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(doc.word(i), "according" | "According") && doc.word(i + 1) == "to"
+}
+
+/// Runs attribution; returns quotes (unsorted) and the attributor with its entities and mentions.
+pub fn attribute<'d, 'a>(
+    doc: &'d Doc<'a>,
+    regions: &[Region],
+    people: People,
+) -> (Vec<RawQuote>, Attributor<'d, 'a>) {
+    let mut at = Attributor::new(doc, people);
+    let n = doc.tokens.len();
+    let mut in_quote = vec![false; n];
+    for r in regions {
+        let end = r
+            .close_tok
+            .unwrap_or_else(|| doc.first_at_or_after(r.outer.end))
+            .min(n);
+        for f in in_quote.iter_mut().take(end).skip(r.open_tok) {
+            *f = true;
+        }
+    }
+    let mut used_cue = vec![false; n];
+    let mut out = QuoteList::default();
+    // per region: Some(index into out) when attributed
+    let mut region_quote: Vec<Option<usize>> = vec![None; regions.len()];
+    let mut last_src: Option<(Source, u32, usize)> = None; // (source, para, attribution)
+
+    for (ri, r) in regions.iter().enumerate() {
+        let open = r.open_tok;
+        let para = doc.tokens.get(open).map_or(0, |t| t.para);
+        let sent_first = sentence_start(doc, open);
+        let clause_initial = open == sent_first
+            || doc
+                .tokens
+                .get(open.wrapping_sub(1))
+                .is_none_or(|p| p.para != para)
+            || matches!(
+                doc.ch(open.wrapping_sub(1)),
+                Some(':' | '—' | '(' | '.' | '!' | '?')
+            );
+        let mut found: Option<(Option<Source>, Option<usize>, QuoteKind, Span)> = None;
+        // split continuation: previous region in this paragraph was attributed and only
+        // ", he said," lies between
+        if let Some(prev) = ri.checked_sub(1).and_then(|p| regions.get(p)) {
+            if let (Some(pc), Some(Some(pq))) = (prev.close_tok, region_quote.get(ri - 1)) {
+                let same_para = doc.tokens.get(pc).is_some_and(|t| t.para == para);
+                if same_para
+                    && open > pc
+                    && open - pc <= 12
+                    && (open == pc + 1
+                        || doc.is_punct(open - 1, ',')
+                        || doc.is_punct(open - 1, ':')
+                        || doc.is_punct(open - 1, '.'))
+                {
+                    if let Some(q) = out.get(*pq).copied() {
+                        let between_has_cue = (pc + 1..open)
+                            .any(|k| used_cue.get(k).copied().unwrap_or(false) || is_cue(doc, k));
+                        if between_has_cue && q.kind == QuoteKind::Direct {
+                            out.push(RawQuote {
+                                span: r.content,
+                                kind: QuoteKind::Direct,
+                                ..q
+                            });
+                            region_quote[ri] = Some(out.len() - 1);
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // post pattern
+        if let Some(close) = r.close_tok {
+            let mut k = close + 1;
+            // the second apostrophe of a '' closing mark
+            if doc.is_punct(k, '\'')
+                && doc
+                    .tokens
+                    .get(close)
+                    .zip(doc.tokens.get(k))
+                    .is_some_and(|(a, b)| a.end == b.start)
+            {
+                k += 1;
+            }
+            while doc.is_punct(k, ',') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
+                k += 1;
+            }
+            let close_sent = doc.tokens.get(close).map_or(0, |t| t.sent);
+            let same = doc.tokens.get(k).is_some_and(|t| {
+                t.para == para && (t.sent == close_sent || !t.cap || is_cue(doc, k))
+            });
+            if same {
+                let mut c = k;
+                let lim = k + 14;
+                let mut cue = None;
+                while c < lim {
+                    let Some(t) = doc.tokens.get(c) else { break };
+                    let abbrev_dot = doc.is_punct(c, '.')
+                        && c > 0
+                        && doc.tokens.get(c - 1).is_some_and(|p| {
+                            p.end == t.start
+                                && p.kind == Kind::Word
+                                && (p.flags.has(Flags::TITLE) || p.end - p.start == 1)
+                        });
+                    if !abbrev_dot
+                        && (t.para != para
+                            || t.kind == Kind::Quote
+                            || matches!(doc.ch(c), Some('.' | '!' | '?' | ';')))
+                    {
+                        break;
+                    }
+                    if is_cue(doc, c) || is_according(doc, c) {
+                        cue = Some(c);
+                        break;
+                    }
+                    c += 1;
+                }
+                if let Some(c) = cue {
+                    let src = if is_according(doc, c) {
+                        at.subject_right(c + 1)
+                    } else if c == k {
+                        at.subject_right(c)
+                    } else {
+                        at.subject_left(c).filter(|s| {
+                            s.tok_start >= k && (k..s.tok_start).all(|j| is_np_prefix(doc, j))
+                        })
+                    };
+                    if src.is_some() {
+                        used_cue[c] = true;
+                        if clause_initial {
+                            found = Some((src, Some(c), QuoteKind::Direct, r.content));
+                        } else if let Some(t0) = doc.tokens.get(sent_first) {
+                            let span = Span::new(t0.start, r.content.end);
+                            found = Some((src, Some(c), QuoteKind::Mixed, span));
+                        }
+                    }
+                }
+            }
+        }
+        // pre pattern: SPEAKER CUE[:|,] "…"
+        if found.is_none() && open > 0 {
+            let mut k = open - 1;
+            let intro = doc.is_punct(k, ':') || doc.is_punct(k, ',') || doc.is_punct(k, '—');
+            if intro {
+                k = k.saturating_sub(1);
+            }
+            let lo = open.saturating_sub(if intro { 9 } else { 3 });
+            let mut c = k;
+            let mut cue = None;
+            while c >= lo && c > 0 {
+                let Some(t) = doc.tokens.get(c) else { break };
+                if t.para != para
+                    || t.kind == Kind::Quote
+                    || matches!(doc.ch(c), Some('.' | '!' | '?' | ';'))
+                {
+                    break;
+                }
+                if is_cue(doc, c) || is_according(doc, c) {
+                    cue = Some(c);
+                    break;
+                }
+                c -= 1;
+            }
+            if let Some(c) = cue {
+                if !used_cue[c] && intro {
+                    let src = at
+                        .source_of(c)
+                        .or_else(|| at.sentence_subject(c))
+                        .or_else(|| last_src.filter(|l| l.1 + 1 >= para).map(|l| l.0));
+                    used_cue[c] = true;
+                    // words between the cue and the colon make it a mixed quote: `adds that X: "…"`
+                    let between = content_right(doc, c, regions)
+                        .map(|(s, _)| s)
+                        .filter(|&s| s < open);
+                    let words = between.map_or(0, |s| {
+                        (s..open)
+                            .filter(|&j| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Word))
+                            .count()
+                    });
+                    match between.and_then(|s| at.span_of(s, open)) {
+                        Some(sp) if words >= 2 && !is_according(doc, c) => {
+                            found = Some((
+                                src,
+                                Some(c),
+                                QuoteKind::Mixed,
+                                Span::new(sp.start, r.content.end),
+                            ));
+                        }
+                        _ => found = Some((src, Some(c), QuoteKind::Direct, r.content)),
+                    }
+                }
+            }
+        }
+        // continued paragraph
+        if found.is_none() && r.continued {
+            if let Some(Some(pq)) = ri.checked_sub(1).and_then(|p| region_quote.get(p)) {
+                if let Some(q) = out.get(*pq).copied() {
+                    out.push(RawQuote {
+                        span: r.content,
+                        kind: QuoteKind::Direct,
+                        ..q
+                    });
+                    region_quote[ri] = Some(out.len() - 1);
+                    continue;
+                }
+            }
+        }
+        // floating: the paragraph is the quote
+        let para_first = open == 0 || doc.tokens.get(open - 1).is_none_or(|p| p.para != para);
+        if found.is_none() && para_first && r.words >= 3 {
+            if let Some((s, lp, attr)) = last_src {
+                if para.saturating_sub(lp) <= 1 {
+                    out.push(RawQuote {
+                        span: r.content,
+                        kind: QuoteKind::Direct,
+                        source: Some(s),
+                        cue: None,
+                        attribution: attr,
+                    });
+                    region_quote[ri] = Some(out.len() - 1);
+                    last_src = Some((s, para, attr));
+                    continue;
+                }
+            }
+        }
+        if let Some((src, cue, kind, span)) = found {
+            let attribution = at.new_attr();
+            let cue_span = cue.and_then(|c| {
+                if is_according(doc, c) {
+                    at.span_of(c, c + 2)
+                } else {
+                    at.span_of(c, c + 1)
+                }
+            });
+            out.push(RawQuote {
+                span,
+                kind,
+                source: src,
+                cue: cue_span,
+                attribution,
+            });
+            region_quote[ri] = Some(out.len() - 1);
+            if let Some(s) = src {
+                last_src = Some((s, para, attribution));
+            }
+        }
+    }
+
+    // reported speech from remaining cues
+    let mut i = 0;
+    while i < n {
+        if in_quote.get(i).copied().unwrap_or(false) || used_cue.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let according = is_according(doc, i);
+        if !according && !is_cue(doc, i) {
+            i += 1;
+            continue;
+        }
+        let c = i;
+        i += 1;
+        let sent = doc.tokens.get(c).map_or(0, |t| t.sent);
+        if according {
+            let Some(src) = at.subject_right(c + 1) else {
+                continue;
+            };
+            let after = src.tok_end;
+            let content = if doc.is_punct(after, ',')
+                && doc.tokens.get(after + 1).is_some_and(|t| t.sent == sent)
+            {
+                let s = after + 1;
+                let e = extend_over_regions(regions, s, sentence_end(doc, s));
+                (e > s + 1).then_some((s, e))
+            } else if c > 0 && doc.is_punct(c - 1, ',') {
+                content_left(doc, c - 1)
+            } else {
+                None
+            };
+            if let Some((s, e)) = content {
+                let cue = at.span_of(c, c + 2);
+                push_clause(&mut at, &mut out, regions, s, e, Some(src), cue);
+            }
+            continue;
+        }
+        let word = doc.word(c);
+        let participle = word.ends_with("ing")
+            && c > 0
+            && (doc.is_punct(c - 1, ',') || sentence_start(doc, c) == c);
+        let after_break = c > 0
+            && (doc.is_punct(c - 1, ',')
+                || doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote));
+        let right_name = if after_break {
+            at.subject_right(c).filter(|s| {
+                let a = skip_adverbials(doc, s.tok_end, sent);
+                at.is_name(s)
+                    && doc.tokens.get(a).is_none_or(|t| {
+                        t.sent != sent
+                            || matches!(doc.ch(a), Some('.' | ',' | ';' | '!' | '?' | '('))
+                    })
+            })
+        } else {
+            None
+        };
+        let (src, inverted) = if participle {
+            (at.sentence_subject(c), false)
+        } else if right_name.is_some() {
+            (right_name, true)
+        } else {
+            match at.subject_left(c) {
+                Some(s) => (Some(s), false),
+                None => match at.subject_right(c) {
+                    Some(s) => (Some(s), true),
+                    None if c > 0 && matches!(doc.word(c - 1), "and" | "but" | "then") => {
+                        (at.sentence_subject(c), false)
+                    }
+                    None => (None, false),
+                },
+            }
+        };
+        let Some(src) = src else { continue };
+        if noun_like(word)
+            && (at.people.entities.get(src.entity).is_some_and(|e| e.org)
+                || src.tok_end != c
+                || inverted)
+        {
+            continue;
+        }
+        if c > 0 && (doc.word(c - 1).ends_with("'s") || doc.word(c - 1).ends_with("’s")) {
+            continue;
+        }
+        // sentence-final attribution: "…, X said." / "…, said X."
+        let after = if inverted { src.tok_end } else { c + 1 };
+        let after = skip_adverbials(doc, after, sent);
+        let at_end = doc.tokens.get(after).is_none_or(|t| {
+            t.sent != sent || matches!(doc.ch(after), Some('.' | '!' | '?' | ',' | ';'))
+        });
+        let before = if inverted { c } else { src.tok_start };
+        let comma_before = before > 0
+            && (doc.is_punct(before - 1, ',')
+                || doc
+                    .tokens
+                    .get(before - 1)
+                    .is_some_and(|t| t.kind == Kind::Quote));
+        let content = if at_end && comma_before {
+            content_left(doc, before - 1)
+        } else if !inverted {
+            content_right(doc, c, regions)
+        } else {
+            None
+        };
+        let Some((s, e)) = content else { continue };
+        let cue = at.span_of(c, c + 1);
+        push_clause(&mut at, &mut out, regions, s, e, Some(src), cue);
+    }
+
+    // leftover quotes: a clause-initial long quote is direct; an embedded one makes its sentence mixed
+    for (ri, r) in regions.iter().enumerate() {
+        if region_quote.get(ri).copied().flatten().is_some() || r.words < 4 || r.single {
+            continue;
+        }
+        if !out.overlapping(r.content.start, r.content.end).is_empty() {
+            continue;
+        }
+        let open = r.open_tok;
+        let para = doc.tokens.get(open).map_or(0, |t| t.para);
+        let sent_first = sentence_start(doc, open);
+        let clause_initial = open == sent_first
+            || doc
+                .tokens
+                .get(open.wrapping_sub(1))
+                .is_none_or(|p| p.para != para)
+            || matches!(
+                doc.ch(open.wrapping_sub(1)),
+                Some(':' | '—' | '(' | '.' | '!' | '?')
+            );
+        let prev = out
+            .previous_with_source(r.content.start)
+            .and_then(|q| q.source.map(|s| (s, q.attribution)));
+        let src = prev.filter(|(s, _)| {
+            doc.tokens
+                .get(s.tok_start)
+                .is_some_and(|t| para.saturating_sub(t.para) <= 2)
+        });
+        let attribution = match src {
+            Some((_, a)) => a,
+            None => at.new_attr(),
+        };
+        let (span, kind) = if clause_initial {
+            if r.words < 5 {
+                continue;
+            }
+            (r.content, QuoteKind::Direct)
+        } else {
+            // start after an embedded ", he said," if any, else at the sentence start
+            let mut s = sent_first;
+            for k in sent_first.max(open.saturating_sub(40))..open {
+                if doc.is_punct(k, ',') && (k + 1..open).any(|j| is_cue(doc, j)) && k + 4 >= open {
+                    s = k + 1;
+                }
+                if (doc.is_punct(k, ',') || doc.is_punct(k, ':'))
+                    && k > sent_first
+                    && is_cue(doc, k - 1)
+                {
+                    s = k + 1;
+                }
+            }
+            let e = extend_over_regions(regions, open, sentence_end(doc, open).max(open + 1));
+            match at.span_of(s, e) {
+                Some(sp) if sp.end >= r.content.end => (sp, QuoteKind::Mixed),
+                _ => (r.content, QuoteKind::Direct),
+            }
+        };
+        if !out.overlapping(span.start, span.end).is_empty() {
+            continue;
+        }
+        out.push(RawQuote {
+            span,
+            kind,
+            source: src.map(|s| s.0),
+            cue: None,
+            attribution,
+        });
+    }
+    (out.list, at)
+}
+
+fn push_clause(
+    at: &mut Attributor<'_, '_>,
+    out: &mut QuoteList,
+    regions: &[Region],
+    s: usize,
+    e: usize,
+    src: Option<Source>,
+    cue: Option<Span>,
+) {
+    let doc = at.doc;
+    let Some(span) = at.span_of(s, e) else { return };
+    // a clause that is exactly one quotation is direct
+    let mut kind = QuoteKind::Indirect;
+    let mut span = span;
+    let first_region = regions.partition_point(|r| r.outer.end <= span.start);
+    for r in regions.get(first_region..).unwrap_or(&[]) {
+        if r.outer.start >= span.end {
+            break;
+        }
+        if r.outer.start <= span.start + 1
+            && r.outer.end + 2 >= span.end
+            && r.outer.end > span.start
+        {
+            kind = QuoteKind::Direct;
+            span = r.content;
+            break;
+        }
+        if r.outer.start >= span.start && r.outer.start < span.end {
+            kind = QuoteKind::Mixed;
+        }
+    }
+    // do not duplicate a quote already found
+    let over = out.overlapping(span.start, span.end);
+    if over
+        .iter()
+        .filter_map(|&i| out.get(i))
+        .any(|q| q.kind != QuoteKind::Indirect || kind == QuoteKind::Indirect)
+    {
+        // trim an indirect clause that starts before an existing quote
+        let first = over
+            .iter()
+            .filter_map(|&i| out.get(i))
+            .map(|q| q.span.start)
+            .filter(|&st| st >= span.start)
+            .min();
+        match first {
+            Some(f) if f > span.start + 20 && kind == QuoteKind::Indirect => {
+                let text = doc.src.get(span.start..f).unwrap_or("");
+                let trimmed = text.trim_end_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | '“' | '"' | '—' | ':')
+                });
+                span = Span::new(span.start, span.start + trimmed.len());
+            }
+            _ => return,
+        }
+    }
+    let attribution = at.new_attr();
+    out.push(RawQuote {
+        span,
+        kind,
+        source: src,
+        cue,
+        attribution,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{analyze, QuoteKind};
+
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        quote: &'static str,
+        kind: QuoteKind,
+        speaker: Option<&'static str>,
+    }
+
+    fn check(c: &Case) {
+        let a = analyze(c.text);
+        let q = a
+            .quotes
+            .iter()
+            .find(|q| &c.text[q.span.start..q.span.end] == c.quote)
+            .unwrap_or_else(|| {
+                panic!(
+                    "case {}: quote {:?} not found in {:?}",
+                    c.name,
+                    c.quote,
+                    a.quotes
+                        .iter()
+                        .map(|q| &c.text[q.span.start..q.span.end])
+                        .collect::<Vec<_>>()
+                )
+            });
+        assert_eq!(q.kind, c.kind, "case {}: kind", c.name);
+        let sp = q
+            .speaker_id
+            .and_then(|i| a.speakers.get(i))
+            .map(|s| s.name.as_str());
+        assert_eq!(sp, c.speaker, "case {}: speaker", c.name);
+    }
+
+    #[test]
+    fn constructions() {
+        use QuoteKind::*;
+        let cases = [
+            Case {
+                name: "quote-cue-speaker",
+                text: "“The bridge is safe,” said Tomas Lindqvist.",
+                quote: "The bridge is safe,",
+                kind: Direct,
+                speaker: Some("Tomas Lindqvist"),
+            },
+            Case {
+                name: "quote-speaker-cue",
+                text: "“The bridge is safe,” Tomas Lindqvist said.",
+                quote: "The bridge is safe,",
+                kind: Direct,
+                speaker: Some("Tomas Lindqvist"),
+            },
+            Case {
+                name: "speaker-cue-colon",
+                text: "Tomas Lindqvist said: “The bridge is safe.”",
+                quote: "The bridge is safe.",
+                kind: Direct,
+                speaker: Some("Tomas Lindqvist"),
+            },
+            Case {
+                name: "speaker-cue-comma",
+                text: "Tomas Lindqvist said, “The bridge is safe.”",
+                quote: "The bridge is safe.",
+                kind: Direct,
+                speaker: Some("Tomas Lindqvist"),
+            },
+            Case {
+                name: "pronoun speaker",
+                text: "Mayor Jane Holt opened the bridge. “It is safe,” she said.",
+                quote: "It is safe,",
+                kind: Direct,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "split quote second half",
+                text: "“It is safe,” Jane Holt said, “and it is beautiful.”",
+                quote: "and it is beautiful.",
+                kind: Direct,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "apposition",
+                text: "Jane Holt, the city's mayor, said: “It is safe.”",
+                quote: "It is safe.",
+                kind: Direct,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "title before name",
+                text: "City Mayor Jane Holt said: “It is safe.”",
+                quote: "It is safe.",
+                kind: Direct,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "organisation",
+                text: "“We reject the claims,” the Kremlin said.",
+                quote: "We reject the claims,",
+                kind: Direct,
+                speaker: Some("Kremlin"),
+            },
+            Case {
+                name: "collective",
+                text: "The bridge will reopen on Monday, officials said.",
+                quote: "The bridge will reopen on Monday",
+                kind: Indirect,
+                speaker: Some("officials"),
+            },
+            Case {
+                name: "indirect that",
+                text: "Jane Holt said that the bridge would reopen soon.",
+                quote: "that the bridge would reopen soon",
+                kind: Indirect,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "indirect told",
+                text: "Jane Holt told reporters the bridge would reopen soon.",
+                quote: "the bridge would reopen soon",
+                kind: Indirect,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "according to first",
+                text: "According to Jane Holt, the bridge will reopen soon.",
+                quote: "the bridge will reopen soon",
+                kind: Indirect,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "according to last",
+                text: "The bridge will reopen soon, according to Jane Holt.",
+                quote: "The bridge will reopen soon",
+                kind: Indirect,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "mixed",
+                text: "Jane Holt said the bridge was “perfectly safe” for cars.",
+                quote: "the bridge was “perfectly safe” for cars",
+                kind: Mixed,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "floating quote",
+                text: "Jane Holt said: “It is safe.”\n“We checked every bolt twice over.”",
+                quote: "We checked every bolt twice over.",
+                kind: Direct,
+                speaker: Some("Jane Holt"),
+            },
+            Case {
+                name: "description",
+                text: "Ukrainian President Petro Vasylenko visited. “We are grateful,” the Ukrainian leader said.",
+                quote: "We are grateful,",
+                kind: Direct,
+                speaker: Some("Petro Vasylenko"),
+            },
+            Case {
+                name: "straight quotes",
+                text: "\"The bridge is safe,\" said Tomas Lindqvist.",
+                quote: "The bridge is safe,",
+                kind: Direct,
+                speaker: Some("Tomas Lindqvist"),
+            },
+        ];
+        for c in &cases {
+            check(c);
+        }
+    }
+
+    #[test]
+    fn scare_quotes_are_not_quotes() {
+        let text = "The so-called “woke” agenda was discussed on “Meet the Press” yesterday.";
+        let a = analyze(text);
+        assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+}

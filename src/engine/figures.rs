@@ -1,0 +1,274 @@
+//! Figures: money, percentages, numbers, ordinals, quantities, dates, times and durations, each
+//! with a normalised value.
+//!
+//! One linear pass tokenizes the text ([`token`]); scanners start only at digits, currency signs
+//! and lexicon words ([`lexicon`], data in `data/figures/words.txt`) and never rescan: temporal
+//! expressions first ([`temporal`]), then amounts ([`amount`]).
+//!
+//! ```
+//! use sayso::engine::figures::find_figures;
+//! use sayso::engine::FigureKind;
+//! let text = "He announced a £2.26 billion ($2.8 billion) loan in a series of 14 posts.";
+//! let figures = find_figures(text);
+//! let spans: Vec<&str> = figures.iter().map(|f| &text[f.span.start..f.span.end]).collect();
+//! assert_eq!(spans, ["£2.26 billion", "$2.8 billion", "14"]);
+//! assert_eq!(figures[0].value.as_deref(), Some("2260000000"));
+//! assert_eq!(figures[2].kind, FigureKind::Number);
+//! assert_eq!(figures[2].unit.as_deref(), Some("posts"));
+//! ```
+
+pub mod amount;
+pub mod lexicon;
+pub mod number;
+pub mod temporal;
+pub mod token;
+
+use super::{Figure, FigureKind, Span};
+use lexicon::Class;
+use token::{tokenize_into, Tk, Tok};
+
+/// A figure found by a scanner, in token indices.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Hit {
+    start: usize,
+    end: usize,
+    kind: FigureKind,
+    value: Option<String>,
+    unit: Option<String>,
+}
+
+/// The scanners' view of the text: tokens plus small helpers that never index out of range.
+pub struct Cx<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl<'a> Cx<'a> {
+    /// Tokenizes `text` into `toks` (reused storage).
+    pub fn new(text: &'a str, mut toks: Vec<Tok>) -> Self {
+        tokenize_into(text, &mut toks);
+        Cx { text, toks }
+    }
+    /// Token `i`, if any.
+    #[inline]
+    pub fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+    /// Text of token `i` ("" past the end).
+    #[inline]
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+    /// Token `i` follows token `i - 1` with no space between.
+    #[inline]
+    pub fn glued(&self, i: usize) -> bool {
+        i > 0 && self.toks.get(i).is_some_and(|t| !t.space_before)
+    }
+    /// Token `i` is a word.
+    #[inline]
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.tk == Tk::Word)
+    }
+    /// Token `i` is a digits token.
+    #[inline]
+    pub fn num_tok(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.tk == Tk::Num)
+    }
+    /// Token `i` is the word `w` (ASCII case-insensitive).
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.tk == Tk::Word && t.end - t.start == w.len() && self.s(i).eq_ignore_ascii_case(w)
+        })
+    }
+    /// Token `i` is the symbol `c`.
+    #[inline]
+    pub fn sym(&self, i: usize, c: char) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.tk == Tk::Sym && t.ch == c)
+    }
+    /// The value of token `i`'s meaning of class `c`.
+    #[inline]
+    pub fn class(&self, i: usize, c: Class) -> Option<&'static str> {
+        self.toks.get(i).and_then(|t| t.class(c))
+    }
+    /// Whether token `i` has a meaning of class `c`.
+    #[inline]
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(c))
+    }
+
+    /// The digits at `i` belong to a name or code before them: `G7`, `COVID-19`, `F-16`,
+    /// `Boeing 737`, `+44`.
+    pub fn identifier_before(&self, i: usize) -> bool {
+        if i == 0 || !self.num_tok(i) {
+            return false;
+        }
+        let glued = self.glued(i);
+        if glued && self.is_word(i - 1) {
+            // letters glued to digits, except currency codes and quarters
+            return !(self.is(i - 1, Class::Iso)
+                || self.word_is(i - 1, "q")
+                || self.word_is(i - 1, "h"));
+        }
+        if glued && (self.sym(i - 1, '+') || self.sym(i - 1, '#')) {
+            return true;
+        }
+        if glued && self.sym(i - 1, '-') && self.glued(i - 1) && self.is_word(i - 2) {
+            let w = self.tok(i - 2);
+            return w.is_some_and(|w| (w.cap || w.upper) && w.entries().is_empty());
+        }
+        if !glued && self.is_word(i - 1) {
+            let w = match self.tok(i - 1) {
+                Some(w) => w,
+                None => return false,
+            };
+            let t = match self.tok(i) {
+                Some(t) => t,
+                None => return false,
+            };
+            if w.cap && w.entries().is_empty() && !t.comma && !t.decimal && !w.nl_before {
+                // sentence-initial words are capitalised anyway
+                let initial = i < 2
+                    || self.tok(i - 2).is_some_and(|p| {
+                        p.tk == Tk::Sym && matches!(p.ch, '.' | '!' | '?' | '"' | '“' | ':' | '(')
+                    });
+                return !initial;
+            }
+        }
+        false
+    }
+
+    /// The digits at `i` run into letters or digit groups that make a code: `5G`, `3D`,
+    /// `555-1234`, `020 7946 0958`.
+    pub fn identifier_after(&self, i: usize) -> bool {
+        let j = i + 1;
+        if self.glued(j) && self.is_word(j) {
+            let t = match self.tok(j) {
+                Some(t) => t,
+                None => return false,
+            };
+            let w = self.s(j).to_ascii_lowercase();
+            // "5G", "3D": one capital letter that is not a magnitude
+            if w.len() == 1 && t.cap && !matches!(w.as_str(), "k" | "m" | "b" | "c" | "f") {
+                return true;
+            }
+            let known = !t.entries().is_empty()
+                || matches!(
+                    w.as_str(),
+                    "st" | "nd" | "rd" | "th" | "s" | "o" | "am" | "pm"
+                );
+            return !known;
+        }
+        if self.glued(j) && self.sym(j, '-') && self.glued(j + 1) && self.num_tok(j + 1) {
+            let a = self.s(i).len();
+            let b = self.s(j + 1).len();
+            if a == 3 && b >= 3 {
+                return true;
+            }
+            if self.sym(j + 2, '-') && self.glued(j + 2) && self.num_tok(j + 3) && a != 4 {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Digit groups joined by `-` three or more times that are not an ISO date
+    /// (`123-12-1234`, `555-123-4567`): returns the token index after the run.
+    pub fn code_run(&self, i: usize) -> Option<usize> {
+        if !self.num_tok(i)
+            || (i > 0 && self.glued(i) && (self.sym(i - 1, '-') || self.is_word(i - 1)))
+        {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut groups = 1;
+        while self.sym(j, '-') && self.glued(j) && self.glued(j + 1) && self.num_tok(j + 1) {
+            groups += 1;
+            j += 2;
+        }
+        let iso = groups == 3 && self.s(i).len() == 4;
+        (groups >= 3 && !iso).then_some(j)
+    }
+
+    fn span(&self, h: &Hit) -> Option<Span> {
+        let a = self.toks.get(h.start)?;
+        let b = self.toks.get(h.end.checked_sub(1)?)?;
+        (a.start < b.end).then(|| Span::new(a.start, b.end))
+    }
+}
+
+/// Whether a scanner may start at this token: digits, symbols that can open an amount, and
+/// words the lexicon knows (other than plain function words).
+#[inline]
+fn trigger(t: &Tok) -> bool {
+    match t.tk {
+        Tk::Num => true,
+        Tk::Sym => t.ch != ',' && t.ch != '.',
+        Tk::Word => {
+            t.entries()
+                .iter()
+                .any(|e| e.class != Class::Func || e.word == "a" || e.word == "an")
+                || t.end - t.start == 1
+        }
+        Tk::Ident => false,
+    }
+}
+
+/// Finds the figures in `text`: sorted by start, non-overlapping, spans on char boundaries.
+///
+/// Works line by line (no figure crosses a line break), reusing one token buffer.
+pub fn find_figures(text: &str) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut base = 0usize;
+    for line in text.split_inclusive('\n') {
+        let cx = Cx::new(line, toks);
+        scan(&cx, base, &mut out);
+        toks = cx.toks;
+        base += line.len();
+    }
+    out
+}
+
+/// Scans one line's tokens, pushing figures with spans shifted by `base`.
+fn scan(cx: &Cx, base: usize, out: &mut Vec<Figure>) {
+    let mut floor = 0usize;
+    let mut i = 0usize;
+    let n = cx.toks.len();
+    while i < n {
+        let Some(t) = cx.toks.get(i) else { break };
+        if !trigger(t) {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = cx.code_run(i) {
+            i = e;
+            floor = e;
+            continue;
+        }
+        let hit = temporal::at(cx, i, floor).or_else(|| amount::at(cx, i, floor));
+        match hit {
+            Some(h) if h.end > i && h.start >= floor => {
+                if let Some(span) = cx.span(&h) {
+                    out.push(Figure {
+                        span: Span::new(span.start + base, span.end + base),
+                        kind: h.kind,
+                        value: h.value,
+                        unit: h.unit,
+                    });
+                }
+                i = h.end;
+                floor = h.end;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

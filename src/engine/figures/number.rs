@@ -1,0 +1,386 @@
+//! Cardinal and ordinal numbers in digits and words, with magnitudes, and value formatting.
+//!
+//! ```
+//! use sayso::engine::figures::number::fmt_value;
+//! assert_eq!(fmt_value(2.26e9), "2260000000");
+//! assert_eq!(fmt_value(0.15), "0.15");
+//! ```
+
+use super::lexicon::Class;
+use super::token::Tk;
+use super::Cx;
+
+/// A parsed number: where it ends and what it is worth.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumP {
+    /// Token index one past the number.
+    pub end: usize,
+    /// Its value.
+    pub value: f64,
+    /// Written as an ordinal (`21st`, `third`).
+    pub ordinal: bool,
+    /// Written (at least partly) in words.
+    pub words: bool,
+    /// A single digits token with no magnitude, suffix or sign.
+    pub simple: bool,
+    /// A glued `m` made it millions (`5m`), which may instead mean metres.
+    pub glued_m: bool,
+    /// A magnitude word or suffix was applied.
+    pub mag: bool,
+    /// A fraction (`two-thirds`, `half a`).
+    pub fraction: bool,
+}
+
+/// Formats a value: integers without a decimal point, others with up to six decimals.
+pub fn fmt_value(v: f64) -> String {
+    if !v.is_finite() {
+        return String::from("0");
+    }
+    let r = v.round();
+    if (v - r).abs() <= 1e-7 * v.abs().max(1.0) && r.abs() < 9e15 {
+        return (r as i64).to_string();
+    }
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0');
+    s.trim_end_matches('.').to_string()
+}
+
+/// Value of a digits token (`2,300`, `1.5`, `.75`); 0 when unreadable.
+pub fn digits_value(s: &str) -> f64 {
+    let mut buf = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c != ',' {
+            buf.push(c);
+        }
+    }
+    buf.parse::<f64>().unwrap_or(0.0)
+}
+
+fn ord_suffix(w: &[u8]) -> bool {
+    w.len() == 2
+        && matches!(
+            [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase()],
+            [b's', b't'] | [b'n', b'd'] | [b'r', b'd'] | [b't', b'h']
+        )
+}
+
+/// Magnitude words that may follow digits after a space (`1.5 million`, `5 bn`); `k`, `m`, `b`
+/// only when glued.
+fn spaced_mag(w: &[u8]) -> bool {
+    w.len() > 1
+}
+
+fn mag_of(cx: &Cx, i: usize) -> Option<f64> {
+    cx.class(i, Class::Mag).and_then(|v| v.parse::<f64>().ok())
+}
+
+fn word_num(cx: &Cx, i: usize, c: Class) -> Option<f64> {
+    cx.class(i, c).and_then(|v| v.parse::<f64>().ok())
+}
+
+/// Parses a number starting at token `i` (digits or words).
+pub fn parse_number(cx: &Cx, i: usize) -> Option<NumP> {
+    let t = cx.tok(i)?;
+    if t.tk == Tk::Num {
+        return parse_digits(cx, i);
+    }
+    if t.tk != Tk::Word {
+        return None;
+    }
+    parse_words(cx, i)
+}
+
+fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
+    let t = cx.tok(i)?;
+    let mut p = NumP {
+        end: i + 1,
+        value: digits_value(cx.s(i)),
+        ordinal: false,
+        words: false,
+        simple: true,
+        glued_m: false,
+        mag: false,
+        fraction: false,
+    };
+    let _ = t;
+    let j = i + 1;
+    if cx.glued(j) && cx.is_word(j) {
+        let w = cx.s(j).as_bytes();
+        if ord_suffix(w) {
+            p.ordinal = true;
+            p.simple = false;
+            p.end = j + 1;
+            return Some(p);
+        }
+        if let Some(m) = mag_of(cx, j) {
+            if m >= 1000.0 {
+                p.value *= m;
+                p.glued_m = w.eq_ignore_ascii_case(b"m");
+                p.mag = true;
+                p.simple = false;
+                p.end = j + 1;
+            }
+        }
+        return Some(p);
+    }
+    if cx.is_word(j) && !cx.glued(j) {
+        if let Some(m) = mag_of(cx, j) {
+            if spaced_mag(cx.s(j).as_bytes()) {
+                p.value *= m;
+                p.mag = true;
+                p.simple = false;
+                p.end = j + 1;
+                // "1.5 million" may be followed by nothing more; "3 hundred thousand"
+                if let Some(m2) = mag_of(cx, j + 1) {
+                    if m2 > m && cx.s(j + 1).len() > 1 {
+                        p.value *= m2;
+                        p.end = j + 2;
+                    }
+                }
+            }
+        } else if cx.word_is(j, "and") && cx.word_is(j + 1, "a") && cx.word_is(j + 2, "half") {
+            p.value += 0.5;
+            p.simple = false;
+            p.end = j + 3;
+        }
+    }
+    Some(p)
+}
+
+fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut any = false;
+    let mut ordinal = false;
+    let mut fraction = false;
+    let mut mag = false;
+    let mut end = i;
+    let mut j = i;
+    // "a hundred", "a dozen", "half a million"
+    if cx.word_is(i, "a") || cx.word_is(i, "an") {
+        let m = mag_of(cx, i + 1)?;
+        if cx.s(i + 1).len() < 3 {
+            return None;
+        }
+        let _ = m;
+        current = 1.0;
+        any = true;
+        j = i + 1;
+    } else if cx.word_is(i, "half")
+        && mag_of(cx, i + 1).is_some_and(|m| m >= 1000.0)
+        && cx.s(i + 1).len() > 2
+    {
+        let m = mag_of(cx, i + 1).unwrap_or(1.0);
+        return Some(NumP {
+            end: i + 2,
+            value: 0.5 * m,
+            ordinal: false,
+            words: true,
+            simple: false,
+            glued_m: false,
+            mag: true,
+            fraction: true,
+        });
+    } else if cx.word_is(i, "half") && (cx.word_is(i + 1, "a") || cx.word_is(i + 1, "an")) {
+        if let Some(m) = mag_of(cx, i + 2) {
+            if cx.s(i + 2).len() > 2 {
+                return Some(NumP {
+                    end: i + 3,
+                    value: 0.5 * m,
+                    ordinal: false,
+                    words: true,
+                    simple: false,
+                    glued_m: false,
+                    mag: true,
+                    fraction: true,
+                });
+            }
+        }
+        return Some(NumP {
+            end: i + 2,
+            value: 0.5,
+            ordinal: false,
+            words: true,
+            simple: false,
+            glued_m: false,
+            mag: false,
+            fraction: true,
+        });
+    }
+    let mut n_steps = 0usize;
+    while let Some(t) = cx.tok(j) {
+        if t.tk == Tk::Sym && t.ch == '-' && any && cx.glued(j) && cx.glued(j + 1) {
+            // twenty-one, two-thirds
+            j += 1;
+            continue;
+        }
+        if t.tk != Tk::Word {
+            break;
+        }
+        if any && cx.word_is(j, "and") {
+            let art = usize::from(cx.word_is(j + 1, "a") || cx.word_is(j + 1, "an"));
+            if cx.is(j + 1 + art, Class::Frac) {
+                let d = word_num(cx, j + 1 + art, Class::Frac).unwrap_or(2.0);
+                current += 1.0 / d;
+                fraction = true;
+                j += 2 + art;
+                end = j;
+                break;
+            }
+            if cx.is(j + 1, Class::Unit) && cx.is(j + 2, Class::Frac) && total == 0.0 {
+                let d = word_num(cx, j + 2, Class::Frac).unwrap_or(2.0);
+                let v = word_num(cx, j + 1, Class::Unit).unwrap_or(1.0);
+                current += v / d;
+                fraction = true;
+                j += 3;
+                end = j;
+                break;
+            }
+            if cx.is(j + 1, Class::Unit) || cx.is(j + 1, Class::Tens) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // "two point two", "nought point nought three"
+        if any && cx.word_is(j, "point") && cx.is(j + 1, Class::Unit) {
+            let mut k = j + 1;
+            let mut scale = 0.1;
+            let mut frac_part = 0.0;
+            while let Some(d) = word_num(cx, k, Class::Unit) {
+                if d > 9.0 || k > j + 12 {
+                    break;
+                }
+                frac_part += d * scale;
+                scale /= 10.0;
+                k += 1;
+            }
+            current += frac_part;
+            j = k;
+            end = j;
+            if let Some(m) = mag_of(cx, j).filter(|m| *m >= 1000.0 && cx.s(j).len() > 2) {
+                current *= m;
+                mag = true;
+                j += 1;
+                end = j;
+            }
+            break;
+        }
+        let low = current % 100.0;
+        if let Some(v) = word_num(cx, j, Class::Unit) {
+            let ok = low == 0.0 || (low >= 20.0 && low % 10.0 == 0.0 && v < 10.0);
+            let more = cx.is(j + 1, Class::Mag)
+                || cx.is(j + 1, Class::Ord)
+                || cx.is(j + 1, Class::Frac)
+                || cx.sym(j + 1, '-');
+            if !ok || (cx.word_is(j, "one") && !any && !more && lone_one_is_pronoun(cx, j)) {
+                break;
+            }
+            current += v;
+        } else if let Some(v) = word_num(cx, j, Class::Tens) {
+            if low != 0.0 {
+                break;
+            }
+            current += v;
+        } else if let Some(m) = mag_of(cx, j) {
+            if cx.s(j).len() < 3 {
+                break;
+            }
+            mag = true;
+            if m == 100.0 {
+                let l = current % 1000.0;
+                if l > 0.0 && l < 100.0 {
+                    current += l * 99.0;
+                } else if !any {
+                    current = 100.0;
+                } else {
+                    break;
+                }
+            } else if m == 12.0 {
+                current = current.max(1.0) * 12.0;
+            } else if current > 0.0 {
+                total += current * m;
+                current = 0.0;
+            } else if any && total > 0.0 && m >= 1000.0 {
+                total *= m; // "three thousand millions"
+            } else if !any {
+                total = m;
+            } else {
+                break;
+            }
+        } else if let Some(v) = word_num(cx, j, Class::Ord) {
+            let ok = if v < 10.0 {
+                low == 0.0 || (low >= 20.0 && low % 10.0 == 0.0)
+            } else if v < 100.0 {
+                low == 0.0
+            } else {
+                true
+            };
+            if !ok {
+                break;
+            }
+            // "one fifth", "one third": a fraction, not an ordinal
+            if any && total == 0.0 && current == 1.0 && (3.0..10.0).contains(&v) {
+                current = 1.0 / v;
+                fraction = true;
+                j += 1;
+                end = j;
+                break;
+            }
+            if v >= 100.0 {
+                current = current.max(1.0) * v;
+            } else {
+                current += v;
+            }
+            ordinal = true;
+            j += 1;
+            end = j;
+            break;
+        } else if let Some(d) = word_num(cx, j, Class::Frac) {
+            if any && current > 0.0 && !cx.word_is(j, "half") {
+                current /= d;
+                fraction = true;
+                j += 1;
+                end = j;
+            }
+            break;
+        } else {
+            break;
+        }
+        any = true;
+        j += 1;
+        end = j;
+        n_steps += 1;
+        if n_steps > 64 {
+            break;
+        }
+    }
+    if !any && !ordinal {
+        return None;
+    }
+    Some(NumP {
+        end,
+        value: total + current,
+        ordinal,
+        words: true,
+        simple: false,
+        glued_m: false,
+        mag,
+        fraction,
+    })
+}
+
+/// `one` used as a pronoun: "no one", "the one", "one of".
+fn lone_one_is_pronoun(cx: &Cx, j: usize) -> bool {
+    if cx.word_is(j + 1, "of") || cx.word_is(j + 1, "another") {
+        return true;
+    }
+    if j == 0 {
+        return false;
+    }
+    [
+        "no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone",
+    ]
+    .iter()
+    .any(|w| cx.word_is(j - 1, w))
+}

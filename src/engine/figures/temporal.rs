@@ -1,0 +1,1471 @@
+//! Dates, times and durations: atoms (`February 24, 2022`, `Friday`, `3 p.m.`, `three years ago`,
+//! `last week`, `the 1990s`) chained through connectors (`Friday at 3 p.m.`, `from May to June`).
+//!
+//! ```
+//! use sayso::engine::figures::find_figures;
+//! use sayso::engine::FigureKind;
+//! let text = "They met on Friday at 3 p.m. and left three years ago.";
+//! let f = find_figures(text);
+//! assert_eq!(&text[f[0].span.start..f[0].span.end], "Friday at 3 p.m.");
+//! assert_eq!(f[0].kind, FigureKind::Time);
+//! assert_eq!(&text[f[1].span.start..f[1].span.end], "three years ago");
+//! assert_eq!(f[1].kind, FigureKind::Date);
+//! ```
+
+use super::lexicon::Class;
+use super::number::{digits_value, parse_number};
+use super::token::Tk;
+use super::{Cx, Hit};
+use crate::engine::FigureKind;
+
+/// What an atom is, for chaining and for the kind of the whole chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Year,
+    MonthDay,
+    Month,
+    Wday,
+    Rel,
+    Dayref,
+    Time,
+    Daypart,
+    Duration,
+    Numeric,
+    Holiday,
+    Bare,
+}
+
+#[derive(Debug, Clone)]
+struct Atom {
+    start: usize,
+    end: usize,
+    cat: Cat,
+    value: Option<String>,
+}
+
+/// Words that may open a temporal span, longest first.
+const PREFIXES: &[&[&str]] = &[
+    &["no", "later", "than"],
+    &["as", "early", "as"],
+    &["as", "late", "as"],
+    &["the", "end", "of"],
+    &["the", "start", "of"],
+    &["the", "beginning", "of"],
+    &["the", "middle", "of"],
+    &["later", "than"],
+    &["earlier", "than"],
+    &["end", "of"],
+    &["start", "of"],
+    &["beginning", "of"],
+    &["middle", "of"],
+    &["from"],
+    &["through"],
+    &["thru"],
+    &["between"],
+    &["since"],
+    &["until"],
+    &["till"],
+    &["before"],
+    &["after"],
+    &["by"],
+    &["throughout"],
+    &["within"],
+    &["around"],
+    &["circa"],
+    &["beginning"],
+    &["starting"],
+    &["early"],
+    &["late"],
+    &["mid"],
+    &["the"],
+];
+
+fn month_of(cx: &Cx, i: usize) -> Option<u32> {
+    cx.class(i, Class::Month).and_then(|v| v.parse().ok())
+}
+
+/// A month word that is really a month here (not "may" the verb, "mar" the verb, "march" the walk).
+fn month_ok(cx: &Cx, i: usize) -> Option<u32> {
+    let m = month_of(cx, i)?;
+    let t = cx.tok(i)?;
+    let w = cx.s(i);
+    let next_num = cx.tok(i + 1).is_some_and(|n| n.tk == Tk::Num)
+        || cx.is(i + 1, Class::Ord)
+        || (cx.sym(i + 1, ',')
+            && (year_at(cx, i + 2).is_some()
+                || (cx.num_tok(i + 2) && cx.glued(i + 3) && cx.is_word(i + 3))))
+        || (cx.word_is(i + 1, "the") && (cx.num_tok(i + 2) || cx.is(i + 2, Class::Ord)));
+    let prev_ctx = i > 0
+        && [
+            "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last",
+            "next", "this", "through", "to", "during", "before", "after", "between", "and", "or",
+        ]
+        .iter()
+        .any(|p| cx.word_is(i - 1, p))
+        || cx.num_tok(i.wrapping_sub(1));
+    let ambiguous = w.eq_ignore_ascii_case("may")
+        || w.eq_ignore_ascii_case("march")
+        || w.eq_ignore_ascii_case("mar")
+        || w.eq_ignore_ascii_case("jan")
+        || w.eq_ignore_ascii_case("jun")
+        || w.eq_ignore_ascii_case("dec")
+        || w.eq_ignore_ascii_case("sep")
+        || w.eq_ignore_ascii_case("oct")
+        || w.eq_ignore_ascii_case("aug")
+        || w.eq_ignore_ascii_case("apr")
+        || w.eq_ignore_ascii_case("feb")
+        || w.eq_ignore_ascii_case("nov")
+        || w.eq_ignore_ascii_case("jul")
+        || w.eq_ignore_ascii_case("sept");
+    if ambiguous {
+        if next_num || (prev_ctx && (t.cap || w.len() > 3)) {
+            return Some(m);
+        }
+        if w.len() == 3 && t.cap && cx.glued(i + 1) && (cx.sym(i + 1, '/') || cx.sym(i + 1, '-')) {
+            return Some(m);
+        }
+        return None;
+    }
+    if t.cap || next_num || prev_ctx {
+        Some(m)
+    } else {
+        None
+    }
+}
+
+fn wday_ok(cx: &Cx, i: usize) -> Option<u32> {
+    let d: u32 = cx.class(i, Class::Wday).and_then(|v| v.parse().ok())?;
+    let t = cx.tok(i)?;
+    let w = cx.s(i);
+    if w.len() <= 4 {
+        // abbreviations: "Sat", "Sun", "Wed", "Mon" need a capital and a date or comma nearby
+        let numeric_after = cx.num_tok(i + 1) || (cx.sym(i + 1, ',') && cx.num_tok(i + 2));
+        if !(t.cap && (numeric_after || month_of(cx, i + 1).is_some())) {
+            return None;
+        }
+    }
+    Some(d)
+}
+
+fn int_val(cx: &Cx, i: usize) -> Option<u32> {
+    let t = cx.tok(i)?;
+    if t.tk != Tk::Num || t.comma || t.decimal || t.end - t.start > 4 {
+        return None;
+    }
+    cx.s(i).parse().ok()
+}
+
+/// A year: 4 digits 1000–2199, or an apostrophe two-digit year (`'22`).
+fn year_at(cx: &Cx, i: usize) -> Option<(usize, u32)> {
+    let t = cx.tok(i)?;
+    if t.tk == Tk::Num && t.end - t.start == 4 {
+        let y = int_val(cx, i)?;
+        if (1000..=2199).contains(&y) && !(cx.glued(i + 1) && cx.is_word(i + 1)) {
+            return Some((i + 1, y));
+        }
+    }
+    None
+}
+
+/// Day of month after a month: `24`, `24th`, `the 9th`, `ninth`.
+fn day_at(cx: &Cx, i: usize) -> Option<(usize, u32)> {
+    let j = if cx.word_is(i, "the") { i + 1 } else { i };
+    if let Some(d) = int_val(cx, j) {
+        if (1..=31).contains(&d) && cx.s(j).len() <= 2 {
+            let mut e = j + 1;
+            if cx.glued(e) && cx.is_word(e) {
+                let w = cx.s(e).to_ascii_lowercase();
+                if matches!(w.as_str(), "st" | "nd" | "rd" | "th") {
+                    e += 1;
+                } else {
+                    return None;
+                }
+            }
+            return Some((e, d));
+        }
+        return None;
+    }
+    if cx.is(j, Class::Ord) || cx.is(j, Class::Tens) || cx.is(j, Class::Unit) {
+        let p = parse_number(cx, j)?;
+        let cardinal_before_month = !p.ordinal && month_of(cx, p.end).is_some();
+        if (p.ordinal || cardinal_before_month)
+            && p.value >= 1.0
+            && p.value <= 31.0
+            && p.value.fract() == 0.0
+        {
+            return Some((p.end, p.value as u32));
+        }
+    }
+    None
+}
+
+fn opt_year(cx: &Cx, e: usize) -> (usize, Option<u32>) {
+    let k = if cx.sym(e, ',') || cx.word_is(e, "of") {
+        e + 1
+    } else {
+        e
+    };
+    if let Some((ye, y)) = year_at(cx, k) {
+        return (ye, Some(y));
+    }
+    // year in words: "nineteen seventy two", "two thousand and fifteen"
+    if cx.is(k, Class::Unit) || cx.is(k, Class::Tens) {
+        if let Some(y) = words_year(cx, k) {
+            return y;
+        }
+    }
+    (e, None)
+}
+
+fn words_year(cx: &Cx, k: usize) -> Option<(usize, Option<u32>)> {
+    let hi: f64 = cx.class(k, Class::Unit).and_then(|v| v.parse().ok())?;
+    if (10.0..=20.0).contains(&hi) && (cx.is(k + 1, Class::Tens) || cx.is(k + 1, Class::Unit)) {
+        let p = parse_number(cx, k + 1)?;
+        if p.value < 100.0 && p.value >= 10.0 {
+            return Some((p.end, Some((hi * 100.0 + p.value) as u32)));
+        }
+    }
+    let p = parse_number(cx, k)?;
+    if (1000.0..2200.0).contains(&p.value) && !p.ordinal {
+        return Some((p.end, Some(p.value as u32)));
+    }
+    None
+}
+
+fn ymd(y: Option<u32>, m: u32, d: Option<u32>) -> String {
+    let ys = y.map_or_else(|| String::from("XXXX"), |y| format!("{y:04}"));
+    match d {
+        Some(d) => format!("{ys}-{m:02}-{d:02}"),
+        None => format!("{ys}-{m:02}"),
+    }
+}
+
+/// A month written short enough that a following `.` is its abbreviation dot (`Sept.`, not `July.`).
+fn abbrev_dot_ok(cx: &Cx, i: usize) -> bool {
+    let w = cx.s(i);
+    w.len() <= 4
+        && !["may", "june", "july"]
+            .iter()
+            .any(|m| w.eq_ignore_ascii_case(m))
+}
+
+/// Month-led: `February 24, 2022`, `Oct 2020`, `Nov/2`, `May`.
+fn month_led(cx: &Cx, i: usize) -> Option<Atom> {
+    let m = month_ok(cx, i)?;
+    let mut e = i + 1;
+    if cx.glued(e) && (cx.sym(e, '/') || cx.sym(e, '-') || cx.sym(e, '.')) && cx.glued(e + 1) {
+        if let Some(v) = int_val(cx, e + 1) {
+            let (d, y) = if v > 31 {
+                (None, Some(v))
+            } else {
+                (Some(v), None)
+            };
+            return Some(Atom {
+                start: i,
+                end: e + 2,
+                cat: Cat::MonthDay,
+                value: Some(ymd(y, m, d)),
+            });
+        }
+    }
+    if cx.sym(e, '.') && cx.glued(e) && abbrev_dot_ok(cx, i) {
+        e += 1; // "Feb."
+    }
+    let day = day_at(cx, e).or_else(|| {
+        // "October, 1st"
+        if cx.sym(e, ',') && cx.glued(e + 2) && cx.is_word(e + 2) {
+            day_at(cx, e + 1)
+        } else {
+            None
+        }
+    });
+    if let Some((de, d)) = day {
+        let (ye, y) = opt_year(cx, de);
+        return Some(Atom {
+            start: i,
+            end: ye,
+            cat: Cat::MonthDay,
+            value: Some(ymd(y, m, Some(d))),
+        });
+    }
+    let (ye, y) = opt_year(cx, e);
+    if y.is_some() && (ye > e) {
+        return Some(Atom {
+            start: i,
+            end: ye,
+            cat: Cat::MonthDay,
+            value: Some(ymd(y, m, None)),
+        });
+    }
+    Some(Atom {
+        start: i,
+        end: i + 1,
+        cat: Cat::Month,
+        value: Some(format!("XXXX-{m:02}")),
+    })
+}
+
+/// Weekday-led: `Friday`, `Wed 13th`, `Monday, February 24`.
+fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
+    let d = wday_ok(cx, i)?;
+    let v = Some(format!("XXXX-WXX-{d}"));
+    let k = if cx.sym(i + 1, ',') { i + 2 } else { i + 1 };
+    if month_of(cx, k).is_some() {
+        if let Some(a) = month_led(cx, k) {
+            if a.cat == Cat::MonthDay {
+                return Some(Atom {
+                    start: i,
+                    end: a.end,
+                    cat: Cat::MonthDay,
+                    value: a.value,
+                });
+            }
+        }
+    }
+    if let Some(a) = numeric_date(cx, k) {
+        return Some(Atom {
+            start: i,
+            end: a.end,
+            cat: Cat::MonthDay,
+            value: a.value,
+        });
+    }
+    if let Some(a) = day_month(cx, k) {
+        return Some(Atom {
+            start: i,
+            end: a.end,
+            cat: Cat::MonthDay,
+            value: a.value,
+        });
+    }
+    if k == i + 1 {
+        if let Some((de, _)) = day_at(cx, k) {
+            let clock_or_code = cx.sym(de, ':')
+                || cx.is(de, Class::Ampm)
+                || (cx.glued(de) && cx.is_word(de))
+                || cx.sym(de, '-');
+            if !clock_or_code {
+                return Some(Atom {
+                    start: i,
+                    end: de,
+                    cat: Cat::MonthDay,
+                    value: v,
+                });
+            }
+        }
+    }
+    Some(Atom {
+        start: i,
+        end: i + 1,
+        cat: Cat::Wday,
+        value: v,
+    })
+}
+
+/// Day-led: `24 Feb 2022`, `24th of May`, `fourth of July, 1995`.
+fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
+    let (de, d) = day_at(cx, i)?;
+    let k = if cx.word_is(de, "of") { de + 1 } else { de };
+    let m = month_of(cx, k)?;
+    let mut e = k + 1;
+    if cx.sym(e, '.') && cx.glued(e) && abbrev_dot_ok(cx, k) {
+        e += 1;
+    }
+    let (ye, y) = opt_year(cx, e);
+    Some(Atom {
+        start: i,
+        end: ye,
+        cat: Cat::MonthDay,
+        value: Some(ymd(y, m, Some(d))),
+    })
+}
+
+/// `2022-02-24`, `24/12/2022`, `10/25`, `2/29`.
+fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
+    let a = cx.tok(i)?;
+    if a.tk != Tk::Num || a.comma || a.decimal {
+        return None;
+    }
+    let sep = cx.tok(i + 1)?;
+    if sep.tk != Tk::Sym
+        || !matches!(sep.ch, '/' | '-' | '.')
+        || !cx.glued(i + 1)
+        || !cx.glued(i + 2)
+    {
+        return None;
+    }
+    let b = int_val(cx, i + 2)?;
+    let av = int_val(cx, i)?;
+    let alen = a.end - a.start;
+    let blen = cx.s(i + 2).len();
+    let third = if cx.sym(i + 3, sep.ch) && cx.glued(i + 3) && cx.glued(i + 4) {
+        int_val(cx, i + 4)
+    } else {
+        None
+    };
+    if let Some(c) = third {
+        let clen = cx.s(i + 4).len();
+        if alen == 4 && (1..=12).contains(&b) && (1..=31).contains(&c) {
+            return Some(Atom {
+                start: i,
+                end: i + 5,
+                cat: Cat::Numeric,
+                value: Some(ymd(Some(av), b, Some(c))),
+            });
+        }
+        if alen <= 2 && blen <= 2 && (clen == 4 || clen == 2) && av >= 1 && b >= 1 {
+            let y = if clen == 2 { 2000 + c } else { c };
+            let (m, d) = if av <= 12 && b <= 31 {
+                (av, b)
+            } else if b <= 12 && av <= 31 {
+                (b, av)
+            } else {
+                return None;
+            };
+            return Some(Atom {
+                start: i,
+                end: i + 5,
+                cat: Cat::Numeric,
+                value: Some(ymd(Some(y), m, Some(d))),
+            });
+        }
+        return None;
+    }
+    if sep.ch == '.' {
+        return None;
+    }
+    if alen == 4
+        && (1000..=2199).contains(&av)
+        && blen <= 2
+        && (1..=12).contains(&b)
+        && sep.ch != '-'
+    {
+        return Some(Atom {
+            start: i,
+            end: i + 3,
+            cat: Cat::Numeric,
+            value: Some(ymd(Some(av), b, None)),
+        });
+    }
+    if sep.ch == '/' && alen <= 2 && blen <= 2 && av >= 1 && b >= 1 {
+        // a fraction before a unit is not a date: "1/4 hour"
+        if cx.is(i + 3, Class::Tunit) || cx.is(i + 3, Class::Qty) || cx.word_is(i + 3, "of") {
+            return None;
+        }
+        let (m, d) = if av <= 12 && b <= 31 {
+            (av, b)
+        } else if b <= 12 && av <= 31 {
+            (b, av)
+        } else {
+            return None;
+        };
+        return Some(Atom {
+            start: i,
+            end: i + 3,
+            cat: Cat::Numeric,
+            value: Some(ymd(None, m, Some(d))),
+        });
+    }
+    None
+}
+
+/// `15:30`, `8:00:31am`, `3 p.m.`, `8am`, `7 o'clock`.
+fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
+    let t = cx.tok(i)?;
+    if t.tk == Tk::Num && t.decimal && !t.comma {
+        // "3.30pm", "8.10 pm"
+        let (h, m) = cx.s(i).split_once('.')?;
+        let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+        if h > 12 || m > 59 || cx.s(i).len() - h.to_string().len() != 3 {
+            return None;
+        }
+        let ap = cx.class(i + 1, Class::Ampm)?;
+        let hour = if ap == "pm" && h < 12 {
+            h + 12
+        } else if ap == "am" && h == 12 {
+            0
+        } else {
+            h
+        };
+        let e = tz(cx, i + 2);
+        return Some(Atom {
+            start: i,
+            end: e,
+            cat: Cat::Time,
+            value: Some(format!("T{hour:02}:{m:02}")),
+        });
+    }
+    let h = int_val(cx, i)?;
+    if cx.glued(i + 1) && cx.word_is(i + 1, "h") && h <= 24 {
+        // "9h30", "13h", "8h00"
+        let (e, m) = if cx.glued(i + 2) && cx.s(i + 2).len() == 2 {
+            (i + 3, int_val(cx, i + 2)?)
+        } else {
+            (i + 2, 0)
+        };
+        if m > 59 || (cx.glued(e) && cx.is_word(e)) {
+            return None;
+        }
+        let e = tz(cx, e);
+        return Some(Atom {
+            start: i,
+            end: e,
+            cat: Cat::Time,
+            value: Some(format!("T{h:02}:{m:02}")),
+        });
+    }
+    if cx.s(i).len() > 2 || h > 24 {
+        return None;
+    }
+    let mut e = i + 1;
+    let mut min = 0;
+    let mut has_min = false;
+    if cx.sym(e, ':') && cx.glued(e) && cx.glued(e + 1) && cx.s(e + 1).len() == 2 {
+        let m = int_val(cx, e + 1)?;
+        if m > 59 {
+            return None;
+        }
+        min = m;
+        has_min = true;
+        e += 2;
+        if cx.sym(e, ':') && cx.glued(e) && cx.glued(e + 1) && cx.s(e + 1).len() == 2 {
+            e += 2;
+        }
+    } else if cx.sym(e, '.')
+        && cx.glued(e)
+        && cx.glued(e + 1)
+        && cx.s(e + 1).len() == 2
+        && cx.is(e + 2, Class::Ampm)
+    {
+        min = int_val(cx, e + 1)?;
+        has_min = true;
+        e += 2;
+    }
+    let mut hour = h;
+    if let Some(ap) = cx.class(e, Class::Ampm) {
+        if h > 12 {
+            return None;
+        }
+        if ap == "pm" && h < 12 {
+            hour += 12;
+        }
+        if ap == "am" && h == 12 {
+            hour = 0;
+        }
+        e += 1;
+    } else if cx.word_is(e, "o")
+        && (cx.sym(e + 1, '\'') || cx.sym(e + 1, '’'))
+        && cx.word_is(e + 2, "clock")
+    {
+        e += 3;
+    } else if !has_min {
+        if !bare_ok {
+            return None;
+        }
+        // bare hour after "at", "from", "to": not a count ("at 6 people")
+        if cx.is_word(e)
+            && !cx.is(e, Class::Func)
+            && !cx.is(e, Class::Daypart)
+            && !cx.is(e, Class::Dayref)
+            && !cx.is(e, Class::Wday)
+            && !cx.is(e, Class::Rel)
+        {
+            return None;
+        }
+        if cx.sym(e, '%') || cx.sym(e, '-') && !cx.glued(e) {
+            return None;
+        }
+    }
+    if cx.glued(e) && cx.is_word(e) {
+        return None;
+    }
+    let e = tz(cx, e);
+    Some(Atom {
+        start: i,
+        end: e,
+        cat: Cat::Time,
+        value: Some(format!("T{hour:02}:{min:02}")),
+    })
+}
+
+/// A time zone after a clock time: `3pm GMT`, `9h30 CST`.
+fn tz(cx: &Cx, e: usize) -> usize {
+    if cx.tok(e).is_some_and(|t| t.upper) && cx.is(e, Class::Tz) {
+        e + 1
+    } else {
+        e
+    }
+}
+
+fn tunit_letter(cx: &Cx, i: usize) -> Option<&'static str> {
+    cx.class(i, Class::Tunit)
+}
+
+fn dur_value(n: f64, letter: &str) -> Option<String> {
+    let num = super::number::fmt_value(n);
+    Some(match letter {
+        "S" => format!("PT{num}S"),
+        "M" => format!("PT{num}M"),
+        "H" => format!("PT{num}H"),
+        "D" => format!("P{num}D"),
+        "W" => format!("P{num}W"),
+        "MO" => format!("P{num}M"),
+        "Q" => format!("P{}M", super::number::fmt_value(n * 3.0)),
+        "Y" => format!("P{num}Y"),
+        "DE" => format!("P{}Y", super::number::fmt_value(n * 10.0)),
+        "CE" => format!("P{}Y", super::number::fmt_value(n * 100.0)),
+        _ => return None,
+    })
+}
+
+/// Number-led: durations (`three years`, `an hour`), `three years ago`, day-month, clock times,
+/// numeric dates, years and decades.
+fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
+    let t = cx.tok(i)?;
+    if t.tk == Tk::Num {
+        if let Some(a) = numeric_date(cx, i) {
+            return Some(a);
+        }
+        if let Some(a) = day_month(cx, i) {
+            return Some(a);
+        }
+        if let Some(a) = clock(cx, i, bare_ok) {
+            return Some(a);
+        }
+        if let Some((ye, y)) = year_at(cx, i) {
+            if !cx.sym(ye, '%')
+                && !cx.is(ye, Class::Tunit)
+                && !cx.is(ye, Class::Qty)
+                && !cx.is(ye, Class::Cur)
+                && !cx.is(ye, Class::Mag)
+                && !cx.is(ye, Class::Pct)
+                && !cx.identifier_before(i)
+                && !(cx.sym(ye, '-')
+                    && cx.glued(ye)
+                    && cx.tok(ye + 1).is_some_and(|n| n.tk == Tk::Num)
+                    && year_at(cx, ye + 1).is_none()
+                    && cx.s(ye + 1).len() != 2)
+            {
+                return Some(Atom {
+                    start: i,
+                    end: ye,
+                    cat: Cat::Year,
+                    value: Some(format!("{y:04}")),
+                });
+            }
+        }
+        // decades: 1990s, 90s
+        if cx.glued(i + 1) && cx.word_is(i + 1, "s") {
+            let v = int_val(cx, i)?;
+            let l = cx.s(i).len();
+            if (l == 4 && v % 10 == 0 && (1000..2200).contains(&v)) || (l == 2 && v % 10 == 0) {
+                let start = if i > 0 && cx.glued(i) && (cx.sym(i - 1, '\'') || cx.sym(i - 1, '’'))
+                {
+                    i - 1
+                } else {
+                    i
+                };
+                return Some(Atom {
+                    start,
+                    end: i + 2,
+                    cat: Cat::Year,
+                    value: Some(format!("{v}s")),
+                });
+            }
+        }
+    }
+    if let Some(a) = day_month(cx, i) {
+        return Some(a);
+    }
+    // durations
+    let (n, j) = if (cx.word_is(i, "a") || cx.word_is(i, "an")) && cx.is(i + 1, Class::Tunit) {
+        (1.0, i + 1)
+    } else if cx.word_is(i, "half") && cx.is(i + 1, Class::Tunit) {
+        (0.5, i + 1)
+    } else if cx.word_is(i, "a")
+        && (cx.word_is(i + 1, "couple") || cx.word_is(i + 1, "few") || cx.word_is(i + 1, "pair"))
+    {
+        let j = if cx.word_is(i + 2, "of") {
+            i + 3
+        } else {
+            i + 2
+        };
+        (if cx.word_is(i + 1, "few") { 3.0 } else { 2.0 }, j)
+    } else if cx.word_is(i, "couple") || cx.word_is(i, "few") || cx.word_is(i, "several") {
+        let j = if cx.word_is(i + 1, "of") {
+            i + 2
+        } else {
+            i + 1
+        };
+        (if cx.word_is(i, "couple") { 2.0 } else { 3.0 }, j)
+    } else {
+        let p = parse_number(cx, i)?;
+        if p.ordinal {
+            return ordinal_led(cx, i);
+        }
+        let mut j = p.end;
+        if cx.sym(j, '-') && cx.glued(j) && cx.glued(j + 1) {
+            j += 1;
+        }
+        // "three-quarters of an hour"
+        if p.fraction && cx.word_is(j, "of") {
+            j += 1;
+            if cx.word_is(j, "a") || cx.word_is(j, "an") {
+                j += 1;
+            }
+        }
+        // "two upcoming days", "5 past years"
+        if cx.is(j, Class::Rel)
+            && cx.is(j + 1, Class::Tunit)
+            && !cx.word_is(j, "every")
+            && !cx.word_is(j, "this")
+        {
+            return Some(Atom {
+                start: i,
+                end: j + 2,
+                cat: Cat::Rel,
+                value: None,
+            });
+        }
+        // "four Tuesdays from now"
+        if cx.is(j, Class::Wday)
+            && (cx.is(j + 1, Class::Ago) || (cx.word_is(j + 1, "from") && cx.word_is(j + 2, "now")))
+        {
+            let e = if cx.word_is(j + 1, "from") {
+                j + 3
+            } else {
+                j + 2
+            };
+            return Some(Atom {
+                start: i,
+                end: e,
+                cat: Cat::Rel,
+                value: None,
+            });
+        }
+        if cx.word_is(j, "more")
+            || cx.word_is(j, "additional")
+            || cx.word_is(j, "full")
+            || cx.word_is(j, "whole")
+            || cx.word_is(j, "straight")
+            || cx.word_is(j, "consecutive")
+        {
+            j += 1;
+        }
+        (p.value, j)
+    };
+    let letter = tunit_letter(cx, j)?;
+    if letter == "WE" {
+        return None;
+    }
+    let mut e = j + 1;
+    // "ten-year-old", "6 years old" are ages (quantities)
+    if cx.word_is(e, "old")
+        || (cx.sym(e, '-') && cx.glued(e) && cx.word_is(e + 1, "old"))
+        || (cx.word_is(e, "of") && cx.word_is(e + 1, "age"))
+    {
+        return None;
+    }
+    // "1 hour and a half", "2 years 1 month 21 days"
+    if cx.word_is(e, "and")
+        && cx.word_is(e + 1, "a")
+        && (cx.word_is(e + 2, "half") || cx.word_is(e + 2, "quarter"))
+    {
+        e += 3;
+    } else {
+        for _ in 0..4 {
+            let k = if cx.word_is(e, "and") || cx.sym(e, ',') {
+                e + 1
+            } else {
+                e
+            };
+            let Some(p2) = parse_number(cx, k) else { break };
+            if p2.ordinal || tunit_letter(cx, p2.end).is_none_or(|l| l == "WE") {
+                break;
+            }
+            e = p2.end + 1;
+        }
+    }
+    let dur = dur_value(n, letter);
+    if let Some(dir) = cx.class(e, Class::Ago) {
+        // "three years ago" is -P3Y from the reference date, "two days later" +P2D
+        let sign = if dir == "past" { '-' } else { '+' };
+        let value = if e == j + 1 {
+            dur.map(|d| format!("{sign}{d}"))
+        } else {
+            None
+        };
+        return Some(Atom {
+            start: i,
+            end: e + 1,
+            cat: Cat::Rel,
+            value,
+        });
+    }
+    if cx.word_is(e, "from") && (cx.word_is(e + 1, "now") || cx.word_is(e + 1, "today")) {
+        let value = if e == j + 1 {
+            dur.map(|d| format!("+{d}"))
+        } else {
+            None
+        };
+        return Some(Atom {
+            start: i,
+            end: e + 2,
+            cat: Cat::Rel,
+            value,
+        });
+    }
+    let value = if e == j + 1 { dur } else { None };
+    Some(Atom {
+        start: i,
+        end: e,
+        cat: Cat::Duration,
+        value,
+    })
+}
+
+/// `last week`, `next Monday`, `this morning`, `the past three years`, `every day`.
+fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
+    let r = cx.class(i, Class::Rel)?;
+    let mut j = i + 1;
+    if cx.is(j, Class::Rel) && !cx.word_is(j, "every") {
+        j += 1; // "this past Wednesday", "this coming week"
+    }
+    if let Some(p) = parse_number(cx, j) {
+        if !p.ordinal {
+            j = p.end;
+        }
+    } else if cx.word_is(j, "couple") || cx.word_is(j, "few") || cx.word_is(j, "several") {
+        j += if cx.word_is(j + 1, "of") { 2 } else { 1 };
+    }
+    let qualifier = [
+        "working",
+        "business",
+        "calendar",
+        "school",
+        "fiscal",
+        "financial",
+    ]
+    .iter()
+    .any(|w| cx.word_is(j, w));
+    if qualifier && cx.is(j + 1, Class::Tunit) {
+        j += 1;
+    }
+    let month =
+        month_of(cx, j).is_some() && (cx.tok(j).is_some_and(|t| t.cap) || cx.s(j).len() > 3);
+    let cat = if cx.is(j, Class::Tunit)
+        || cx.class(j, Class::Wday).is_some()
+        || month
+        || cx.is(j, Class::Season)
+        || cx.is(j, Class::Holiday)
+    {
+        Cat::Rel
+    } else if cx.is(j, Class::Daypart) && j == i + 1 {
+        Cat::Daypart
+    } else {
+        return None;
+    };
+    if r == "every" && cat == Cat::Daypart {
+        return None;
+    }
+    Some(Atom {
+        start: i,
+        end: j + 1,
+        cat,
+        value: None,
+    })
+}
+
+/// `today`, `tomorrow`, `tonight`, `the day after tomorrow`, `now` after `from`/`until`.
+fn dayref_led(cx: &Cx, i: usize) -> Option<Atom> {
+    let v: i32 = cx.class(i, Class::Dayref).and_then(|v| v.parse().ok())?;
+    if cx.word_is(i, "now") {
+        let ok = i > 0
+            && [
+                "from", "until", "till", "by", "since", "right", "of", "and", "to", "between",
+            ]
+            .iter()
+            .any(|w| cx.word_is(i - 1, w));
+        if !ok {
+            return None;
+        }
+    }
+    let cat = if cx.word_is(i, "tonight") {
+        Cat::Daypart
+    } else {
+        Cat::Dayref
+    };
+    let _ = v;
+    Some(Atom {
+        start: i,
+        end: i + 1,
+        cat,
+        value: None,
+    })
+}
+
+/// `noon`, `midnight`, and `morning`/`evening`/`night` after `in the`, `at`, `this`.
+fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
+    cx.class(i, Class::Daypart)?;
+    let w = cx.s(i);
+    if w.eq_ignore_ascii_case("noon")
+        || w.eq_ignore_ascii_case("midnight")
+        || w.eq_ignore_ascii_case("midday")
+        || chained
+    {
+        return Some(Atom {
+            start: i,
+            end: i + 1,
+            cat: Cat::Daypart,
+            value: None,
+        });
+    }
+    if i >= 2
+        && cx.word_is(i - 1, "the")
+        && (cx.word_is(i - 2, "in")
+            || cx.word_is(i - 2, "during")
+            || cx.word_is(i - 2, "early")
+            || cx.word_is(i - 2, "late")
+            || cx.word_is(i - 2, "overnight"))
+    {
+        return Some(Atom {
+            start: i - 2,
+            end: i + 1,
+            cat: Cat::Daypart,
+            value: None,
+        });
+    }
+    if i >= 1
+        && (cx.word_is(i - 1, "early") || cx.word_is(i - 1, "late") || cx.word_is(i - 1, "mid"))
+    {
+        return Some(Atom {
+            start: i - 1,
+            end: i + 1,
+            cat: Cat::Daypart,
+            value: None,
+        });
+    }
+    if i >= 1
+        && (cx.word_is(i - 1, "at") || cx.word_is(i - 1, "overnight"))
+        && w.eq_ignore_ascii_case("night")
+    {
+        return Some(Atom {
+            start: i - 1,
+            end: i + 1,
+            cat: Cat::Daypart,
+            value: None,
+        });
+    }
+    None
+}
+
+/// `Christmas`, `Christmas Eve`, `Easter 2010`, `New Year's Day`, `Q1`, `summer 2020`.
+fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
+    if cx.is(i, Class::Holiday) {
+        let mut e = i + 1;
+        if cx.word_is(e, "day")
+            || cx.word_is(e, "eve")
+            || cx.word_is(e, "sunday")
+            || cx.word_is(e, "monday")
+        {
+            e += 1;
+        }
+        let (ye, _) = opt_year(cx, e);
+        return Some(Atom {
+            start: i,
+            end: ye,
+            cat: Cat::Holiday,
+            value: None,
+        });
+    }
+    if cx.is(i, Class::Hpre) {
+        let mut e = i + 1;
+        if (cx.sym(e, '\'') || cx.sym(e, '’')) && cx.word_is(e + 1, "s") {
+            e += 2;
+        }
+        let named = cx.word_is(e, "day")
+            || cx.word_is(e, "friday")
+            || cx.word_is(e, "sunday")
+            || cx.word_is(e, "monday")
+            || cx.word_is(e, "eve");
+        if named || cx.is(e, Class::Holiday) {
+            let e = if cx.is(e, Class::Holiday)
+                && (cx.word_is(e + 1, "day") || cx.word_is(e + 1, "eve"))
+            {
+                e + 2
+            } else {
+                e + 1
+            };
+            let (ye, _) = opt_year(cx, e);
+            return Some(Atom {
+                start: i,
+                end: ye,
+                cat: Cat::Holiday,
+                value: None,
+            });
+        }
+        if cx.word_is(e, "new") && cx.word_is(e + 1, "year") {
+            return Some(Atom {
+                start: i,
+                end: e + 2,
+                cat: Cat::Holiday,
+                value: None,
+            });
+        }
+        return None;
+    }
+    if cx.word_is(i, "new") && cx.word_is(i + 1, "year") && cx.tok(i).is_some_and(|t| t.cap) {
+        let mut e = i + 2;
+        if (cx.sym(e, '\'') || cx.sym(e, '’')) && cx.word_is(e + 1, "s") {
+            e += 2;
+        }
+        if cx.word_is(e, "day") || cx.word_is(e, "eve") {
+            e += 1;
+        }
+        return Some(Atom {
+            start: i,
+            end: e,
+            cat: Cat::Holiday,
+            value: None,
+        });
+    }
+    if cx.is(i, Class::Season) {
+        let (ye, y) = opt_year(cx, i + 1);
+        if y.is_some() {
+            return Some(Atom {
+                start: i,
+                end: ye,
+                cat: Cat::MonthDay,
+                value: None,
+            });
+        }
+        return None;
+    }
+    if (cx.word_is(i, "q") || cx.word_is(i, "h")) && cx.glued(i + 1) {
+        let q = int_val(cx, i + 1)?;
+        let max = if cx.word_is(i, "q") { 4 } else { 2 };
+        if (1..=max).contains(&q)
+            && cx.s(i + 1).len() == 1
+            && !(cx.glued(i + 2) && cx.is_word(i + 2))
+        {
+            let (ye, _) = opt_year(cx, i + 2);
+            return Some(Atom {
+                start: i,
+                end: ye,
+                cat: Cat::MonthDay,
+                value: None,
+            });
+        }
+    }
+    None
+}
+
+/// `first quarter`, `the second week of May`, `the first Monday of next month`.
+fn ordinal_led(cx: &Cx, i: usize) -> Option<Atom> {
+    let p = parse_number(cx, i)?;
+    if !p.ordinal {
+        return None;
+    }
+    let mut j = p.end;
+    if let Some(p2) = parse_number(cx, j) {
+        if !p2.ordinal {
+            j = p2.end;
+        }
+    }
+    if !(cx.is(j, Class::Tunit) || cx.is(j, Class::Wday)) || cx.word_is(j, "second") {
+        return None;
+    }
+    Some(Atom {
+        start: i,
+        end: j + 1,
+        cat: Cat::MonthDay,
+        value: None,
+    })
+}
+
+/// An atom that counts only when the chain goes on: a bare hour (`5` in `5 to 6pm`) or a bare
+/// ordinal day (`13th` in `from 13th to the 15th of July`).
+fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
+    let t = cx.tok(i)?;
+    if t.tk == Tk::Num {
+        if let Some(a) = clock(cx, i, true) {
+            return Some(a);
+        }
+    }
+    let p = parse_number(cx, i)?;
+    if p.ordinal && p.value >= 1.0 && p.value <= 31.0 {
+        return Some(Atom {
+            start: i,
+            end: p.end,
+            cat: Cat::MonthDay,
+            value: None,
+        });
+    }
+    if p.words && !p.ordinal && p.value >= 1.0 && p.value <= 12.0 && p.value.fract() == 0.0 {
+        // "three thirty", "four fifteen"
+        if let Some(m) = parse_number(cx, p.end) {
+            if m.words && !m.ordinal && (10.0..60.0).contains(&m.value) && m.value.fract() == 0.0 {
+                return Some(Atom {
+                    start: i,
+                    end: m.end,
+                    cat: Cat::Time,
+                    value: None,
+                });
+            }
+        }
+        return Some(Atom {
+            start: i,
+            end: p.end,
+            cat: Cat::Time,
+            value: None,
+        });
+    }
+    None
+}
+
+/// One atom at token `i`. `chained` allows bare day parts and (with `bare_ok`) bare hours.
+fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
+    let t = cx.tok(i)?;
+    match t.tk {
+        Tk::Num => number_led(cx, i, bare_ok),
+        Tk::Word => {
+            if t.entries().is_empty() {
+                return if t.end - t.start == 1 {
+                    named_led(cx, i)
+                } else {
+                    None
+                };
+            }
+            if cx.is(i, Class::Month) {
+                if let Some(a) = month_led(cx, i) {
+                    return Some(a);
+                }
+            }
+            if cx.is(i, Class::Wday) {
+                if let Some(a) = wday_led(cx, i) {
+                    return Some(a);
+                }
+            }
+            if cx.is(i, Class::Rel) {
+                if let Some(a) = rel_led(cx, i) {
+                    return Some(a);
+                }
+            }
+            if cx.is(i, Class::Dayref) {
+                return dayref_led(cx, i);
+            }
+            if cx.word_is(i, "day")
+                && (cx.word_is(i + 1, "before") || cx.word_is(i + 1, "after"))
+                && cx.is(i + 2, Class::Dayref)
+            {
+                return Some(Atom {
+                    start: i,
+                    end: i + 3,
+                    cat: Cat::Dayref,
+                    value: None,
+                });
+            }
+            if cx.word_is(i, "year") {
+                if let Some((ye, y)) = year_at(cx, i + 1) {
+                    let start = if i > 0
+                        && [
+                            "calendar",
+                            "fiscal",
+                            "financial",
+                            "school",
+                            "academic",
+                            "tax",
+                        ]
+                        .iter()
+                        .any(|w| cx.word_is(i - 1, w))
+                    {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    return Some(Atom {
+                        start,
+                        end: ye,
+                        cat: Cat::Year,
+                        value: Some(format!("{y:04}")),
+                    });
+                }
+            }
+            if cx.is(i, Class::Tunit)
+                && i >= 2
+                && cx.word_is(i - 1, "the")
+                && (cx.word_is(i - 2, "of") || cx.word_is(i - 2, "by"))
+                && !cx.word_is(i, "second")
+            {
+                return Some(Atom {
+                    start: i - 1,
+                    end: i + 1,
+                    cat: Cat::Rel,
+                    value: None,
+                });
+            }
+            if cx.is(i, Class::Daypart) {
+                return daypart_led(cx, i, chained);
+            }
+            if let Some(a) = named_led(cx, i) {
+                return Some(a);
+            }
+            if cx.is(i, Class::Ord) {
+                if let Some(a) = ordinal_led(cx, i) {
+                    return Some(a);
+                }
+            }
+            if cx.is(i, Class::Unit)
+                || cx.is(i, Class::Tens)
+                || cx.is(i, Class::Mag)
+                || cx.is(i, Class::Frac)
+                || cx.is(i, Class::Func)
+                || cx.word_is(i, "couple")
+            {
+                if let Some(a) = number_led(cx, i, false) {
+                    if a.cat != Cat::Year && a.cat != Cat::Numeric {
+                        return Some(a);
+                    }
+                }
+            }
+            if bare_ok && chained {
+                return weak_atom(cx, i).filter(|a| a.cat == Cat::Time);
+            }
+            None
+        }
+        _ => {
+            if (t.ch == '\'' || t.ch == '’') && cx.glued(i + 1) {
+                let a = number_led(cx, i + 1, false)?;
+                if a.cat == Cat::Year && a.start == i {
+                    return Some(a);
+                }
+            }
+            None
+        }
+    }
+}
+
+const CONNECTORS: &[&str] = &[
+    "at",
+    "on",
+    "of",
+    "the",
+    "in",
+    "from",
+    "to",
+    "through",
+    "thru",
+    "till",
+    "until",
+    "around",
+    "about",
+    "by",
+    "before",
+    "after",
+    "for",
+    "between",
+    "past",
+    "starting",
+    "beginning",
+    "since",
+];
+const RANGE_WORDS: &[&str] = &[
+    "to", "through", "thru", "till", "until", "and", "from", "at", "around", "about", "by",
+    "before", "after", "between", "past",
+];
+
+/// Tries a temporal expression at token `i` (not starting before token `floor`).
+pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
+    let (first, weak) = match atom(cx, i, false, false) {
+        Some(a) => (a, false),
+        None => (weak_atom(cx, i)?, true),
+    };
+    if first.start < floor {
+        return None;
+    }
+    let mut start = first.start;
+    let mut end = first.end;
+    let mut cats = vec![first.cat];
+    let value = first.value.clone();
+    // prefixes
+    start = prefix(cx, start, floor);
+    let mut between = cx.word_is(start, "between");
+    // chain
+    let mut guard = 0;
+    loop {
+        guard += 1;
+        if guard > 16 {
+            break;
+        }
+        let mut k = end;
+        if cx.tok(k).is_some_and(|t| t.nl_before) {
+            break;
+        }
+        let comma = cx.sym(k, ',');
+        if comma {
+            k += 1;
+        }
+        let mut bare_ok = false;
+        let mut ranged = false;
+        let mut nconn = 0;
+        while nconn < 2 {
+            let is_dash = cx.sym(k, '-') || cx.sym(k, '–') || cx.sym(k, '—') || cx.sym(k, '@');
+            if is_dash {
+                bare_ok = true;
+                ranged = true;
+                k += 1;
+                nconn += 1;
+                continue;
+            }
+            if cx.word_is(k, "between") {
+                between = true;
+            }
+            let Some(w) = CONNECTORS.iter().find(|w| cx.word_is(k, w)) else {
+                if between && cx.word_is(k, "and") {
+                    bare_ok = true;
+                    ranged = true;
+                    k += 1;
+                    nconn += 1;
+                    continue;
+                }
+                break;
+            };
+            if comma && !matches!(*w, "at" | "from" | "between") {
+                break;
+            }
+            if RANGE_WORDS.contains(w) {
+                bare_ok = true;
+                ranged = true;
+            }
+            k += 1;
+            nconn += 1;
+        }
+        // "... and the end of 2008"
+        for w in ["end", "beginning", "start", "middle"] {
+            if cx.word_is(k, w) && cx.word_is(k + 1, "of") {
+                k += 2;
+                if cx.word_is(k, "the") {
+                    k += 1;
+                }
+                break;
+            }
+        }
+        if k == end && cx.tok(k).is_some_and(|t| t.nl_before) {
+            break;
+        }
+        let prev = cats.last().copied().unwrap_or(Cat::Bare);
+        let Some(next) = atom(cx, k, true, bare_ok || prev == Cat::Time) else {
+            break;
+        };
+        if next.start != k || next.end <= k {
+            break;
+        }
+        // keep lists apart: "Friday, Saturday", "2014, 2015"
+        let via_of = nconn > 0 && cx.word_is(end + usize::from(comma), "of");
+        if !ranged
+            && !via_of
+            && (next.cat == prev
+                || (comma
+                    && nconn == 0
+                    && !matches!(next.cat, Cat::Year | Cat::MonthDay | Cat::Time)))
+            && !(prev == Cat::Wday && next.cat == Cat::MonthDay)
+        {
+            break;
+        }
+        let via_in = nconn > 0 && cx.word_is(k - 1, "in");
+        if next.cat == Cat::Duration && prev != Cat::Duration && !ranged && !via_in {
+            break;
+        }
+        if weak && cats.len() == 1 {
+            let ok = match prev {
+                Cat::Time => {
+                    (matches!(next.cat, Cat::Time | Cat::Daypart | Cat::Dayref)
+                        && (ranged
+                            || next.start + 3 == next.end
+                            || (nconn == 0
+                                && (next.cat == Cat::Dayref
+                                    || ["noon", "midnight", "tonight"]
+                                        .iter()
+                                        .any(|w| cx.word_is(next.start, w))))))
+                        || (next.cat == Cat::MonthDay && ranged && first.end == first.start + 1)
+                }
+                _ => matches!(next.cat, Cat::MonthDay | Cat::Month | Cat::Rel) && !comma,
+            };
+            if !ok {
+                break;
+            }
+        }
+        if prev == Cat::Duration && !ranged {
+            break;
+        }
+        end = next.end;
+        cats.push(next.cat);
+    }
+    if weak && cats.len() == 1 {
+        return None;
+    }
+    // "Friday after next", "the week after next"
+    if cx.word_is(end, "after") && cx.word_is(end + 1, "next") {
+        end += 2;
+    }
+    if weak && first.cat == Cat::Time && cats.get(1) == Some(&Cat::MonthDay) {
+        cats.remove(0);
+    }
+    let kind = if cats.iter().any(|c| matches!(c, Cat::Time | Cat::Daypart)) {
+        FigureKind::Time
+    } else if cats.iter().all(|c| *c == Cat::Duration) {
+        FigureKind::Duration
+    } else {
+        FigureKind::Date
+    };
+    let value = if cats.len() == 1 { value } else { None };
+    Some(Hit {
+        start,
+        end,
+        kind,
+        value,
+        unit: None,
+    })
+}
+
+/// Extends `start` left over a temporal prefix (`since`, `the end of`, `as early as`).
+fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
+    let mut s = start;
+    for _ in 0..2 {
+        let mut moved = false;
+        for p in PREFIXES {
+            let n = p.len();
+            if s < floor + n || s < n {
+                continue;
+            }
+            let b = s - n;
+            if cx.tok(s).is_some_and(|t| t.nl_before) {
+                continue;
+            }
+            if p.iter().enumerate().all(|(k, w)| cx.word_is(b + k, w)) {
+                if *p == ["the"] && cx.word_is(s, "the") {
+                    continue;
+                }
+                s = b;
+                moved = true;
+                break;
+            }
+        }
+        // "mid-2020", "pre-war" style glued prefixes
+        if !moved
+            && s >= floor + 2
+            && cx.sym(s - 1, '-')
+            && cx.glued(s - 1)
+            && cx.glued(s)
+            && (cx.word_is(s - 2, "mid") || cx.word_is(s - 2, "early") || cx.word_is(s - 2, "late"))
+        {
+            s -= 2;
+            moved = true;
+        }
+        if !moved {
+            break;
+        }
+    }
+    let _ = digits_value;
+    s
+}

@@ -1,0 +1,1313 @@
+//! Table tests for `find_figures`: one named case per construction, a REGRESSION group, the
+//! sample article, a property test over arbitrary strings and pathological inputs.
+//! All sentences are written for these tests.
+
+use super::find_figures;
+use crate::engine::{Figure, FigureKind as K};
+
+/// One expectation: in `text`, a figure covers exactly `span`, of `kind`, with `value` and `unit`
+/// (`None` in the table means "not checked" for value, "no unit" for unit is `Some("")`).
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    span: &'static str,
+    kind: K,
+    value: Option<&'static str>,
+    unit: Option<&'static str>,
+}
+
+const fn c(
+    name: &'static str,
+    text: &'static str,
+    span: &'static str,
+    kind: K,
+    value: Option<&'static str>,
+    unit: Option<&'static str>,
+) -> Case {
+    Case {
+        name,
+        text,
+        span,
+        kind,
+        value,
+        unit,
+    }
+}
+
+fn show(text: &str, figs: &[Figure]) -> String {
+    figs.iter()
+        .map(|f| {
+            format!(
+                "{:?}/{:?}/{:?}/{:?}",
+                &text[f.span.start..f.span.end],
+                f.kind,
+                f.value,
+                f.unit
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn run(cases: &[Case]) {
+    let mut failures = Vec::new();
+    for case in cases {
+        let figs = find_figures(case.text);
+        let Some(at) = case.text.find(case.span) else {
+            failures.push(format!(
+                "{}: span {:?} is not in the text",
+                case.name, case.span
+            ));
+            continue;
+        };
+        let want = (at, at + case.span.len());
+        let found = figs.iter().find(|f| (f.span.start, f.span.end) == want);
+        let ok = found.is_some_and(|f| {
+            f.kind == case.kind
+                && case.value.is_none_or(|v| f.value.as_deref() == Some(v))
+                && case
+                    .unit
+                    .is_none_or(|u| f.unit.as_deref().unwrap_or("") == u)
+        });
+        if !ok {
+            failures.push(format!(
+                "{}: wanted {:?} as {:?} value {:?} unit {:?}; got [{}]",
+                case.name,
+                case.span,
+                case.kind,
+                case.value,
+                case.unit,
+                show(case.text, &figs)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Texts in which the given substring must not be (part of) any figure.
+fn run_absent(cases: &[(&str, &str, &str)]) {
+    let mut failures = Vec::new();
+    for (name, text, part) in cases {
+        let figs = find_figures(text);
+        let Some(at) = text.find(part) else {
+            failures.push(format!("{name}: {part:?} not in text"));
+            continue;
+        };
+        let (a, b) = (at, at + part.len());
+        if figs.iter().any(|f| f.span.start < b && a < f.span.end) {
+            failures.push(format!(
+                "{name}: {part:?} was taken as a figure: [{}]",
+                show(text, &figs)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing case(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn money() {
+    run(&[
+        c(
+            "pound_billion",
+            "The deal is worth £2.26 billion over five years.",
+            "£2.26 billion",
+            K::Money,
+            Some("2260000000"),
+            Some("GBP"),
+        ),
+        c(
+            "dollar_in_parens",
+            "a £2.26 billion ($2.8 billion) loan",
+            "$2.8 billion",
+            K::Money,
+            Some("2800000000"),
+            Some("USD"),
+        ),
+        c(
+            "glued_m",
+            "The charity raised $5m last year.",
+            "$5m",
+            K::Money,
+            Some("5000000"),
+            Some("USD"),
+        ),
+        c(
+            "glued_bn",
+            "Profits reached £1.5bn in the spring.",
+            "£1.5bn",
+            K::Money,
+            Some("1500000000"),
+            Some("GBP"),
+        ),
+        c(
+            "glued_k",
+            "She was paid $300k for the role.",
+            "$300k",
+            K::Money,
+            Some("300000"),
+            Some("USD"),
+        ),
+        c(
+            "euro_sign",
+            "Tickets cost €45 each.",
+            "€45",
+            K::Money,
+            Some("45"),
+            Some("EUR"),
+        ),
+        c(
+            "yen_sign",
+            "The yen price was ¥12,000.",
+            "¥12,000",
+            K::Money,
+            Some("12000"),
+            Some("JPY"),
+        ),
+        c(
+            "us_dollar_prefix",
+            "It cost US$40 million to build.",
+            "US$40 million",
+            K::Money,
+            Some("40000000"),
+            Some("USD"),
+        ),
+        c(
+            "canadian_prefix",
+            "A grant of C$2.5 million was approved.",
+            "C$2.5 million",
+            K::Money,
+            Some("2500000"),
+            Some("CAD"),
+        ),
+        c(
+            "australian_prefix",
+            "They paid A$300 for the permit.",
+            "A$300",
+            K::Money,
+            Some("300"),
+            Some("AUD"),
+        ),
+        c(
+            "iso_before",
+            "The bond raised EUR 500 million.",
+            "EUR 500 million",
+            K::Money,
+            Some("500000000"),
+            Some("EUR"),
+        ),
+        c(
+            "iso_glued",
+            "Fees of GBP3.50 apply.",
+            "GBP3.50",
+            K::Money,
+            Some("3.5"),
+            Some("GBP"),
+        ),
+        c(
+            "iso_after",
+            "The fund holds 20 million USD in cash.",
+            "20 million USD",
+            K::Money,
+            Some("20000000"),
+            Some("USD"),
+        ),
+        c(
+            "dollars_word",
+            "He owed them 50 dollars.",
+            "50 dollars",
+            K::Money,
+            Some("50"),
+            Some("USD"),
+        ),
+        c(
+            "euros_words",
+            "Fines reach ten thousand euros.",
+            "ten thousand euros",
+            K::Money,
+            Some("10000"),
+            Some("EUR"),
+        ),
+        c(
+            "pounds_word",
+            "The ticket was 12 pounds at the door.",
+            "12 pounds",
+            K::Money,
+            Some("12"),
+            Some("GBP"),
+        ),
+        c(
+            "cents",
+            "Stamps rose by 5 cents.",
+            "5 cents",
+            K::Money,
+            Some("0.05"),
+            Some("USD"),
+        ),
+        c(
+            "us_dollars",
+            "Exports were worth 3 billion US dollars.",
+            "3 billion US dollars",
+            K::Money,
+            Some("3000000000"),
+            Some("USD"),
+        ),
+        c(
+            "dollar_range",
+            "Estimates ran from $10 to $20 million.",
+            "$10 to $20 million",
+            K::Money,
+            None,
+            Some("USD"),
+        ),
+        c(
+            "negative_money",
+            "The account showed -$40 at month end.",
+            "-$40",
+            K::Money,
+            Some("-40"),
+            Some("USD"),
+        ),
+        c(
+            "more_than_money",
+            "Damage exceeded more than $5 billion.",
+            "more than $5 billion",
+            K::Money,
+            Some("5000000000"),
+            Some("USD"),
+        ),
+    ]);
+}
+
+#[test]
+fn percent() {
+    run(&[
+        c(
+            "sign",
+            "Inflation fell to 4.5% in March.",
+            "4.5%",
+            K::Percent,
+            Some("4.5"),
+            Some("%"),
+        ),
+        c(
+            "per_cent",
+            "Turnout was 61 per cent.",
+            "61 per cent",
+            K::Percent,
+            Some("61"),
+            Some("%"),
+        ),
+        c(
+            "percent_word",
+            "Sales rose 12 percent.",
+            "12 percent",
+            K::Percent,
+            Some("12"),
+            Some("%"),
+        ),
+        c(
+            "points",
+            "Rates went up by 0.25 percentage points.",
+            "0.25 percentage points",
+            K::Percent,
+            Some("0.25"),
+            Some("percentage points"),
+        ),
+        c(
+            "range_dash",
+            "Analysts expect a 10-15% cut.",
+            "10-15%",
+            K::Percent,
+            Some("10-15"),
+            Some("%"),
+        ),
+        c(
+            "range_between",
+            "Support is between 10 and 15 percent.",
+            "between 10 and 15 percent",
+            K::Percent,
+            Some("10-15"),
+            Some("%"),
+        ),
+        c(
+            "words",
+            "Nearly fifty percent of voters agreed.",
+            "fifty percent",
+            K::Percent,
+            Some("50"),
+            Some("%"),
+        ),
+    ]);
+}
+
+#[test]
+fn numbers() {
+    run(&[
+        c(
+            "word",
+            "There were fourteen candidates.",
+            "fourteen",
+            K::Number,
+            Some("14"),
+            Some("candidates"),
+        ),
+        c(
+            "compound_words",
+            "The survey asked three hundred and twelve families.",
+            "three hundred and twelve",
+            K::Number,
+            Some("312"),
+            Some("families"),
+        ),
+        c(
+            "hyphenated",
+            "Some twenty-one ships sailed.",
+            "twenty-one",
+            K::Number,
+            Some("21"),
+            Some("ships"),
+        ),
+        c(
+            "thousands_comma",
+            "About 2,300 people attended.",
+            "2,300",
+            K::Number,
+            Some("2300"),
+            Some("people"),
+        ),
+        c(
+            "glued_m_count",
+            "The video reached 1.5m viewers.",
+            "1.5m",
+            K::Number,
+            Some("1500000"),
+            Some("viewers"),
+        ),
+        c(
+            "million_word",
+            "The city has 1.5 million residents.",
+            "1.5 million",
+            K::Number,
+            Some("1500000"),
+            Some("residents"),
+        ),
+        c(
+            "a_dozen",
+            "A dozen officers arrived.",
+            "A dozen",
+            K::Number,
+            Some("12"),
+            Some("officers"),
+        ),
+        c(
+            "two_thirds",
+            "Roughly two-thirds of members voted.",
+            "two-thirds",
+            K::Number,
+            Some("0.666667"),
+            None,
+        ),
+        c(
+            "half_a_million",
+            "Half a million people marched.",
+            "Half a million",
+            K::Number,
+            Some("500000"),
+            Some("people"),
+        ),
+        c(
+            "decimal",
+            "The index closed at 7,512.4 on the day.",
+            "7,512.4",
+            K::Number,
+            Some("7512.4"),
+            None,
+        ),
+        c(
+            "minus_word",
+            "The reading was minus 12 overnight.",
+            "minus 12",
+            K::Number,
+            Some("-12"),
+            None,
+        ),
+        c(
+            "and_a_half",
+            "It took two and a half rounds.",
+            "two and a half",
+            K::Number,
+            Some("2.5"),
+            Some("rounds"),
+        ),
+    ]);
+}
+
+#[test]
+fn ordinals() {
+    run(&[
+        c(
+            "word",
+            "It was the third attempt.",
+            "third",
+            K::Ordinal,
+            Some("3"),
+            None,
+        ),
+        c(
+            "digits",
+            "She finished 21st in the race.",
+            "21st",
+            K::Ordinal,
+            Some("21"),
+            None,
+        ),
+        c(
+            "hyphenated",
+            "She came twenty-first in the race.",
+            "twenty-first",
+            K::Ordinal,
+            Some("21"),
+            None,
+        ),
+        c(
+            "hundredth",
+            "They marked the one hundredth anniversary.",
+            "one hundredth",
+            K::Ordinal,
+            Some("100"),
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn quantities_and_counts() {
+    run(&[
+        c(
+            "km",
+            "The convoy stretched 5 km along the road.",
+            "5 km",
+            K::Quantity,
+            Some("5"),
+            Some("km"),
+        ),
+        c(
+            "degrees",
+            "Temperatures hit 30 degrees on Tuesday.",
+            "30 degrees",
+            K::Quantity,
+            Some("30"),
+            Some("deg"),
+        ),
+        c(
+            "degrees_celsius",
+            "Water boils at 100 degrees Celsius.",
+            "100 degrees Celsius",
+            K::Quantity,
+            Some("100"),
+            Some("degC"),
+        ),
+        c(
+            "degree_sign",
+            "It was 98.6°F in the shade.",
+            "98.6°F",
+            K::Quantity,
+            Some("98.6"),
+            Some("deg"),
+        ),
+        c(
+            "kg",
+            "The parcel weighed 10 kg.",
+            "10 kg",
+            K::Quantity,
+            Some("10"),
+            Some("kg"),
+        ),
+        c(
+            "feet",
+            "The wall is 6 feet high.",
+            "6 feet",
+            K::Quantity,
+            Some("6"),
+            Some("ft"),
+        ),
+        c(
+            "miles",
+            "He ran 3 miles before work.",
+            "3 miles",
+            K::Quantity,
+            Some("3"),
+            Some("mi"),
+        ),
+        c(
+            "glued_unit",
+            "Add 500g of flour.",
+            "500g",
+            K::Quantity,
+            Some("500"),
+            Some("g"),
+        ),
+        c(
+            "square_km",
+            "The fire burned 40 square kilometres.",
+            "40 square kilometres",
+            K::Quantity,
+            Some("40"),
+            Some("km"),
+        ),
+        c(
+            "adjectival",
+            "It was a four-mile walk.",
+            "four-mile",
+            K::Quantity,
+            Some("4"),
+            Some("mi"),
+        ),
+        c(
+            "age",
+            "A 45-year-old man was arrested.",
+            "45-year-old",
+            K::Quantity,
+            Some("45"),
+            Some("years old"),
+        ),
+        c(
+            "pounds_of",
+            "She bought six pounds of apples.",
+            "six pounds",
+            K::Quantity,
+            Some("6"),
+            Some("lb"),
+        ),
+        c(
+            "compound_length",
+            "He stands 5 feet 10 inches tall.",
+            "5 feet 10 inches",
+            K::Quantity,
+            Some("5"),
+            Some("ft"),
+        ),
+        c(
+            "count_posts",
+            "In a series of 14 posts on X, he spoke.",
+            "14",
+            K::Number,
+            Some("14"),
+            Some("posts"),
+        ),
+        c(
+            "count_words",
+            "Nine judges heard the case.",
+            "Nine",
+            K::Number,
+            Some("9"),
+            Some("judges"),
+        ),
+        c(
+            "metres_glued_m",
+            "He won the 100m final.",
+            "100m",
+            K::Quantity,
+            Some("100"),
+            Some("m"),
+        ),
+    ]);
+}
+
+#[test]
+fn dates() {
+    run(&[
+        c(
+            "month_day_year",
+            "The invasion began on February 24, 2022, before dawn.",
+            "February 24, 2022",
+            K::Date,
+            Some("2022-02-24"),
+            None,
+        ),
+        c(
+            "day_month",
+            "The talks resume on 24 Feb in Geneva.",
+            "24 Feb",
+            K::Date,
+            Some("XXXX-02-24"),
+            None,
+        ),
+        c(
+            "day_of_month",
+            "Polls close on the 5th of May.",
+            "the 5th of May",
+            K::Date,
+            Some("XXXX-05-05"),
+            None,
+        ),
+        c(
+            "weekday",
+            "The leaders met on Friday.",
+            "Friday",
+            K::Date,
+            Some("XXXX-WXX-5"),
+            None,
+        ),
+        c(
+            "weekday_date",
+            "It opens on Monday, March 3, 2025.",
+            "Monday, March 3, 2025",
+            K::Date,
+            Some("2025-03-03"),
+            None,
+        ),
+        c(
+            "last_week",
+            "Prices fell last week.",
+            "last week",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "next_month",
+            "The vote is next month.",
+            "next month",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "ago",
+            "He left three years ago.",
+            "three years ago",
+            K::Date,
+            Some("-P3Y"),
+            None,
+        ),
+        c(
+            "year",
+            "The law passed in 2022.",
+            "2022",
+            K::Date,
+            Some("2022"),
+            None,
+        ),
+        c(
+            "decade",
+            "Crime peaked in the 1990s.",
+            "the 1990s",
+            K::Date,
+            Some("1990s"),
+            None,
+        ),
+        c(
+            "month_year",
+            "Output dropped in October 2020.",
+            "October 2020",
+            K::Date,
+            Some("2020-10"),
+            None,
+        ),
+        c(
+            "iso",
+            "The filing is dated 2023-11-05.",
+            "2023-11-05",
+            K::Date,
+            Some("2023-11-05"),
+            None,
+        ),
+        c(
+            "slash",
+            "The form was signed 12/25/2021.",
+            "12/25/2021",
+            K::Date,
+            Some("2021-12-25"),
+            None,
+        ),
+        c(
+            "yesterday",
+            "Officials confirmed it yesterday.",
+            "yesterday",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "since_year",
+            "Rates have risen since 2019.",
+            "since 2019",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "from_to",
+            "The show runs from May to October.",
+            "from May to October",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday",
+            "Shops shut on Christmas Day.",
+            "Christmas Day",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "end_of_year",
+            "It will be ready by the end of 2026.",
+            "by the end of 2026",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "quarter",
+            "Growth slowed in Q3 2024.",
+            "Q3 2024",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "this_past",
+            "Sales slipped this past weekend.",
+            "this past weekend",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "mid_decade",
+            "Plans stalled in the mid-1990s.",
+            "the mid-1990s",
+            K::Date,
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn times() {
+    run(&[
+        c(
+            "pm_dotted",
+            "The summit starts at 3 p.m. local time.",
+            "3 p.m.",
+            K::Time,
+            Some("T15:00"),
+            None,
+        ),
+        c(
+            "twenty_four_hour",
+            "The train left at 15:30.",
+            "15:30",
+            K::Time,
+            Some("T15:30"),
+            None,
+        ),
+        c(
+            "noon",
+            "Voting closes at noon.",
+            "noon",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "am_glued",
+            "Doors open at 8am sharp.",
+            "8am",
+            K::Time,
+            Some("T08:00"),
+            None,
+        ),
+        c(
+            "weekday_at_time",
+            "They met on Friday at 3 p.m. in Kyiv.",
+            "Friday at 3 p.m.",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "tomorrow_morning",
+            "He flies out tomorrow morning.",
+            "tomorrow morning",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "time_range",
+            "The office is open 9am to 5pm.",
+            "9am to 5pm",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "bare_hour_range",
+            "The clinic runs 5 to 6pm daily.",
+            "5 to 6pm",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "in_the_evening",
+            "The vote was held in the evening.",
+            "in the evening",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "zone",
+            "Markets open at 14:30 GMT.",
+            "14:30 GMT",
+            K::Time,
+            Some("T14:30"),
+            None,
+        ),
+        c(
+            "tonight",
+            "He will speak tonight.",
+            "tonight",
+            K::Time,
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn durations() {
+    run(&[
+        c(
+            "for_years",
+            "The war has lasted for three years.",
+            "three years",
+            K::Duration,
+            Some("P3Y"),
+            None,
+        ),
+        c(
+            "hours",
+            "The meeting ran two hours.",
+            "two hours",
+            K::Duration,
+            Some("PT2H"),
+            None,
+        ),
+        c(
+            "an_hour",
+            "The flight takes an hour.",
+            "an hour",
+            K::Duration,
+            Some("PT1H"),
+            None,
+        ),
+        c(
+            "digits_days",
+            "A 30 days notice is needed.",
+            "30 days",
+            K::Duration,
+            Some("P30D"),
+            None,
+        ),
+        c(
+            "half_an_hour",
+            "He waited half an hour outside.",
+            "half an hour",
+            K::Duration,
+            Some("PT0.5H"),
+            None,
+        ),
+        c(
+            "compound",
+            "The trial took 2 years and 3 months.",
+            "2 years and 3 months",
+            K::Duration,
+            None,
+            None,
+        ),
+        c(
+            "adjectival",
+            "They signed a five-year contract.",
+            "five-year",
+            K::Duration,
+            Some("P5Y"),
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn not_figures() {
+    run_absent(&[
+        ("g7", "Leaders of the G7 met in Italy.", "7"),
+        ("covid", "The COVID-19 pandemic closed schools.", "19"),
+        ("boeing", "A Boeing 737 was grounded.", "737"),
+        ("fighter", "Ukraine asked for F-16 jets.", "16"),
+        ("phone", "Call 555-123-4567 for details.", "555-123-4567"),
+        ("version", "Update to version 2.4.1 now.", "2.4.1"),
+        (
+            "url",
+            "See https://example.com/page?id=2022&x=50% for more.",
+            "2022",
+        ),
+        ("may_modal", "Prices may rise again.", "may"),
+        (
+            "march_verb",
+            "Protesters will march to parliament.",
+            "march",
+        ),
+        ("no_one", "No one wants peace more than Ukraine.", "one"),
+        ("ssn_like", "The code is 123-12-1234 on file.", "1234"),
+        ("five_g", "The 5G network launched.", "5G"),
+        ("now_alone", "He is now in London.", "now"),
+        ("sun_newspaper", "The Sun reported the story.", "Sun"),
+    ]);
+}
+
+#[test]
+fn regression() {
+    run(&[
+        // a month name before a time must not end the date at the month: "february 22nd 3:30"
+        c(
+            "regression_day_then_clock",
+            "We meet on February 22nd 3:30 sharp.",
+            "February 22nd 3:30",
+            K::Time,
+            None,
+            None,
+        ),
+        // a bare day number between range words stays a day, not an hour
+        c(
+            "regression_ordinal_range",
+            "The fair runs from the 13th to the 15th of July.",
+            "from the 13th to the 15th of July",
+            K::Date,
+            None,
+            None,
+        ),
+        // two figures split by a bracket stay two figures
+        c(
+            "regression_bracket_pair",
+            "a €3 billion (£2.6 billion) package",
+            "£2.6 billion",
+            K::Money,
+            Some("2600000000"),
+            Some("GBP"),
+        ),
+        // "10 $" with a spaced sign after the number
+        c(
+            "regression_sign_after",
+            "It cost 10 $ in all.",
+            "10 $",
+            K::Money,
+            Some("10"),
+            Some("USD"),
+        ),
+        // a decimal clock time with pm
+        c(
+            "regression_decimal_clock",
+            "Doors open at 7.30pm.",
+            "7.30pm",
+            K::Time,
+            Some("T19:30"),
+            None,
+        ),
+        // "the year 2020" keeps its year
+        c(
+            "regression_the_year",
+            "He left after the year 2020 ended.",
+            "after the year 2020",
+            K::Date,
+            Some("2020"),
+            None,
+        ),
+        // range of quantities with the unit repeated
+        c(
+            "regression_qty_range",
+            "Highs from 30 degrees to 40 degrees are forecast.",
+            "from 30 degrees to 40 degrees",
+            K::Quantity,
+            Some("30-40"),
+            Some("deg"),
+        ),
+    ]);
+    run_absent(&[
+        // weekday lists are separate figures, but neither swallows the comma
+        (
+            "regression_url_percent",
+            "Open www.example.org/a%20b%2022 now",
+            "22",
+        ),
+    ]);
+    let text = "They met on Friday, Saturday and Sunday.";
+    let figs = find_figures(text);
+    assert_eq!(
+        figs.len(),
+        3,
+        "regression_weekday_list: [{}]",
+        show(text, &figs)
+    );
+}
+
+#[test]
+fn sample_article() {
+    let text = include_str!("testdata/sample_article.txt");
+    let figs = find_figures(text);
+    let got: Vec<(&str, K)> = figs
+        .iter()
+        .map(|f| (&text[f.span.start..f.span.end], f.kind))
+        .collect();
+    let want = [
+        ("Friday", K::Date),
+        ("Saturday", K::Date),
+        ("£2.26 billion", K::Money),
+        ("$2.8 billion", K::Money),
+        ("14", K::Number),
+        ("February 24, 2022", K::Date),
+        ("Friday", K::Date),
+        ("three years ago", K::Date),
+        ("first", K::Ordinal),
+    ];
+    assert_eq!(got, want);
+    let loan = &figs[2];
+    assert_eq!(
+        (loan.value.as_deref(), loan.unit.as_deref()),
+        (Some("2260000000"), Some("GBP"))
+    );
+    assert_eq!(figs[4].unit.as_deref(), Some("posts"));
+    assert_eq!(figs[5].value.as_deref(), Some("2022-02-24"));
+}
+
+/// Checks the output contract: sorted, non-overlapping, in range, on char boundaries.
+fn check_contract(text: &str) {
+    let figs = find_figures(text);
+    let mut last = 0;
+    let (mut at_byte, mut at_cp) = (0usize, 0usize);
+    for f in &figs {
+        assert!(f.span.start < f.span.end, "empty span in {text:?}");
+        assert!(
+            f.span.start >= last,
+            "unsorted or overlapping spans in {text:?}"
+        );
+        assert!(f.span.end <= text.len(), "span out of range in {text:?}");
+        assert!(
+            text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end),
+            "span off a char boundary in {text:?}"
+        );
+        // byte -> code point -> byte round trip, walking forward once from the last checkpoint
+        let (prev_byte, prev_cp) = (at_byte, at_cp);
+        at_cp += text[at_byte..f.span.start].chars().count();
+        at_byte = f.span.start;
+        let back = prev_byte
+            + text[prev_byte..]
+                .chars()
+                .take(at_cp - prev_cp)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        assert_eq!(back, f.span.start);
+        last = f.span.end;
+    }
+    // deterministic
+    assert_eq!(figs, find_figures(text));
+}
+
+/// Tiny deterministic PRNG (xorshift64*), so the property test needs no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+}
+
+#[test]
+fn property_arbitrary_strings_keep_the_contract() {
+    const ALPHABET: &[&str] = &[
+        "0",
+        "1",
+        "2",
+        "9",
+        "5",
+        ",",
+        ".",
+        ":",
+        "/",
+        "-",
+        "%",
+        "$",
+        "£",
+        "€",
+        "¥",
+        "°",
+        "'",
+        "’",
+        " ",
+        " ",
+        "\n",
+        "\t",
+        "a",
+        "m",
+        "p",
+        "s",
+        "th",
+        "st",
+        "k",
+        "bn",
+        "US",
+        "C",
+        "EUR",
+        "GBP",
+        "Q",
+        "h",
+        "am",
+        "p.m.",
+        "a.m",
+        "one",
+        "twenty",
+        "-",
+        "first",
+        "hundred",
+        "million",
+        "dozen",
+        "half",
+        "thirds",
+        "and",
+        "the",
+        "of",
+        "May",
+        "June",
+        "Friday",
+        "Sat",
+        "last",
+        "next",
+        "week",
+        "years",
+        "ago",
+        "from",
+        "to",
+        "between",
+        "noon",
+        "tonight",
+        "in",
+        "percent",
+        "per",
+        "cent",
+        "km",
+        "degrees",
+        "dollars",
+        "pounds",
+        "http://",
+        "www.",
+        "😀",
+        "👩‍👩‍👧",
+        "\u{200d}",
+        "中文",
+        "日本",
+        "مرحبا",
+        "עברית",
+        "\u{202e}",
+        "e\u{301}",
+        "\u{0}",
+        "\u{7}",
+        "\u{feff}",
+        "\u{a0}",
+        "\u{202f}",
+        "Ω",
+        "ß",
+        "İ",
+    ];
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    for _ in 0..3000 {
+        let len = (rng.next() % 40) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            s.push_str(ALPHABET[(rng.next() % ALPHABET.len() as u64) as usize]);
+            if rng.next().is_multiple_of(3) {
+                s.push(' ');
+            }
+        }
+        check_contract(&s);
+    }
+}
+
+fn time_of(text: &str) -> std::time::Duration {
+    let t = std::time::Instant::now();
+    let figs = find_figures(text);
+    let d = t.elapsed();
+    assert!(figs.iter().all(|f| f.span.end <= text.len()));
+    d
+}
+
+/// Runs `make(n)` and `make(4n)`; the larger input may take at most ~8x as long (linear, with
+/// slack for a shared machine).
+fn assert_linear(name: &str, make: impl Fn(usize) -> String, n: usize) {
+    let small = make(n);
+    let large = make(4 * n);
+    check_contract(&small);
+    let t1 = time_of(&small).max(time_of(&small));
+    let t4 = time_of(&large).min(time_of(&large));
+    assert!(
+        t4 <= t1 * 10 + std::time::Duration::from_millis(50),
+        "{name}: {t1:?} for {} bytes but {t4:?} for {} bytes",
+        small.len(),
+        large.len()
+    );
+}
+
+#[test]
+fn pathological_inputs_stay_linear() {
+    assert_linear("digits", |n| "7".repeat(n), 1 << 16);
+    assert_linear(
+        "number_words",
+        |n| "one hundred and twenty ".repeat(n / 23),
+        1 << 16,
+    );
+    assert_linear("commas", |n| "1,".repeat(n / 2), 1 << 16);
+    assert_linear("dots", |n| "1.".repeat(n / 2), 1 << 16);
+    assert_linear("dashes", |n| "12-".repeat(n / 3), 1 << 16);
+    assert_linear("slashes", |n| "1/2/".repeat(n / 4), 1 << 16);
+    assert_linear(
+        "months",
+        |n| "May June Friday last week ".repeat(n / 26),
+        1 << 16,
+    );
+    assert_linear("currency", |n| "$$£€ 5 ".repeat(n / 9), 1 << 16);
+    assert_linear(
+        "connectors",
+        |n| "Friday to Monday and from 3 to ".repeat(n / 31),
+        1 << 16,
+    );
+}
+
+#[test]
+fn one_megabyte_of_digits_and_a_hundred_thousand_number_words() {
+    let digits = "9".repeat(1 << 20);
+    check_contract(&digits);
+    let words = "twenty ".repeat(100_000);
+    let figs = find_figures(&words);
+    assert!(!figs.is_empty());
+    check_contract(&words);
+    let mixed = "1,000,000.5 ".repeat(50_000) + &",.".repeat(100_000);
+    check_contract(&mixed);
+}

@@ -1,0 +1,270 @@
+//! The figures tokenizer: one linear pass that splits text into numbers, words and symbols, and
+//! looks each short ASCII word up in the lexicon once.
+//!
+//! ```
+//! use sayso::engine::figures::token::{tokenize, Tk};
+//! let text = "£2.26 billion, on Friday";
+//! let toks = tokenize(text);
+//! let kinds: Vec<Tk> = toks.iter().map(|t| t.tk).collect();
+//! assert_eq!(kinds, [Tk::Sym, Tk::Num, Tk::Word, Tk::Sym, Tk::Word, Tk::Word]);
+//! assert_eq!(&text[toks[1].start..toks[1].end], "2.26");
+//! ```
+
+use super::lexicon::{lexicon, Class, Entry, Key, MAX_WORD};
+
+/// Token type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tk {
+    /// Digits, with `,` thousands groups and one decimal part (`2,300`, `1.5`, `.75`).
+    Num,
+    /// Letters (ASCII or any alphabetic character); `a.m.`/`p.m.` are one word.
+    Word,
+    /// Any other single character that is not white space.
+    Sym,
+    /// Digit runs that are identifiers or versions (`1.2.3`).
+    Ident,
+}
+
+/// A token: byte offsets on char boundaries plus what the scanners need to know.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Token type.
+    pub tk: Tk,
+    /// For symbols: the character.
+    pub ch: char,
+    /// Lexicon meanings (words only), see [`Tok::entries`].
+    lex: &'static [Entry],
+    /// White space precedes this token.
+    pub space_before: bool,
+    /// A line break precedes this token.
+    pub nl_before: bool,
+    /// Word starts with an upper-case ASCII letter.
+    pub cap: bool,
+    /// Word of two or more letters, all upper case.
+    pub upper: bool,
+    /// Number contains a `,` group.
+    pub comma: bool,
+    /// Number contains a decimal point.
+    pub decimal: bool,
+}
+
+impl Tok {
+    /// All lexicon meanings of this word (empty for non-words and unknown words).
+    #[inline]
+    pub fn entries(&self) -> &'static [Entry] {
+        self.lex
+    }
+    /// The value of this word's meaning of class `c`, if it has one.
+    #[inline]
+    pub fn class(&self, c: Class) -> Option<&'static str> {
+        self.lex.iter().find(|e| e.class == c).map(|e| e.value)
+    }
+    /// Whether the word has a meaning of class `c`.
+    #[inline]
+    pub fn is(&self, c: Class) -> bool {
+        self.lex.iter().any(|e| e.class == c)
+    }
+}
+
+#[inline]
+fn is_digit(b: Option<&u8>) -> bool {
+    matches!(b, Some(b'0'..=b'9'))
+}
+
+/// Splits `text` into tokens in one pass (white space is dropped, recorded as flags).
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// Like [`tokenize`], reusing `toks` (cleared first) so a caller going paragraph by paragraph
+/// allocates once.
+pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    let lex = lexicon();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    let mut space = true;
+    let mut nl = true;
+    while i < n {
+        let b = bytes[i];
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            space = true;
+            i += 1;
+            continue;
+        }
+        if b == b'\n' {
+            space = true;
+            nl = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut tok = Tok {
+            start,
+            end: start,
+            tk: Tk::Sym,
+            ch: ' ',
+            lex: &[],
+            space_before: space,
+            nl_before: nl,
+            cap: false,
+            upper: false,
+            comma: false,
+            decimal: false,
+        };
+        let prev_alnum = start > 0 && bytes[start - 1].is_ascii_alphanumeric();
+        if b.is_ascii_digit() || (b == b'.' && is_digit(bytes.get(i + 1)) && !prev_alnum) {
+            tok.tk = Tk::Num;
+            if b == b'.' {
+                tok.decimal = true;
+                i += 1;
+            }
+            while i < n && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if !tok.decimal {
+                // thousands groups: ",ddd" not followed by another digit
+                while i + 3 < n
+                    && bytes[i] == b','
+                    && bytes[i + 1].is_ascii_digit()
+                    && bytes[i + 2].is_ascii_digit()
+                    && bytes[i + 3].is_ascii_digit()
+                    && !is_digit(bytes.get(i + 4))
+                {
+                    tok.comma = true;
+                    i += 4;
+                }
+                if i + 1 < n && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+                    tok.decimal = true;
+                    i += 1;
+                    while i < n && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+            }
+            // a second decimal point makes a version or identifier: swallow the whole run
+            if i + 1 < n && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
+                tok.tk = Tk::Ident;
+                while i < n && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
+                    i += 1;
+                }
+                if i > start && bytes[i - 1] == b'.' {
+                    i -= 1;
+                }
+            }
+        } else if b.is_ascii_alphabetic() {
+            let mut key = Key(0, 0);
+            while i < n && bytes[i].is_ascii_alphabetic() {
+                key.push(i - start, bytes[i]);
+                i += 1;
+            }
+            let ascii_end = i;
+            // non-ASCII letters continue the word
+            while i < n && bytes[i] >= 0x80 {
+                match text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(c) if c.is_alphabetic() => {
+                        i += c.len_utf8();
+                        while i < n && bytes[i].is_ascii_alphabetic() {
+                            i += 1;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            tok.tk = Tk::Word;
+            // URLs and e-mail-like runs are one identifier: nothing in them is a figure
+            let w = &bytes[start..i];
+            let url = (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                && bytes.get(i..i + 3) == Some(b"://".as_slice())
+                || w.eq_ignore_ascii_case(b"www") && bytes.get(i) == Some(&b'.');
+            if url {
+                while i < n && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                // stop on a char boundary
+                while i < n && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                tok.tk = Tk::Ident;
+                tok.end = i;
+                toks.push(tok);
+                space = false;
+                nl = false;
+                continue;
+            }
+            // a.m. / p.m.
+            if i - start == 1
+                && matches!(b | 0x20, b'a' | b'p')
+                && i + 1 < n
+                && bytes[i] == b'.'
+                && (bytes[i + 1] | 0x20) == b'm'
+                && !bytes.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                i += 2;
+                if bytes.get(i) == Some(&b'.') {
+                    i += 1;
+                }
+            }
+            let word = &bytes[start..i];
+            if i != ascii_end {
+                // a.m. / p.m. or a word with non-ASCII letters
+                let k = if word.len() == 4 && word[1] == b'.' {
+                    word.get(..3)
+                } else {
+                    Some(word)
+                };
+                tok.lex = k.map_or(&[], |k| lex.lookup(k));
+            } else if word.len() <= MAX_WORD {
+                tok.lex = lex.lookup_key(key);
+            }
+            tok.cap = b.is_ascii_uppercase();
+            tok.upper = word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
+        } else if b < 0x80 {
+            tok.ch = b as char;
+            i += 1;
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => {
+                    i += c.len_utf8();
+                    if c.is_alphabetic() {
+                        tok.tk = Tk::Word;
+                        while i < n {
+                            if bytes[i].is_ascii_alphabetic() {
+                                i += 1;
+                                continue;
+                            }
+                            if bytes[i] < 0x80 {
+                                break;
+                            }
+                            match text.get(i..).and_then(|s| s.chars().next()) {
+                                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                                _ => break,
+                            }
+                        }
+                    } else if c.is_whitespace() {
+                        space = true;
+                        continue;
+                    } else {
+                        tok.ch = c;
+                    }
+                }
+                None => {
+                    // not on a char boundary: cannot happen for a &str walked char by char
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        tok.end = i;
+        toks.push(tok);
+        space = false;
+        nl = false;
+    }
+}

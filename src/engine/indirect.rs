@@ -1,0 +1,763 @@
+//! Content spans of reported speech: the clause after a cue (`X said (that) …`, `X told reporters …`),
+//! the clause before it (`…, X said.`), and `according to X, …` / `…, according to X.`.
+//! Spans are token ranges `[start, end)` within one sentence, terminal punctuation excluded; a
+//! quotation that runs past the sentence end extends the clause to its closing mark.
+//!
+//! ```
+//! use sayso::engine::{indirect::content_right, segment::tokenize};
+//! let text = "Smith told reporters on Monday that the talks had failed.";
+//! let doc = tokenize(text);
+//! let cue = doc.first_at_or_after(text.find("told").unwrap());
+//! let (a, b) = content_right(&doc, cue, &[]).unwrap();
+//! assert_eq!(&text[doc.tokens[a].start..doc.tokens[b - 1].end], "that the talks had failed");
+//! ```
+
+use super::lexicon::Flags;
+use super::quotes::Region;
+use super::segment::{Doc, Kind};
+
+/// Whether token `i` is a lowercase adverb or auxiliary that may sit between a subject and its cue.
+pub fn is_filler(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    if t.kind != Kind::Word || t.cap {
+        return false;
+    }
+    let w = doc.word(i);
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "has"
+            | "had"
+            | "have"
+            | "then"
+            | "previously"
+            | "recently"
+            | "once"
+            | "again"
+            | "already"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "initially"
+            | "further"
+            | "often"
+            | "never"
+            | "always"
+            | "would"
+            | "will"
+            | "could"
+            | "may"
+            | "might"
+            | "is"
+            | "was"
+            | "been"
+            | "not"
+            | "did"
+            | "does"
+            | "do"
+            | "should"
+            | "must"
+            | "can"
+            | "just"
+            | "still"
+            | "even"
+            | "first"
+            | "repeatedly"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "ultimately"
+            | "simply"
+            | "frequently"
+            | "famously"
+            | "separately"
+            | "subsequently"
+            | "directly"
+            | "openly"
+            | "explicitly"
+            | "specifically"
+            | "has-been"
+            | "n't"
+            | "are"
+            | "were"
+            | "be"
+            | "being"
+            | "shall"
+            | "had-been"
+            | "too"
+            | "in-turn"
+    ) || (w.len() > 4
+        && w.ends_with("ly")
+        && !t.flags.has(Flags::CUE)
+        && !matches!(
+            w,
+            "only" | "early" | "family" | "daily" | "weekly" | "likely" | "july" | "italy" | "ally"
+        ))
+}
+
+fn is_weekday_or_time(doc: &Doc<'_>, i: usize) -> bool {
+    matches!(
+        doc.word(i),
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "publicly"
+            | "privately"
+            | "again"
+            | "also"
+            | "repeatedly"
+            | "Thanksgiving"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+    )
+}
+
+const MEDIUM: &[&str] = &[
+    "statement",
+    "interview",
+    "tweet",
+    "post",
+    "speech",
+    "letter",
+    "email",
+    "e-mail",
+    "memo",
+    "release",
+    "video",
+    "Twitter",
+    "Facebook",
+    "X",
+    "Instagram",
+    "television",
+    "radio",
+    "TV",
+    "media",
+    "conference",
+    "call",
+    "message",
+    "briefing",
+    "op-ed",
+    "column",
+    "report",
+    "appearance",
+    "podcast",
+    "rally",
+    "debate",
+    "hearing",
+    "remarks",
+    "filing",
+    "blog",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "weekend",
+    "day",
+];
+
+/// Skips adverbials right after a cue ("on Monday", "in a statement", "last week"); returns the
+/// first token after them.
+pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
+    for _ in 0..4 {
+        let Some(t) = doc.tokens.get(k) else { return k };
+        if t.sent != sent {
+            return k;
+        }
+        let w = doc.word(k);
+        if is_weekday_or_time(doc, k)
+            || (is_filler(doc, k)
+                && !matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "not"
+                        | "be"
+                        | "been"
+                        | "being"
+                ))
+        {
+            k += 1;
+            continue;
+        }
+        if matches!(w, "last" | "this" | "next")
+            && doc.tokens.get(k + 1).is_some_and(|n| {
+                matches!(
+                    doc.word(k + 1),
+                    "week"
+                        | "month"
+                        | "year"
+                        | "night"
+                        | "weekend"
+                        | "spring"
+                        | "summer"
+                        | "fall"
+                        | "winter"
+                        | "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                ) && n.sent == sent
+            })
+        {
+            k += 2;
+            continue;
+        }
+        if matches!(w, "in" | "on" | "during" | "at" | "via" | "over") {
+            // a short prepositional phrase ending in a medium or time word
+            let mut j = k + 1;
+            let mut hit = None;
+            while j < k + 6 {
+                let Some(tj) = doc.tokens.get(j) else { break };
+                if tj.sent != sent
+                    || tj.kind == Kind::Quote
+                    || (tj.kind == Kind::Punct && !doc.is_punct(j, '-'))
+                {
+                    break;
+                }
+                if MEDIUM.contains(&doc.word(j)) {
+                    hit = Some(j);
+                }
+                j += 1;
+            }
+            if let Some(h) = hit {
+                k = h + 1;
+                // "in an interview with Fox News" → skip "with" + capitalised words
+                if doc.word(k) == "with" {
+                    let mut m = k + 1;
+                    while doc.tokens.get(m).is_some_and(|x| {
+                        (x.cap || matches!(doc.word(m), "the" | "'s" | "’s")) && x.sent == sent
+                    }) {
+                        m += 1;
+                    }
+                    if m > k + 1 {
+                        k = m;
+                    }
+                }
+                continue;
+            }
+        }
+        return k;
+    }
+    k
+}
+
+fn is_object_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "lawmakers"
+            | "voters"
+            | "listeners"
+            | "viewers"
+            | "readers"
+            | "members"
+            | "senators"
+            | "delegates"
+            | "donors"
+            | "crowds"
+            | "audiences"
+            | "students"
+            | "officials"
+            | "colleagues"
+    )
+}
+
+fn takes_object(cue: &str) -> bool {
+    matches!(
+        cue,
+        "told"
+            | "tells"
+            | "tell"
+            | "telling"
+            | "informed"
+            | "informs"
+            | "reminded"
+            | "reminds"
+            | "assured"
+            | "assures"
+            | "warned"
+            | "warns"
+            | "warning"
+            | "urged"
+            | "urges"
+            | "urging"
+            | "asked"
+            | "asks"
+            | "asking"
+            | "advised"
+            | "reassured"
+            | "promised"
+            | "promises"
+            | "convinced"
+            | "thanked"
+            | "pressed"
+            | "pressured"
+    )
+}
+
+/// Last token index (exclusive) of the sentence containing token `i`, terminal punctuation and
+/// closing quotes/brackets excluded.
+pub fn sentence_end(doc: &Doc<'_>, i: usize) -> usize {
+    let (_, mut j) = doc.sentence_bounds(i);
+    let floor = j.saturating_sub(8).max(i);
+    while j > floor {
+        let k = j - 1;
+        let trail = doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Punct | Kind::Quote))
+            && matches!(
+                doc.ch(k),
+                Some(
+                    '.' | '!'
+                        | '?'
+                        | ','
+                        | ';'
+                        | ':'
+                        | ')'
+                        | ']'
+                        | '"'
+                        | '”'
+                        | '’'
+                        | '\''
+                        | '»'
+                        | '—'
+                        | '–'
+                )
+            );
+        if trail {
+            j = k;
+        } else {
+            break;
+        }
+    }
+    j.max(i)
+}
+
+/// First token of the sentence containing token `i`.
+pub fn sentence_start(doc: &Doc<'_>, i: usize) -> usize {
+    doc.sentence_bounds(i).0.min(i)
+}
+
+/// Index of the region whose opening mark is the last one before token `j` (regions are sorted).
+fn region_before(regions: &[Region], j: usize) -> Option<&Region> {
+    let n = regions.partition_point(|r| r.open_tok < j);
+    n.checked_sub(1).and_then(|k| regions.get(k))
+}
+
+/// Whether token `j` lies strictly inside a closed region.
+pub fn inside_region(regions: &[Region], j: usize) -> bool {
+    region_before(regions, j).is_some_and(|r| r.close_tok.is_some_and(|c| j < c))
+}
+
+/// Extends `end` (exclusive token index) to the closing mark of a region that opens inside
+/// `[start, end)` and closes after it, within the same paragraph or a continued one.
+pub fn extend_over_regions(regions: &[Region], start: usize, end: usize) -> usize {
+    let mut e = end;
+    let first = regions.partition_point(|r| r.open_tok < start);
+    for r in regions.get(first..).unwrap_or(&[]) {
+        if r.open_tok >= e {
+            break;
+        }
+        if let Some(c) = r.close_tok {
+            if c + 1 > e && c < e + 400 {
+                e = c + 1;
+            }
+        }
+    }
+    e
+}
+
+/// The reported clause after the cue at token `cue`: `[start, end)` token indices.
+pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(usize, usize)> {
+    let sent = doc.tokens.get(cue)?.sent;
+    let cue_word = doc.word(cue);
+    let mut k = skip_adverbials(doc, cue + 1, sent);
+    if takes_object(cue_word) {
+        // object: a pronoun, "reporters", a name or "the X" (up to 5 tokens), before the clause
+        let w = doc.word(k);
+        if is_object_pronoun(w) {
+            k += 1;
+        } else {
+            let mut j = k;
+            let mut saw = false;
+            while j < k + 5 {
+                let Some(t) = doc.tokens.get(j) else { break };
+                if t.sent != sent || t.kind != Kind::Word {
+                    break;
+                }
+                let wj = doc.word(j);
+                if matches!(wj, "that" | "to" | "of" | "for" | "as" | "about" | "on") {
+                    break;
+                }
+                let det = matches!(wj, "the" | "a" | "an" | "his" | "her" | "their" | "its");
+                if det && saw {
+                    break;
+                }
+                let stop = matches!(
+                    wj,
+                    "in" | "with"
+                        | "at"
+                        | "by"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "would"
+                        | "will"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "this"
+                        | "if"
+                        | "not"
+                        | "should"
+                        | "could"
+                        | "must"
+                        | "can"
+                );
+                if stop {
+                    break;
+                }
+                if t.cap
+                    || det
+                    || t.flags.has(Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE)
+                    || (saw && j < k + 4 && !t.flags.has(Flags::CUE))
+                {
+                    saw = true;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if saw && j > k {
+                k = j;
+            }
+        }
+        k = skip_adverbials(doc, k, sent);
+    }
+    // "declared in a heated argument with X that …": start at "that"
+    if matches!(
+        doc.word(k),
+        "in" | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "with"
+            | "for"
+            | "over"
+            | "from"
+            | "when"
+            | "while"
+    ) {
+        let mut j = k + 1;
+        while j < k + 12 {
+            let Some(tj) = doc.tokens.get(j) else { break };
+            if tj.sent != sent || tj.kind == Kind::Quote || doc.is_punct(j, ';') {
+                break;
+            }
+            if doc.word(j) == "that" {
+                k = j;
+                break;
+            }
+            j += 1;
+        }
+    }
+    while doc.is_punct(k, ',') || doc.is_punct(k, ':') || doc.is_punct(k, '—') {
+        k += 1;
+    }
+    let t = doc.tokens.get(k)?;
+    if t.sent != sent {
+        return None;
+    }
+    if doc
+        .tokens
+        .get(k)
+        .is_some_and(|t| t.kind == Kind::Word && t.flags.has(Flags::CUE))
+        && doc.word(k).ends_with("ing")
+    {
+        // "continued, saying that …": the participle has its own clause
+        return None;
+    }
+    // a prepositional phrase is not reported content ("said on CNN", "wrote in an analysis")
+    let first = doc.word(k);
+    let intent = matches!(
+        cue_word
+            .trim_end_matches("ing")
+            .trim_end_matches("ed")
+            .trim_end_matches('s')
+            .trim_end_matches('e'),
+        "promis"
+            | "vow"
+            | "pledg"
+            | "want"
+            | "seek"
+            | "intend"
+            | "decid"
+            | "threaten"
+            | "urg"
+            | "ask"
+            | "plead"
+            | "beg"
+            | "hop"
+            | "expect"
+            | "demand"
+            | "request"
+            | "propos"
+            | "agre"
+            | "call"
+            | "appeal"
+            | "press"
+            | "order"
+            | "advis"
+            | "recommend"
+            | "warn"
+            | "tell"
+            | "told"
+            | "remind"
+            | "refus"
+    );
+    if matches!(
+        first,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "by"
+            | "with"
+            | "after"
+            | "before"
+            | "from"
+            | "for"
+            | "while"
+            | "when"
+            | "about"
+            | "of"
+            | "into"
+            | "over"
+            | "through"
+            | "without"
+            | "outside"
+            | "inside"
+    ) || (first == "to" && !intent)
+    {
+        return None;
+    }
+    let end = sentence_end(doc, k).min(k + 200);
+    let end = clause_cut(doc, regions, k, end);
+    let end = extend_over_regions(regions, k, end);
+    let words = doc
+        .tokens
+        .get(k..end)?
+        .iter()
+        .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+        .count();
+    if words < 2 {
+        return None;
+    }
+    Some((k, end))
+}
+
+/// Cuts a reported clause before a coordinated new clause outside quotation marks: `, but …`,
+/// `, while …`, `, and he …`, `, and said …`, `but did …`, `; …`.
+pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -> usize {
+    let inside = |j: usize| inside_region(regions, j);
+    let mut j = start + 2;
+    while j < end {
+        let w = doc.word(j);
+        let comma_before = j > 0 && doc.is_punct(j - 1, ',');
+        let next = doc.word(j + 1);
+        let next_cue = doc
+            .tokens
+            .get(j + 1)
+            .is_some_and(|t| t.kind == Kind::Word && t.flags.has(Flags::CUE) && !t.cap);
+        let before_comma = (comma_before
+            && matches!(w, "but" | "while" | "whereas" | "although" | "though"))
+            || (comma_before
+                && w == "and"
+                && (matches!(next, "he" | "she" | "they" | "it" | "we" | "also" | "then")
+                    || next_cue));
+        let here = doc.is_punct(j, ';')
+            || (w == "but"
+                && (next_cue
+                    || matches!(
+                        next,
+                        "did" | "didn't" | "also" | "added" | "declined" | "would" | "then"
+                    )))
+            || (w == "and" && next_cue && doc.word(j + 1).ends_with("ed"));
+        let cut_at = if before_comma {
+            Some(j - 1)
+        } else if here {
+            Some(j)
+        } else {
+            None
+        };
+        if let Some(c) = cut_at {
+            if !inside(j) {
+                return c;
+            }
+        }
+        j += 1;
+    }
+    end
+}
+
+/// The clause before a sentence-final attribution (`…, X said.`): `[start, end)` token indices,
+/// where `comma` is the token index of the comma that ends the clause.
+pub fn content_left(doc: &Doc<'_>, comma: usize) -> Option<(usize, usize)> {
+    let start = sentence_start(doc, comma);
+    let mut s = start;
+    while doc
+        .tokens
+        .get(s)
+        .is_some_and(|t| t.kind == Kind::Quote || t.kind == Kind::Punct)
+        && s < comma
+    {
+        s += 1;
+    }
+    let mut e = comma;
+    while e > s
+        && doc
+            .tokens
+            .get(e - 1)
+            .is_some_and(|t| t.kind == Kind::Quote || doc.is_punct(e - 1, ','))
+    {
+        e -= 1;
+    }
+    let words = doc
+        .tokens
+        .get(s..e)?
+        .iter()
+        .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+        .count();
+    if words < 3 {
+        return None;
+    }
+    Some((s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::segment::tokenize;
+
+    fn right(text: &str, cue: &str) -> Option<String> {
+        let doc = tokenize(text);
+        let c = doc.first_at_or_after(text.find(cue)?);
+        let (a, b) = content_right(&doc, c, &[])?;
+        Some(text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
+    }
+
+    #[test]
+    fn content_right_table() {
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            (
+                "said that",
+                "Lee said that prices would rise.",
+                "said",
+                Some("that prices would rise"),
+            ),
+            (
+                "said bare",
+                "Lee said prices would rise.",
+                "said",
+                Some("prices would rise"),
+            ),
+            (
+                "told object",
+                "Lee told the BBC the deal was dead.",
+                "told",
+                Some("the deal was dead"),
+            ),
+            (
+                "weekday skipped",
+                "Lee said Monday that it was over.",
+                "said",
+                Some("that it was over"),
+            ),
+            (
+                "statement skipped",
+                "Lee said in a statement that it was over.",
+                "said",
+                Some("that it was over"),
+            ),
+            ("too short", "Lee said so.", "said", None),
+        ];
+        for (name, text, cue, want) in cases {
+            assert_eq!(right(text, cue).as_deref(), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn content_left_basic() {
+        let text = "Prices will rise next year, Lee said.";
+        let doc = tokenize(text);
+        let comma = doc.first_at_or_after(text.find(',').unwrap());
+        let (a, b) = content_left(&doc, comma).unwrap();
+        assert_eq!(
+            &text[doc.tokens[a].start..doc.tokens[b - 1].end],
+            "Prices will rise next year"
+        );
+    }
+}

@@ -1,0 +1,416 @@
+//! Tokens, sentences and paragraphs: one linear pass over the text.
+//!
+//! Words keep inner apostrophes, hyphens and abbreviation periods ("Britain’s", "anti-tank",
+//! "U.S."); every other non-space character is a one-character punctuation token. A line break
+//! starts a new paragraph. Sentences end at `.`, `!` or `?` (plus closing quotes and brackets) before
+//! a capital, a digit or an opening quote, unless the word before the period is an abbreviation.
+//!
+//! ```
+//! use sayso::engine::segment::{tokenize, Kind};
+//! let doc = tokenize("Mr. Smith said it. \"Yes,\" she said.\nNext");
+//! let words: Vec<&str> = doc.tokens.iter().filter(|t| t.kind == Kind::Word).map(|t| doc.text(t)).collect();
+//! assert_eq!(words, ["Mr", "Smith", "said", "it", "Yes", "she", "said", "Next"]);
+//! assert_eq!(doc.tokens.last().map(|t| (t.para, t.sent)), Some((1, 2)));
+//! ```
+
+use super::lexicon::{lookup_word, Flags};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (with inner apostrophes, hyphens, abbreviation periods).
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// A quotation mark or apostrophe-like mark: `"“”‘’'«»„‟‹›`.
+    Quote,
+    /// Any other non-space character.
+    Punct,
+}
+
+/// One token; `start..end` is a byte span on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Token class.
+    pub kind: Kind,
+    /// List memberships of the lowercased word (possessive `'s` stripped); empty for non-words.
+    pub flags: Flags,
+    /// Whether the first character is uppercase.
+    pub cap: bool,
+    /// Paragraph number (a line break starts a new one).
+    pub para: u32,
+    /// Sentence number over the whole text.
+    pub sent: u32,
+}
+
+/// A tokenised text.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// The analysed text.
+    pub src: &'a str,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+    /// Per sentence number: first token and one past the last token.
+    pub sents: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    /// The text of a token (empty if the span were ever invalid).
+    pub fn text(&self, t: &Token) -> &'a str {
+        self.src.get(t.start..t.end).unwrap_or("")
+    }
+    /// The text of token `i` (empty when out of range).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| self.text(t)).unwrap_or("")
+    }
+    /// First token and one past the last token of the sentence containing token `i`.
+    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.sents.get(t.sent as usize))
+            .copied()
+            .unwrap_or((i, i))
+    }
+    /// Index of the first token starting at or after byte `b`.
+    pub fn first_at_or_after(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < b)
+    }
+    /// Whether token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        match self.tokens.get(i) {
+            Some(t) if t.kind == Kind::Punct || t.kind == Kind::Quote => {
+                self.src.get(t.start..t.end).and_then(|s| s.chars().next()) == Some(c)
+            }
+            _ => false,
+        }
+    }
+    /// The first char of token `i`, if any.
+    pub fn ch(&self, i: usize) -> Option<char> {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.src.get(t.start..t.end))
+            .and_then(|s| s.chars().next())
+    }
+}
+
+/// Whether `c` is a quotation mark or apostrophe-like mark.
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‟' | '‹' | '›' | '‚'
+    )
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// Abbreviations after which a period does not end a sentence.
+fn is_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "St"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Gen"
+            | "Lt"
+            | "Col"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Co"
+            | "Corp"
+            | "No"
+            | "vs"
+            | "Prof"
+            | "Rev"
+            | "Capt"
+            | "Sgt"
+            | "Maj"
+            | "Adm"
+            | "Mt"
+            | "Ft"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "Ltd"
+            | "Cmdr"
+            | "Supt"
+    ) || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+}
+
+/// Tokenises `src` and assigns paragraphs and sentences.
+pub fn tokenize(src: &str) -> Doc<'_> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 5 + 1);
+    let mut para: u32 = 0;
+    let mut it = src.char_indices().peekable();
+    let mut buf = [0u8; 32];
+    let mut pending_para = false;
+    while let Some((i, c)) = it.next() {
+        if c == '\n' || c == '\u{2029}' {
+            pending_para = true;
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() {
+            continue;
+        }
+        if pending_para && !tokens.is_empty() {
+            para = para.saturating_add(1);
+        }
+        pending_para = false;
+        if c.is_alphabetic() || c.is_ascii_digit() || c.is_numeric() {
+            let number = !c.is_alphabetic();
+            let mut end = i + c.len_utf8();
+            let mut has_period = false;
+            let mut seg_len = 1usize;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() || is_mark(d) {
+                    end = j + d.len_utf8();
+                    seg_len += 1;
+                    it.next();
+                    continue;
+                }
+                let joiner = if number {
+                    matches!(d, '.' | ',' | ':')
+                } else {
+                    is_inner_joiner(d)
+                };
+                if joiner {
+                    // join only when followed by a letter/digit
+                    let after = src.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                    let ok = match after {
+                        Some(a) if number => a.is_ascii_digit(),
+                        Some(a) if d == '.' => {
+                            // abbreviations only: "U.S", "H.W", "a.m" (short segments on both sides)
+                            let after2 = src
+                                .get(j + 1 + a.len_utf8()..)
+                                .and_then(|s| s.chars().next());
+                            seg_len <= 2
+                                && a.is_alphabetic()
+                                && !after2.is_some_and(char::is_alphabetic)
+                        }
+                        Some(a) => a.is_alphanumeric(),
+                        None => false,
+                    };
+                    if ok {
+                        if d == '.' {
+                            has_period = true;
+                        }
+                        seg_len = 0;
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    if d == '.' && has_period && !number {
+                        // "U.S." keeps its final period
+                        end = j + 1;
+                        it.next();
+                    }
+                }
+                break;
+            }
+            let text = src.get(i..end).unwrap_or("");
+            let key = text
+                .strip_suffix("'s")
+                .or_else(|| text.strip_suffix("’s"))
+                .unwrap_or(text);
+            let mut flags = if number {
+                Flags::default()
+            } else {
+                lookup_word(key, &mut buf)
+            };
+            if flags.is_empty() && !number && key.len() > 3 {
+                // plural of a non-person word ("Administrations", "Towers")
+                if let Some(stem) = key.strip_suffix('s') {
+                    let f = lookup_word(stem, &mut buf);
+                    if f.has(Flags::NONPERSON) {
+                        flags = Flags::NONPERSON;
+                    }
+                }
+            }
+            tokens.push(Token {
+                start: i,
+                end,
+                kind: if number { Kind::Number } else { Kind::Word },
+                flags,
+                cap: c.is_uppercase(),
+                para,
+                sent: 0,
+            });
+        } else if is_mark(c) {
+            // a stray combining mark or joiner: attach to the previous token if adjacent
+            if let Some(last) = tokens.last_mut() {
+                if last.end == i {
+                    last.end = i + c.len_utf8();
+                    continue;
+                }
+            }
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: Kind::Punct,
+                flags: Flags::default(),
+                cap: false,
+                para,
+                sent: 0,
+            });
+        } else {
+            let kind = if is_quote_char(c) {
+                Kind::Quote
+            } else {
+                Kind::Punct
+            };
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind,
+                flags: Flags::default(),
+                cap: false,
+                para,
+                sent: 0,
+            });
+        }
+    }
+    let mut doc = Doc {
+        src,
+        tokens,
+        sents: Vec::new(),
+    };
+    assign_sentences(&mut doc);
+    let mut sents: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let s = t.sent as usize;
+        while sents.len() <= s {
+            sents.push((i, i));
+        }
+        if let Some(b) = sents.get_mut(s) {
+            b.1 = i + 1;
+        }
+    }
+    doc.sents = sents;
+    doc
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{1ab0}'..='\u{1aff}' | '\u{20d0}'..='\u{20ff}')
+}
+
+fn assign_sentences(doc: &mut Doc<'_>) {
+    let n = doc.tokens.len();
+    let mut sent: u32 = 0;
+    let mut i = 0;
+    let mut prev_para = 0;
+    while i < n {
+        let (para, kind, start, end) = match doc.tokens.get(i) {
+            Some(t) => (t.para, t.kind, t.start, t.end),
+            None => break,
+        };
+        if para != prev_para {
+            sent = sent.saturating_add(1);
+            prev_para = para;
+        }
+        if let Some(t) = doc.tokens.get_mut(i) {
+            t.sent = sent;
+        }
+        let c = doc.src.get(start..end).and_then(|s| s.chars().next());
+        if kind == Kind::Punct && matches!(c, Some('.' | '!' | '?')) {
+            let prev_abbrev = c == Some('.')
+                && i > 0
+                && doc.tokens.get(i - 1).is_some_and(|p| {
+                    p.kind == Kind::Word && p.end == start && is_abbrev(doc.word(i - 1))
+                });
+            // absorb closing quotes/brackets and repeated terminators
+            let mut j = i + 1;
+            while j < n {
+                let Some(t) = doc.tokens.get(j) else { break };
+                if t.para != para {
+                    break;
+                }
+                let d = doc.src.get(t.start..t.end).and_then(|s| s.chars().next());
+                let closing = matches!(d, Some('.' | '!' | '?' | ')' | ']' | '”' | '’' | '»'))
+                    || (matches!(d, Some('"' | '\''))
+                        && doc
+                            .tokens
+                            .get(j + 1)
+                            .is_none_or(|nx| nx.para != para || nx.start > t.end));
+                if !closing {
+                    break;
+                }
+                if let Some(tt) = doc.tokens.get_mut(j) {
+                    tt.sent = sent;
+                }
+                j += 1;
+            }
+            let next_starts = match doc.tokens.get(j) {
+                Some(t) if t.para == para => {
+                    t.cap
+                        || t.kind == Kind::Number
+                        || t.kind == Kind::Quote
+                        || matches!(doc.ch(j), Some('(' | '[' | '—' | '-'))
+                }
+                _ => false,
+            };
+            if next_starts && !prev_abbrev {
+                sent = sent.saturating_add(1);
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let d = tokenize(s);
+        d.tokens.iter().map(|t| d.text(t).to_string()).collect()
+    }
+
+    #[test]
+    fn token_table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("possessive kept", "Britain’s plan", &["Britain’s", "plan"]),
+            ("abbrev periods", "the U.S. said", &["the", "U.S.", "said"]),
+            ("hyphen", "anti-tank missiles", &["anti-tank", "missiles"]),
+            ("decade apostrophe", "the ’90s", &["the", "’", "90s"]),
+            ("number with comma", "2,300 posts", &["2,300", "posts"]),
+            (
+                "quote marks split",
+                "“Yes,” he",
+                &["“", "Yes", ",", "”", "he"],
+            ),
+            (
+                "sentence period not joined",
+                "end.Next",
+                &["end", ".", "Next"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(words(text), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn sentences() {
+        let d = tokenize("Mr. Smith left. He said “Go.” Then J. Doe came.");
+        let sents: Vec<u32> = d.tokens.iter().map(|t| t.sent).collect();
+        assert_eq!(sents.first(), Some(&0));
+        assert_eq!(sents.last(), Some(&2));
+    }
+}
