@@ -1,7 +1,13 @@
 //! The app: wires the reducer, persistence and the components together.
 
-use crate::components::{ArticleView, Banners, LibraryPanel, NoticeBar, OpenControls, PastePanel};
-use crate::hooks::use_persistence;
+use crate::components::{
+    ArticleView, Banners, FiguresPanel, Inspector, Legend, LibraryPanel, NoticeBar, OpenControls,
+    PastePanel, SelectionToolbar, SpeakersPanel,
+};
+use crate::hooks::{use_persistence, use_shortcuts, Shortcuts};
+use crate::model::annotation::AnnotationKind;
+use crate::model::offsets::TextIndex;
+use crate::model::suggest::ENGINE_VERSION;
 use crate::state::{Action, AppState, SaveStatus};
 use crate::web;
 use crate::web::files::{files_of, read_text_file};
@@ -38,6 +44,35 @@ pub fn App() -> Html {
 
     let paste_open = use_state(|| false);
     let dragging = use_state(|| false);
+    // The text selection in the article, as code points, with a preview of its text.
+    let selection = use_state(|| None::<(usize, usize, String)>);
+    // The highlights under the last click, innermost first (the inspector's chooser).
+    let picked = use_state(|| Rc::new(Vec::<String>::new()));
+    let help_open = use_state(|| false);
+    let shortcuts_on = use_state(|| true);
+
+    // Analyse the open document after it has been painted, when this engine has not yet.
+    {
+        let dispatch = state.dispatcher();
+        let needs = state
+            .current_doc()
+            .is_some_and(|d| d.engine.as_deref() != Some(ENGINE_VERSION));
+        use_effect_with((state.current.clone(), needs), move |(_, needs)| {
+            let timeout = needs.then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    dispatch.dispatch(Action::Analyze {
+                        force: false,
+                        now: web::now(),
+                    })
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+    let text_index = {
+        let text = state.current_doc().map(|d| d.text.clone());
+        use_memo(text, |text| text.as_ref().map(|t| TextIndex::new(t)))
+    };
 
     let open_files = {
         let dispatch = state.dispatcher();
@@ -91,6 +126,70 @@ pub fn App() -> Html {
         Callback::from(move |()| paste_open.set(false))
     };
     let dispatch = state.dispatcher().to_callback();
+    let on_action = dispatch.clone();
+    let on_pick = {
+        let dispatch = dispatch.clone();
+        let picked = picked.clone();
+        Callback::from(move |ids: Vec<String>| {
+            let first = ids.first().cloned();
+            picked.set(Rc::new(ids));
+            dispatch.emit(Action::SelectAnnotation(first));
+        })
+    };
+    let on_pick_one = {
+        let on_pick = on_pick.clone();
+        Callback::from(move |id: String| {
+            if !id.is_empty() {
+                scroll_to(&id);
+                on_pick.emit(vec![id]);
+            }
+        })
+    };
+    let on_close_inspector = dispatch.reform(|()| Action::SelectAnnotation(None));
+    let on_selection_change = {
+        let selection = selection.clone();
+        let text_index = text_index.clone();
+        let text = state.current_doc().map(|d| d.text.clone());
+        Callback::from(move |_: Event| {
+            let (Some(index), Some(text)) = ((*text_index).as_ref(), text.as_ref()) else {
+                return;
+            };
+            let range = web::selection::selected_range(index, text).map(|(s, e)| {
+                let preview: String = text.chars().skip(s).take((e - s).min(60)).collect();
+                (s, e, preview)
+            });
+            if *selection != range {
+                selection.set(range);
+            }
+        })
+    };
+    let on_annotate = {
+        let dispatch = dispatch.clone();
+        let selection = selection.clone();
+        Callback::from(move |kind: AnnotationKind| {
+            if let Some((start, end, _)) = &*selection {
+                dispatch.emit(Action::Annotate {
+                    kind,
+                    start: *start,
+                    end: *end,
+                    now: web::now(),
+                });
+                selection.set(None);
+                if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten())
+                {
+                    let _ = sel.remove_all_ranges();
+                }
+            }
+        })
+    };
+    use_shortcuts(Shortcuts {
+        enabled: *shortcuts_on,
+        state: state.clone(),
+        selection: selection.clone(),
+        on_annotate: on_annotate.clone(),
+        on_pick: on_pick_one.clone(),
+        help: help_open.clone(),
+    });
     let on_select = dispatch.reform(Action::Select);
     let on_delete = dispatch.reform(Action::Delete);
     let on_undo_delete = dispatch.reform(|()| Action::UndoDelete);
@@ -149,6 +248,12 @@ pub fn App() -> Html {
             <Banners banners={state.banners.clone()} can_retry={state.save == SaveStatus::Failed}
                      on_dismiss={on_dismiss_banner} on_retry={on_retry} />
             <NoticeBar notice={state.notice.clone()} on_dismiss={on_dismiss_notice} />
+            <div class="visually-hidden" aria-live="polite" data-testid="announcer">{ state.announcement.clone() }</div>
+            if *help_open {
+                <ShortcutsHelp enabled={*shortcuts_on}
+                    on_toggle={let s = shortcuts_on.clone(); Callback::from(move |()| s.set(!*s))}
+                    on_close={let h = help_open.clone(); Callback::from(move |()| h.set(false))} />
+            }
             <div class="layout">
                 <LibraryPanel docs={state.docs.clone()} current={state.current.clone()}
                               deleted={state.deleted.clone()} on_open={on_select}
@@ -158,17 +263,97 @@ pub fn App() -> Html {
                         <PastePanel on_open={on_paste} on_close={close_paste} />
                     }
                     if let Some(doc) = state.current_doc() {
-                        <ArticleView doc={doc.clone()} />
+                        if let Some((_, _, preview)) = &*selection {
+                            <SelectionToolbar preview={AttrValue::from(preview.clone())} on_annotate={on_annotate.clone()} />
+                        }
+                        <div class="reader" onmouseup={on_selection_change.reform(|e: MouseEvent| Event::from(e))}
+                             onkeyup={on_selection_change.reform(|e: KeyboardEvent| Event::from(e))}>
+                            <ArticleView doc={doc.clone()} hidden={state.hidden.clone()}
+                                         selected={state.selected.clone()} on_pick={on_pick.clone()} />
+                        </div>
                     } else {
                         <div class="empty-state" data-testid="empty-state">
                             <p>{ "Your library is empty. Paste an article, open a .txt, .md or .html file, drop one here, or open the sample article." }</p>
                         </div>
                     }
                 </main>
+                if let Some(doc) = state.current_doc() {
+                    <aside class="side">
+                        <div class="history-buttons">
+                            <button class="button small" data-testid="undo" disabled={doc.history.undo.is_empty()}
+                                    title={doc.history.undo.last().map(|e| format!("Undo: {}", e.label))}
+                                    onclick={dispatch.reform(|_: MouseEvent| Action::Undo)}>{ "↶ Undo" }</button>
+                            <button class="button small" data-testid="redo" disabled={doc.history.redo.is_empty()}
+                                    title={doc.history.redo.last().map(|e| format!("Redo: {}", e.label))}
+                                    onclick={dispatch.reform(|_: MouseEvent| Action::Redo)}>{ "↷ Redo" }</button>
+                            <button class="button small ghost" data-testid="shortcuts"
+                                    onclick={let h = help_open.clone(); Callback::from(move |_: MouseEvent| h.set(!*h))}>{ "? Keys" }</button>
+                        </div>
+                        if let Some(id) = state.selected.clone() {
+                            <Inspector doc={doc.clone()} {id} others={(*picked).clone()}
+                                       on_action={on_action.clone()} on_close={on_close_inspector} />
+                        }
+                        <Legend doc={doc.clone()} hidden={state.hidden.clone()} on_action={on_action.clone()} />
+                        <SpeakersPanel doc={doc.clone()} on_pick={on_pick_one.clone()} />
+                        <FiguresPanel doc={doc.clone()} on_pick={on_pick_one.clone()} />
+                    </aside>
+                }
             </div>
             if *dragging {
                 <div class="drop-overlay" aria-hidden="true">{ "Drop a .txt, .md or .html file to open it" }</div>
             }
+        </div>
+    }
+}
+
+/// Scrolls the first fragment of an annotation into view and flashes it.
+fn scroll_to(id: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!("[data-ann-id=\"{}\"]", id.replace('"', ""));
+    if let Ok(Some(el)) = document.query_selector(&selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Props of [`ShortcutsHelp`].
+#[derive(Properties, PartialEq)]
+pub struct ShortcutsHelpProps {
+    /// Whether shortcuts are on.
+    pub enabled: bool,
+    /// Turn them on or off.
+    pub on_toggle: Callback<()>,
+    /// Close the help.
+    pub on_close: Callback<()>,
+}
+
+/// The list of keyboard shortcuts, with a switch to turn them off.
+#[component]
+pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
+    let keys = [
+        (
+            "s q f n",
+            "make the selection a speaker, quote, figure or note",
+        ),
+        ("j / k", "next / previous annotation"),
+        ("a / x", "accept / reject the open annotation"),
+        ("r", "choose the speaker of the open quote"),
+        ("Delete", "delete the open annotation"),
+        ("Escape", "close the inspector"),
+        ("Ctrl+Z", "undo"),
+        ("Ctrl+Shift+Z, Ctrl+Y", "redo"),
+        ("?", "show or hide this help"),
+    ];
+    html! {
+        <div class="help" data-testid="shortcuts-help" role="dialog" aria-label="Keyboard shortcuts">
+            <h2 class="panel-title">{ "Keyboard shortcuts" }</h2>
+            <dl>{ for keys.iter().map(|(k, what)| html! { <><dt><kbd>{ *k }</kbd></dt><dd>{ *what }</dd></> }) }</dl>
+            <label><input type="checkbox" data-testid="shortcuts-enabled" checked={props.enabled}
+                          onchange={props.on_toggle.reform(|_: Event| ())} />{ " Shortcuts on" }</label>
+            <button class="button small" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "Close" }</button>
         </div>
     }
 }

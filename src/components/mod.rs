@@ -3,10 +3,16 @@
 
 mod article_view;
 mod banners;
+mod inspector;
 mod library_panel;
 mod open_controls;
+mod panels;
+mod selection_toolbar;
 
-pub use article_view::{is_subheading, ArticleView};
+pub use article_view::{is_subheading, tooltip, ArticleView};
 pub use banners::{Banners, NoticeBar};
+pub use inspector::{short, Inspector};
 pub use library_panel::LibraryPanel;
 pub use open_controls::{OpenControls, PastePanel};
+pub use panels::{speaker_stats, FiguresPanel, Legend, SpeakerStats, SpeakersPanel};
+pub use selection_toolbar::SelectionToolbar;

@@ -16,6 +16,7 @@ pub mod history;
 pub mod html;
 pub mod input;
 pub mod offsets;
+pub mod spans;
 pub mod suggest;
 pub mod text;
 

@@ -3,6 +3,7 @@
 //! Every function here turns browser failures into typed errors or messages; none panics.
 
 pub mod files;
+pub mod selection;
 pub mod storage;
 
 /// Milliseconds since the Unix epoch, from the browser's clock.

@@ -1,0 +1,94 @@
+//! The DOM side of annotating: which highlights were clicked, and which code points the user
+//! selected. DOM offsets are UTF-16; they become code points here through
+//! [`crate::model::offsets::TextIndex`] (the one conversion module).
+
+use crate::model::offsets::TextIndex;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// The ids of the highlights under an event target, innermost first.
+pub fn annotation_ids_at(target: Option<web_sys::EventTarget>) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut el = target.and_then(|t| t.dyn_into::<Element>().ok());
+    while let Some(e) = el {
+        if let Some(id) = e.get_attribute("data-ann-id") {
+            ids.push(id);
+        }
+        if e.get_attribute("data-testid").as_deref() == Some("article") {
+            break;
+        }
+        el = e.parent_element();
+    }
+    ids
+}
+
+/// The paragraph element (`[data-cp-start]`) that holds `node`.
+fn paragraph_of(node: &Node) -> Option<Element> {
+    let el = match node.dyn_ref::<Element>() {
+        Some(e) => e.clone(),
+        None => node.parent_element()?,
+    };
+    el.closest("[data-cp-start]").ok().flatten()
+}
+
+/// UTF-16 offset of (`node`, `offset`) from the start of `para`'s text.
+fn utf16_in(para: &Element, node: &Node, offset: u32) -> Option<usize> {
+    let document = para.owner_document()?;
+    let range = document.create_range().ok()?;
+    range.set_start(para, 0).ok()?;
+    range.set_end(node, offset).ok()?;
+    Some(range.to_string().length() as usize)
+}
+
+/// One end of the selection as a code point offset in the document.
+fn boundary(index: &TextIndex, node: &Node, offset: u32, forward: bool) -> Option<usize> {
+    let para = paragraph_of(node)?;
+    let para_cp: usize = para.get_attribute("data-cp-start")?.parse().ok()?;
+    let para_utf16 = index.cp_to_utf16(para_cp)?;
+    let mut at = para_utf16 + utf16_in(&para, node, offset)?;
+    // An offset between two surrogates (a selection inside an emoji) moves to a whole character.
+    loop {
+        if let Some(cp) = index.utf16_to_cp(at) {
+            return Some(cp);
+        }
+        at = if forward { at + 1 } else { at.checked_sub(1)? };
+    }
+}
+
+/// The current selection inside the article, as code points `(start, end)` of `text`, widened
+/// to whole grapheme-free characters and trimmed of white space; `None` when there is no
+/// selection inside the article.
+pub fn selected_range(index: &TextIndex, text: &str) -> Option<(usize, usize)> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let start = boundary(
+        index,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+        false,
+    )?;
+    let end = boundary(
+        index,
+        &range.end_container().ok()?,
+        range.end_offset().ok()?,
+        true,
+    )?;
+    trim(index, text, start.min(end), start.max(end))
+}
+
+/// Trims white space from both ends of a code point range.
+pub fn trim(index: &TextIndex, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (bs, be) = (index.cp_to_byte(start)?, index.cp_to_byte(end)?);
+    let slice = text.get(bs..be)?;
+    let lead = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let s = index.byte_to_cp(bs + lead)?;
+    let e = index.byte_to_cp(bs + lead + trimmed.len())?;
+    Some((s, e))
+}
