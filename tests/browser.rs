@@ -394,10 +394,10 @@ async fn a_full_storage_keeps_changes_in_memory_and_retries() {
             .any(|b| b.text_content().unwrap().contains("full"))
     })
     .await;
-    assert_eq!(
-        app.text("[data-testid=save-status]").as_deref(),
-        Some("Not saved")
-    );
+    app.until("the not-saved status", |m| {
+        m.text("[data-testid=save-status]").as_deref() == Some("Not saved")
+    })
+    .await;
     assert_eq!(
         app.text("[data-testid=article-title]").as_deref(),
         Some("Too big to save"),
@@ -500,5 +500,183 @@ async fn picking_a_text_file_opens_it_and_bad_files_get_a_message() {
             "case {name}"
         );
     }
+    clear_storage();
+}
+
+/// Selects the code points `start..end` of the paragraph that contains `needle`, through real
+/// DOM ranges over the rendered text nodes (UTF-16 offsets), and fires `mouseup`.
+fn select_in_paragraph(app: &Mounted, needle: &str, from: &str, to_end_of: &str) {
+    let para = app
+        .all("[data-cp-start]")
+        .into_iter()
+        .find(|p| p.text_content().unwrap().contains(needle))
+        .expect("paragraph");
+    let text = para.text_content().unwrap();
+    let start16 =
+        text.encode_utf16().count() - text[text.find(from).unwrap()..].encode_utf16().count();
+    let end_byte = text.find(to_end_of).unwrap() + to_end_of.len();
+    let end16 = text[..end_byte].encode_utf16().count();
+    let range = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_range()
+        .unwrap();
+    let walker = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_tree_walker_with_what_to_show(&para, 4)
+        .unwrap();
+    let mut pos = 0usize;
+    while let Some(node) = walker.next_node().unwrap() {
+        let len = node.text_content().unwrap().encode_utf16().count();
+        if start16 >= pos && start16 < pos + len {
+            range.set_start(&node, (start16 - pos) as u32).unwrap();
+        }
+        if end16 > pos && end16 <= pos + len {
+            range.set_end(&node, (end16 - pos) as u32).unwrap();
+        }
+        pos += len;
+    }
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    para.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &init).unwrap(),
+    )
+    .unwrap();
+}
+
+fn saved_doc(title: &str) -> Document {
+    doc_keys()
+        .iter()
+        .filter_map(|k| codec::decode::<Document>(&storage().get_item(k).unwrap().unwrap()).ok())
+        .find(|d| d.title == title)
+        .expect("saved document")
+}
+
+#[wasm_bindgen_test]
+async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    let text =
+        "Offsets test\nThe 👨🏻‍🚒 firefighter read 新闻报道 about the e\u{301}tude, 🗳️ then left.";
+    app.paste(text).await;
+    app.until("the pasted text", |m| {
+        m.text("[data-testid=article-title]").as_deref() == Some("Offsets test")
+    })
+    .await;
+    for (from, to, kind_key) in [
+        ("firefighter", "firefighter", "make-quote"),
+        ("新闻", "报道", "make-figure"),
+        ("e\u{301}tude", "e\u{301}tude", "make-note"),
+    ] {
+        select_in_paragraph(&app, "firefighter", from, to);
+        app.until("the toolbar", |m| {
+            m.all("[data-testid=selection-toolbar]").len() == 1
+        })
+        .await;
+        app.click(&format!("[data-testid={kind_key}]"));
+        app.until("the toolbar gone", |m| {
+            m.all("[data-testid=selection-toolbar]").is_empty()
+        })
+        .await;
+    }
+    app.until("three annotations saved", |_| {
+        let doc = saved_doc("Offsets test");
+        doc.annotations
+            .iter()
+            .filter(|a| a.id.starts_with('m'))
+            .count()
+            == 3
+    })
+    .await;
+    let doc = saved_doc("Offsets test");
+    for (exact, kind) in [
+        ("firefighter", "quote"),
+        ("新闻报道", "figure"),
+        ("e\u{301}tude", "note"),
+    ] {
+        let a = doc
+            .annotations
+            .iter()
+            .find(|a| a.exact == exact)
+            .unwrap_or_else(|| panic!("no {exact}"));
+        assert_eq!(a.kind.as_str(), kind);
+        let want_start = text[..text.find(exact).unwrap()].chars().count();
+        assert_eq!(
+            (a.start, a.end),
+            (want_start, want_start + exact.chars().count()),
+            "{exact}"
+        );
+        let rendered = app.all(&format!("mark[data-ann-id='{}']", a.id));
+        assert_eq!(rendered.len(), 1);
+        assert_eq!(rendered[0].text_content().unwrap(), exact);
+    }
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn overlaps_render_nested_and_split_across_paragraphs() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    let text = "Overlap test\n“We spent £5 million on new schools this year,” Mayor Ana Ruiz said on Monday.\nShe added that the council would borrow more.";
+    app.paste(text).await;
+    app.until("a figure inside a quote", |m| {
+        m.all("mark[data-kind=quote] mark[data-kind=figure]")
+            .iter()
+            .any(|f| f.text_content().unwrap() == "£5 million")
+    })
+    .await;
+    // A quote made across the two paragraphs renders as one fragment in each, same id.
+    select_in_paragraph(&app, "Mayor", "Monday", "Monday.");
+    app.until("the toolbar", |m| {
+        m.all("[data-testid=selection-toolbar]").len() == 1
+    })
+    .await;
+    // Extend the selection into the next paragraph with a second range end.
+    let paras = app.all("[data-cp-start]");
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    let last = paras.last().unwrap();
+    let walker = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_tree_walker_with_what_to_show(last, 4)
+        .unwrap();
+    let first_text = walker.next_node().unwrap().unwrap();
+    selection.extend_with_offset(&first_text, 3).unwrap();
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    last.dispatch_event(
+        &web_sys::MouseEvent::new_with_mouse_event_init_dict("mouseup", &init).unwrap(),
+    )
+    .unwrap();
+    app.until("the toolbar preview", |m| {
+        m.text("[data-testid=selection-toolbar] .preview")
+            .is_some_and(|t| t.contains("She"))
+    })
+    .await;
+    app.click("[data-testid=make-quote]");
+    app.until("two fragments of one quote", |m| {
+        let marks = m.all("mark[data-kind=quote][data-status=confirmed]");
+        marks.len() == 2
+            && marks[0].get_attribute("data-ann-id") == marks[1].get_attribute("data-ann-id")
+    })
+    .await;
+    let marks = app.all("mark[data-kind=quote][data-status=confirmed]");
+    assert_eq!(marks[0].text_content().unwrap(), "Monday.");
+    assert_eq!(marks[1].text_content().unwrap(), "She");
     clear_storage();
 }

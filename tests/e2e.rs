@@ -220,6 +220,7 @@ async fn scenario(client: &Client, port: u16) -> Result<(), fantoccini::error::C
         "article font: {font}"
     );
     screenshot(client, "e2e-1-sample.png").await;
+    annotate_the_sample(client).await?;
 
     // Paste a new article.
     client
@@ -307,5 +308,242 @@ async fn scenario(client: &Client, port: u16) -> Result<(), fantoccini::error::C
     })
     .await;
     screenshot(client, "e2e-3-phone.png").await;
+    Ok(())
+}
+
+/// Selects `phrase` in the article with a real DOM Range (across highlight elements) and lets the
+/// app see the selection, as a mouse drag would.
+const SELECT_JS: &str = r#"
+const phrase = arguments[0];
+const article = document.querySelector('[data-testid=article]');
+const para = [...article.querySelectorAll('[data-cp-start]')].find(p => p.textContent.includes(phrase));
+if (!para) return false;
+const at = para.textContent.indexOf(phrase);
+const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+let pos = 0, start = null, end = null, node;
+while ((node = walker.nextNode())) {
+  const len = node.textContent.length;
+  if (start === null && at < pos + len) start = [node, at - pos];
+  if (end === null && at + phrase.length <= pos + len) { end = [node, at + phrase.length - pos]; break; }
+  pos += len;
+}
+const range = document.createRange();
+range.setStart(start[0], start[1]);
+range.setEnd(end[0], end[1]);
+const sel = window.getSelection();
+sel.removeAllRanges();
+sel.addRange(range);
+para.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+return true;
+"#;
+
+async fn attr(client: &Client, css: &str, name: &str) -> Option<String> {
+    client
+        .find(Locator::Css(css))
+        .await
+        .ok()?
+        .attr(name)
+        .await
+        .ok()?
+}
+
+async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::CmdError> {
+    // Suggestions of all three kinds appear.
+    for kind in ["quote", "figure", "speaker"] {
+        let css = format!("[data-testid=article] [data-kind={kind}][data-status=suggested]");
+        wait_until(&format!("suggested {kind}s"), || async {
+            count(client, &css).await > 0
+        })
+        .await;
+    }
+    // Accept a quote.
+    let quote_id = attr(
+        client,
+        "[data-kind=quote][data-status=suggested]",
+        "data-ann-id",
+    )
+    .await
+    .expect("a quote id");
+    let quote_css = format!("mark[data-ann-id='{quote_id}']");
+    client.find(Locator::Css(&quote_css)).await?.click().await?;
+    wait_until("the inspector", || async {
+        count(client, "[data-testid=inspector]").await == 1
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=accept]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the quote confirmed", || async {
+        attr(client, &quote_css, "data-status").await.as_deref() == Some("confirmed")
+    })
+    .await;
+
+    // Reject a figure: it leaves the article.
+    let figure_id = attr(
+        client,
+        "[data-kind=figure][data-status=suggested]",
+        "data-ann-id",
+    )
+    .await
+    .expect("a figure id");
+    let figure_css = format!("mark[data-ann-id='{figure_id}']");
+    client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({block:'center'})",
+            vec![figure_css.clone().into()],
+        )
+        .await?;
+    client
+        .find(Locator::Css(&figure_css))
+        .await?
+        .click()
+        .await?;
+    wait_until("the figure in the inspector", || async {
+        text(client, "[data-testid=inspector] .badge")
+            .await
+            .as_deref()
+            == Some("FIGURE")
+            || text(client, "[data-testid=inspector] .badge")
+                .await
+                .as_deref()
+                == Some("figure")
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=reject]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the figure gone", || async {
+        count(client, &figure_css).await == 0
+    })
+    .await;
+
+    // Select a phrase, press q, set its speaker.
+    let phrase = "restore his relationship with Trump";
+    let selected = client.execute(SELECT_JS, vec![phrase.into()]).await?;
+    assert_eq!(selected, serde_json::Value::Bool(true));
+    wait_until("the selection toolbar", || async {
+        count(client, "[data-testid=selection-toolbar]").await == 1
+    })
+    .await;
+    client
+        .find(Locator::Css("body"))
+        .await?
+        .send_keys("q")
+        .await?;
+    let manual_css = "mark[data-kind=quote][data-status=confirmed][data-ann-id^=m]";
+    wait_until("the new quote", || async {
+        text(client, manual_css).await.as_deref() == Some(phrase)
+    })
+    .await;
+    let manual_id = attr(client, manual_css, "data-ann-id")
+        .await
+        .expect("the new quote's id");
+    wait_until("the inspector on the new quote", || async {
+        count(client, "[data-testid=speaker-select]").await == 1
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=speaker-select]"))
+        .await?
+        .select_by_value("sp:mark-rutte")
+        .await?;
+    wait_until("the speaker set", || async {
+        attr(client, &format!("mark[data-ann-id='{manual_id}']"), "title")
+            .await
+            .is_some_and(|t| t.contains("Mark Rutte"))
+    })
+    .await;
+    wait_until("saved", || async {
+        text(client, "[data-testid=save-status]").await.as_deref() == Some("Saved")
+    })
+    .await;
+    screenshot(client, "e2e-1b-annotated.png").await;
+
+    // Reload: the decisions are still there.
+    client.refresh().await?;
+    let manual_mark = format!("mark[data-ann-id='{manual_id}']");
+    wait_until("the new quote after reload", || async {
+        count(client, &manual_mark).await == 1
+    })
+    .await;
+    assert!(attr(client, &manual_mark, "title")
+        .await
+        .is_some_and(|t| t.contains("Mark Rutte") && t.contains("confirmed")));
+    assert_eq!(
+        attr(client, &quote_css, "data-status").await.as_deref(),
+        Some("confirmed")
+    );
+    assert_eq!(
+        count(client, &figure_css).await,
+        0,
+        "the rejected figure stays rejected"
+    );
+
+    // Undo the speaker, undo the quote, redo the quote.
+    client
+        .find(Locator::Css("[data-testid=undo]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the speaker undone", || async {
+        attr(client, &manual_mark, "title")
+            .await
+            .is_some_and(|t| t.contains("speaker unknown"))
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=undo]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the quote undone", || async {
+        count(client, &manual_mark).await == 0
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=redo]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the quote redone", || async {
+        count(client, &manual_mark).await == 1
+    })
+    .await;
+
+    // The speakers panel lists the quoted people with counts.
+    let speakers = client
+        .find_all(Locator::Css("[data-testid=speaker-item] .speaker-name"))
+        .await?;
+    let mut names = Vec::new();
+    for s in speakers {
+        names.push(s.text().await?);
+    }
+    for who in [
+        "Volodymyr Zelensky",
+        "Keir Starmer",
+        "Donald Trump",
+        "Mark Rutte",
+        "Emmanuel Macron",
+    ] {
+        assert!(
+            names.iter().any(|n| n == who),
+            "{who} missing from the speakers panel: {names:?}"
+        );
+    }
+    let counts = text(
+        client,
+        "[data-testid=speaker-item] [data-testid=speaker-counts]",
+    )
+    .await
+    .unwrap_or_default();
+    assert!(
+        counts.contains("quote") && counts.contains("words"),
+        "{counts}"
+    );
+    screenshot(client, "e2e-1c-after-undo-redo.png").await;
     Ok(())
 }

@@ -159,6 +159,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         .iter()
         .filter(|o| **o != ann.id)
         .filter_map(|o| props.doc.annotations.iter().find(|a| &a.id == o))
+        // Only what overlaps this annotation: a stale pick never shows here.
+        .filter(|o| o.start < ann.end && o.end > ann.start)
         .map(|o| {
             let (act, oid) = (act.clone(), o.id.clone());
             let onclick = Callback::from(move |_: MouseEvent| act.emit(Action::SelectAnnotation(Some(oid.clone()))));
