@@ -6,7 +6,7 @@ JOBS ?= 2
 WASM := wasm32-unknown-unknown
 E2E_DIST := target/e2e-dist
 
-.PHONY: serve test setup setup-test build lint test-native test-browser test-e2e eval bench clean
+.PHONY: serve test setup setup-test build lint test-native test-browser test-e2e eval bench bench-browser clean
 
 ## Build the app in release mode and serve it on http://127.0.0.1:8080
 serve: setup
@@ -42,6 +42,18 @@ test-browser:
 test-e2e:
 	trunk build --release --dist $(E2E_DIST)
 	SAYSO_DIST=$(E2E_DIST) cargo test -j $(JOBS) --test e2e -- --ignored --test-threads=1
+
+## Benchmarks: print figures, assert no timings.
+bench:
+	cargo run --release -j $(JOBS) --bin sayso-bench
+
+bench-browser:
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 \
+	  cargo test --release -j $(JOBS) --target $(WASM) --test bench_browser -- --nocapture
+
+## Accuracy on ../shared/eval (measuring only).
+eval:
+	scripts/eval
 
 clean:
 	cargo clean

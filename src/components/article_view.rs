@@ -11,6 +11,40 @@ use crate::model::Document;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// An `Rc` compared by pointer: props that hold one compare in O(1). Whoever builds it must keep
+/// the same `Rc` while the content is the same (see [`ArticleView`]'s slices).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// What the paragraphs were last given: rebuilt when the document or the hidden kinds change,
+/// keeping the previous `Rc` of every paragraph whose annotations did not change, so that only
+/// changed paragraphs re-render.
+#[derive(Default)]
+struct Slices {
+    key: Option<(String, u64, Vec<AnnotationKind>)>,
+    speakers: Option<Shared<Vec<Speaker>>>,
+    paras: Vec<Shared<Vec<Annotation>>>,
+}
+
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -24,13 +58,50 @@ pub struct ArticleViewProps {
     pub on_pick: Callback<Vec<String>>,
 }
 
-/// One paragraph's place: code point range and byte range.
-#[derive(Clone, Copy)]
+/// One paragraph: its text and code point range.
+#[derive(Clone)]
 struct Para {
     cp_start: usize,
     cp_end: usize,
-    byte_start: usize,
-    byte_end: usize,
+    text: AttrValue,
+}
+
+/// Rebuilds the per-paragraph annotation lists when the document changed.
+fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind], paras: &[Para]) {
+    let key = (doc.id.clone(), doc.modified.to_bits(), hidden.to_vec());
+    if slices.key.as_ref() == Some(&key) && slices.paras.len() == paras.len() {
+        return;
+    }
+    let visible: Vec<&Annotation> = doc
+        .annotations
+        .iter()
+        .filter(|a| a.status != Status::Rejected && !hidden.contains(&a.kind))
+        .collect();
+    let same_doc = slices.key.as_ref().is_some_and(|k| k.0 == doc.id) && slices.paras.len() == paras.len();
+    // Annotations are sorted by start: walk them once with a moving window.
+    let mut first = 0;
+    let mut fresh = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        while first < visible.len() && visible[first].end <= p.cp_start {
+            first += 1;
+        }
+        let anns = visible[first..]
+            .iter()
+            .take_while(|a| a.start < p.cp_end)
+            .filter(|a| a.end > p.cp_start);
+        let old = same_doc.then(|| slices.paras.get(i)).flatten();
+        let unchanged = old.is_some_and(|old| old.len() == anns.clone().count() && old.iter().zip(anns.clone()).all(|(o, n)| o == *n));
+        match (old, unchanged) {
+            (Some(old), true) => fresh.push(old.clone()),
+            _ => fresh.push(Shared(Rc::new(anns.map(|a| (*a).clone()).collect()))),
+        }
+    }
+    let speakers_same = slices.speakers.as_ref().is_some_and(|s| *s.0 == doc.speakers);
+    if !speakers_same {
+        slices.speakers = Some(Shared(Rc::new(doc.speakers.clone())));
+    }
+    slices.paras = fresh;
+    slices.key = Some(key);
 }
 
 /// Shows a document as a title (its first line) and paragraphs; short lines without closing
@@ -47,19 +118,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 Some(Para {
                     cp_start: index.byte_to_cp(p.start)?,
                     cp_end: index.byte_to_cp(p.end)?,
-                    byte_start: p.start,
-                    byte_end: p.end,
+                    text: AttrValue::from(text.get(p.start..p.end)?.to_owned()),
                 })
             })
             .collect();
         (title, paras)
     });
-    let visible: Vec<&Annotation> = doc
-        .annotations
-        .iter()
-        .filter(|a| a.status != Status::Rejected && !props.hidden.contains(&a.kind))
-        .collect();
-    let speakers = Rc::new(doc.speakers.clone());
+    let slices = use_mut_ref(Slices::default);
+    update_slices(&mut slices.borrow_mut(), &doc, &props.hidden, &layout.1);
     let on_pick = props.on_pick.clone();
     let onclick = Callback::from(move |e: MouseEvent| {
         let ids = crate::web::selection::annotation_ids_at(e.target());
@@ -67,25 +133,22 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             on_pick.emit(ids);
         }
     });
-    // Annotations are sorted by start: walk them once with a moving window.
-    let mut first = 0;
-    let rendered = layout.1.iter().map(|p| {
-        while first < visible.len() && visible[first].end <= p.cp_start {
-            first += 1;
-        }
-        let anns: Vec<Annotation> = visible[first..]
-            .iter()
-            .take_while(|a| a.start < p.cp_end)
-            .filter(|a| a.end > p.cp_start)
-            .map(|a| (*a).clone())
-            .collect();
-        let selected = props.selected.clone().filter(|s| anns.iter().any(|a| &a.id == s));
-        html! {
-            <ParagraphView key={p.cp_start} text={AttrValue::from(doc.text[p.byte_start..p.byte_end].to_owned())}
-                           start={p.cp_start} anns={Rc::new(anns)} speakers={speakers.clone()} {selected} />
-        }
-    });
-    let rendered: Vec<Html> = rendered.collect();
+    let slices = slices.borrow();
+    let Some(speakers) = slices.speakers.clone() else {
+        return html! {};
+    };
+    let rendered: Vec<Html> = layout
+        .1
+        .iter()
+        .zip(slices.paras.iter())
+        .map(|(p, anns)| {
+            let selected = props.selected.clone().filter(|s| anns.iter().any(|a| &a.id == s));
+            html! {
+                <ParagraphView key={p.cp_start} text={p.text.clone()} start={p.cp_start}
+                               anns={anns.clone()} speakers={speakers.clone()} {selected} />
+            }
+        })
+        .collect();
     html! {
         <article class="article" data-testid="article" lang="en" {onclick}>
             <h1 class="article-title" data-testid="article-title">{ layout.0.clone() }</h1>
@@ -101,10 +164,10 @@ pub struct ParagraphProps {
     pub text: AttrValue,
     /// Code point offset of the paragraph in the document.
     pub start: usize,
-    /// The annotations that touch this paragraph.
-    pub anns: Rc<Vec<Annotation>>,
-    /// The document's speakers, for tooltips.
-    pub speakers: Rc<Vec<Speaker>>,
+    /// The annotations that touch this paragraph (compared by pointer).
+    pub anns: Shared<Vec<Annotation>>,
+    /// The document's speakers, for tooltips (compared by pointer).
+    pub speakers: Shared<Vec<Speaker>>,
     /// The selected annotation, when it is in this paragraph.
     pub selected: Option<String>,
 }

@@ -165,6 +165,9 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
     }
 }
 
+/// Rows shown in the figures table (a long article has thousands of figures).
+pub const MAX_ROWS: usize = 200;
+
 /// Props of [`FiguresPanel`].
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
@@ -183,6 +186,8 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
         .iter()
         .filter(|a| a.kind == AnnotationKind::Figure && a.status != Status::Rejected)
         .collect();
+    let total = figures.len();
+    let figures = &figures[..total.min(MAX_ROWS)];
     html! {
         <section class="panel figures" data-testid="figures" aria-label="Figures">
             <h2 class="panel-title">{ "Figures" } <span class="count">{ figures.len() }</span></h2>
@@ -204,6 +209,9 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if total > MAX_ROWS {
+                <p class="legend-note">{ format!("The first {MAX_ROWS} of {total} figures.") }</p>
+            }
         </section>
     }
 }

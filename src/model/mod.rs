@@ -10,15 +10,20 @@
 //! assert_eq!(doc.meta().id, doc.id);
 //! ```
 
+pub mod anchor;
 pub mod annotation;
 pub mod codec;
+pub mod csv;
 pub mod history;
 pub mod html;
+pub mod import;
 pub mod input;
 pub mod offsets;
+pub mod share;
 pub mod spans;
 pub mod suggest;
 pub mod text;
+pub mod w3c;
 
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -78,6 +83,34 @@ impl Document {
             annotations: Vec::new(),
             engine: None,
             history: history::History::default(),
+        }
+    }
+
+    /// What is written to local storage: everything but the engine's untouched suggestions,
+    /// which are derived data (the engine is deterministic: running it again on load gives them
+    /// back with the same ids). Keeps a long article's entry small enough for local storage.
+    ///
+    /// ```
+    /// use sayso::model::Document;
+    /// let mut doc = Document::new("T\n“Hi there, friends,” Ana Ruiz said.", None, 0.0);
+    /// let (speakers, anns) = sayso::model::suggest::suggestions(&doc.text, &sayso::engine::analyze(&doc.text), 0.0);
+    /// doc.speakers = speakers;
+    /// doc.annotations = anns;
+    /// doc.engine = Some(sayso::model::suggest::ENGINE_VERSION.into());
+    /// let stored = doc.for_storage();
+    /// assert!(stored.annotations.is_empty());
+    /// assert_eq!(stored.engine, None, "so it is analysed again when opened");
+    /// ```
+    pub fn for_storage(&self) -> Self {
+        Self {
+            annotations: self
+                .annotations
+                .iter()
+                .filter(|a| a.is_decided())
+                .cloned()
+                .collect(),
+            engine: None,
+            ..self.clone()
         }
     }
 

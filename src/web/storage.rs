@@ -211,9 +211,10 @@ impl Store {
         boot
     }
 
-    /// Writes `doc` under its key.
+    /// Writes `doc` under its key (without its untouched suggestions: see
+    /// [`Document::for_storage`]).
     pub fn save_doc(&self, doc: &Document) -> Result<(), StorageError> {
-        self.set(&codec::doc_key(&doc.id), &codec::encode(doc))
+        self.set(&codec::doc_key(&doc.id), &codec::encode(&doc.for_storage()))
     }
 
     /// Removes a document's entry.

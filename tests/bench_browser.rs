@@ -1,0 +1,182 @@
+//! Long-article benchmark in headless Chromium: prints figures, asserts no timings.
+//!
+//! `make bench-browser` runs it. It generates a ~1 MB news-like article (names, quotes, figures),
+//! opens it in the real app, and times: paste → first paint of the article, → suggestions painted,
+//! click on a highlight → inspector painted, accept → repaint, and undo → repaint.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)]
+
+use sayso::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+/// A deterministic news-like article of about `bytes` bytes.
+fn article(bytes: usize) -> String {
+    const NAMES: [&str; 6] = [
+        "Maria Lopez",
+        "John Carter",
+        "Aiko Tanaka",
+        "Peter Novak",
+        "Fatima Diallo",
+        "Liam O'Brien",
+    ];
+    const ROLES: [&str; 4] = ["Finance Minister", "the mayor", "a spokeswoman", "Senator"];
+    let mut text = String::from("Long article benchmark\n");
+    let mut i = 0usize;
+    while text.len() < bytes {
+        let name = NAMES[i % NAMES.len()];
+        let surname = name.rsplit(' ').next().unwrap();
+        let role = ROLES[i % ROLES.len()];
+        text.push_str(&format!(
+            "“We will spend £{}.{} billion on {} new schools by {},” {role} {name} said on Tuesday. \
+             {surname} added that {} per cent of the {} projects were already under way, \
+             according to the ministry. The council approved {} posts in {} districts last week.\n",
+            i % 9 + 1, i % 10, i % 300 + 12, 2025 + i % 7, i % 90 + 3, i % 40 + 2, i % 50 + 5, i % 12 + 2
+        ));
+        i += 1;
+    }
+    text
+}
+
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    let start = now();
+    while !cond() {
+        assert!(now() - start < 120_000.0, "timed out waiting for {what}");
+        gloo::timers::future::TimeoutFuture::new(1).await;
+    }
+}
+
+fn count(root: &Element, css: &str) -> u32 {
+    root.query_selector_all(css).unwrap().length()
+}
+
+fn click(root: &Element, css: &str) {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn long_article_timings() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    until("the sample", || {
+        count(&root, "[data-testid=library-item]") == 1
+    })
+    .await;
+
+    let text = article(1_000_000);
+    let paragraphs = text.lines().count() - 1;
+    let words = text.split_whitespace().count();
+    click(&root, "[data-testid=paste-toggle]");
+    until("the paste box", || count(&root, "[data-testid=paste]") == 1).await;
+    let area: HtmlTextAreaElement = root
+        .query_selector("[data-testid=paste]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    area.set_value(&text);
+
+    let t0 = now();
+    click(&root, "[data-testid=paste-submit]");
+    until("the article painted", || {
+        count(&root, "[data-testid=article] [data-cp-start]") as usize == paragraphs
+    })
+    .await;
+    let first_paint = now() - t0;
+    until("the suggestions painted", || {
+        count(&root, "mark[data-kind=quote]") > 0
+    })
+    .await;
+    let analysed = now() - t0;
+    let marks = count(&root, "mark[data-ann-id]");
+
+    let id = root
+        .query_selector("mark[data-kind=quote][data-status=suggested]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-ann-id")
+        .unwrap();
+    let mark = format!("mark[data-ann-id='{id}']");
+    let t1 = now();
+    click(&root, &mark);
+    until("the inspector", || {
+        count(&root, "[data-testid=inspector]") == 1
+    })
+    .await;
+    let click_inspector = now() - t1;
+    let t2 = now();
+    click(&root, "[data-testid=accept]");
+    until("the accept painted", || {
+        root.query_selector(&mark)
+            .unwrap()
+            .and_then(|m| m.get_attribute("data-status"))
+            .as_deref()
+            == Some("confirmed")
+    })
+    .await;
+    let accept = now() - t2;
+    let t3 = now();
+    click(&root, "[data-testid=undo]");
+    until("the undo painted", || {
+        root.query_selector(&mark)
+            .unwrap()
+            .and_then(|m| m.get_attribute("data-status"))
+            .as_deref()
+            == Some("suggested")
+    })
+    .await;
+    let undo = now() - t3;
+    until("saved", || {
+        root.query_selector("[data-testid=save-status]")
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .is_some_and(|s| s == "Saved" || s == "Not saved")
+    })
+    .await;
+    let saved = now() - t3;
+    let status = root
+        .query_selector("[data-testid=save-status]")
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+
+    console_log!(
+        "long article: {:.2} MB, {words} words, {paragraphs} paragraphs, {marks} highlight fragments\n\
+         paste → first paint of the article: {first_paint:.0} ms\n\
+         paste → suggestions painted: {analysed:.0} ms\n\
+         click highlight → inspector painted: {click_inspector:.0} ms\n\
+         accept → repaint: {accept:.0} ms\n\
+         undo → repaint: {undo:.0} ms (→ save status “{status}”: {saved:.0} ms)",
+        text.len() as f64 / 1e6
+    );
+    handle.destroy();
+    root.remove();
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
+}
