@@ -390,7 +390,7 @@ fn regression() {
         Case {
             name: "REGRESSION next sentence subject",
             text: "Lena Vogt called it a “complete failure.” She accused the board of lying.",
-            quote: "the board of lying",
+            quote: "of lying",
             kind: Indirect,
             speaker: Some("Lena Vogt"),
         },
@@ -436,6 +436,14 @@ fn regression() {
             speaker: Some("Tom Hale"),
         },
     ]);
+    // "the war and reiterated": a conjunction after a noun was taken as a speaker ("war and")
+    run(&[Case {
+        name: "REGRESSION conjunction is no speaker",
+        text: "Spokeswoman Olga Petrenko met reporters. She accused the minister of being “obsessed” with prolonging the war and reiterated her demands.",
+        quote: "of being “obsessed” with prolonging the war",
+        kind: Mixed,
+        speaker: Some("Olga Petrenko"),
+    }]);
     // "said on CNN" is not reported content
     let a = analyze("“Nothing has changed,” Tom Hale said on CNN.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);

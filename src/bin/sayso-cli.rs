@@ -9,41 +9,23 @@
 //! input line gives `{"id", "error"}`; the others go on and the exit code is 1 at the end.
 
 use sayso::engine::{analyze, Analysis};
-use serde_json::{json, Map, Value};
+use sayso::model::offsets::TextIndex;
+use serde::Serialize;
+use serde_json::Value;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-/// Byte offset → Unicode code point offset, built once per text. The one place where offsets are
-/// converted; the app will swap this for `model::offsets::TextIndex`.
-struct CpIndex {
-    /// Code point count before each byte position (valid at char boundaries).
-    cp_at_byte: Vec<u32>,
-}
+/// Byte offset → Unicode code point offset, through the app's one conversion module. Engine spans
+/// are on char boundaries; an offset that is not (never expected) maps to the end of the text.
+struct CpIndex(TextIndex);
 
 impl CpIndex {
     fn new(text: &str) -> Self {
-        let mut cp_at_byte = vec![0u32; text.len() + 1];
-        let mut cp = 0u32;
-        for (b, c) in text.char_indices() {
-            for k in 0..c.len_utf8() {
-                if let Some(slot) = cp_at_byte.get_mut(b + k) {
-                    *slot = cp;
-                }
-            }
-            cp += 1;
-        }
-        if let Some(last) = cp_at_byte.last_mut() {
-            *last = cp;
-        }
-        CpIndex { cp_at_byte }
+        CpIndex(TextIndex::new(text))
     }
 
     fn byte_to_cp(&self, b: usize) -> usize {
-        self.cp_at_byte
-            .get(b)
-            .or(self.cp_at_byte.last())
-            .copied()
-            .unwrap_or(0) as usize
+        self.0.byte_to_cp(b).unwrap_or_else(|| self.0.len_cp())
     }
 }
 
@@ -62,66 +44,146 @@ fn figure_value(v: &Option<String>) -> Value {
     }
 }
 
-fn to_json(id: Value, text: &str, a: &Analysis) -> Value {
-    let ix = CpIndex::new(text);
-    let cp = |b: usize| ix.byte_to_cp(b);
-    let speakers: Vec<Value> = a
-        .speakers
-        .iter()
-        .map(|s| {
-            json!({
-                "id": s.id,
-                "name": s.name,
-                "role": s.role,
-                "organisation": s.organisation,
-                "mentions": s.mentions.iter().map(|m| json!({"start": cp(m.start), "end": cp(m.end)})).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let people: Vec<Value> = a
-        .people
-        .iter()
-        .map(|p| {
-            json!({"start": cp(p.span.start), "end": cp(p.span.end), "text": slice(text, p.span.start, p.span.end),
-                   "name": p.name, "speaker": p.speaker})
-        })
-        .collect();
-    let quotes: Vec<Value> = a
-        .quotes
-        .iter()
-        .map(|q| {
-            let sp = q.speaker_id.and_then(|i| a.speakers.get(i));
-            json!({
-                "start": cp(q.span.start), "end": cp(q.span.end), "text": slice(text, q.span.start, q.span.end),
-                "kind": q.kind.as_str(),
-                "speaker": sp.map(|s| s.name.clone()),
-                "speaker_id": q.speaker_id,
-                "speaker_start": q.speaker_mention.map(|m| cp(m.start)),
-                "speaker_end": q.speaker_mention.map(|m| cp(m.end)),
-                "cue_start": q.cue.map(|c| cp(c.start)),
-                "cue_end": q.cue.map(|c| cp(c.end)),
-                "attribution": q.attribution,
-            })
-        })
-        .collect();
-    let figures: Vec<Value> = a
-        .figures
-        .iter()
-        .map(|f| {
-            json!({"start": cp(f.span.start), "end": cp(f.span.end), "text": slice(text, f.span.start, f.span.end),
-                   "kind": f.kind.as_str(), "value": figure_value(&f.value), "unit": f.unit})
-        })
-        .collect();
-    let mut m = Map::new();
-    m.insert("id".into(), id);
-    m.insert("speakers".into(), Value::Array(speakers));
-    m.insert("people".into(), Value::Array(people));
-    m.insert("quotes".into(), Value::Array(quotes));
-    m.insert("figures".into(), Value::Array(figures));
-    Value::Object(m)
+/// One output line, fields in the documented order.
+#[derive(Serialize)]
+struct OutDoc {
+    id: Value,
+    speakers: Vec<OutSpeaker>,
+    people: Vec<OutPerson>,
+    quotes: Vec<OutQuote>,
+    figures: Vec<OutFigure>,
 }
 
-fn analyze_line(line: &str, lineno: usize) -> Result<Value, (Value, String)> {
+#[derive(Serialize)]
+struct OutSpan {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct OutSpeaker {
+    id: usize,
+    name: String,
+    role: Option<String>,
+    organisation: bool,
+    mentions: Vec<OutSpan>,
+}
+
+#[derive(Serialize)]
+struct OutPerson {
+    start: usize,
+    end: usize,
+    text: String,
+    name: String,
+    speaker: bool,
+}
+
+#[derive(Serialize)]
+struct OutQuote {
+    start: usize,
+    end: usize,
+    text: String,
+    kind: &'static str,
+    speaker: Option<String>,
+    speaker_id: Option<usize>,
+    speaker_start: Option<usize>,
+    speaker_end: Option<usize>,
+    cue_start: Option<usize>,
+    cue_end: Option<usize>,
+    attribution: usize,
+}
+
+#[derive(Serialize)]
+struct OutFigure {
+    start: usize,
+    end: usize,
+    text: String,
+    kind: &'static str,
+    value: Value,
+    unit: Option<String>,
+}
+
+/// An error line for a malformed input line.
+#[derive(Serialize)]
+struct OutError {
+    id: Value,
+    error: String,
+}
+
+fn to_json(id: Value, text: &str, a: &Analysis) -> OutDoc {
+    let ix = CpIndex::new(text);
+    let cp = |b: usize| ix.byte_to_cp(b);
+    let speakers = a
+        .speakers
+        .iter()
+        .map(|s| OutSpeaker {
+            id: s.id,
+            name: s.name.clone(),
+            role: s.role.clone(),
+            organisation: s.organisation,
+            mentions: s
+                .mentions
+                .iter()
+                .map(|m| OutSpan {
+                    start: cp(m.start),
+                    end: cp(m.end),
+                })
+                .collect(),
+        })
+        .collect();
+    let people = a
+        .people
+        .iter()
+        .map(|p| OutPerson {
+            start: cp(p.span.start),
+            end: cp(p.span.end),
+            text: slice(text, p.span.start, p.span.end).to_string(),
+            name: p.name.clone(),
+            speaker: p.speaker,
+        })
+        .collect();
+    let quotes = a
+        .quotes
+        .iter()
+        .map(|q| OutQuote {
+            start: cp(q.span.start),
+            end: cp(q.span.end),
+            text: slice(text, q.span.start, q.span.end).to_string(),
+            kind: q.kind.as_str(),
+            speaker: q
+                .speaker_id
+                .and_then(|i| a.speakers.get(i))
+                .map(|s| s.name.clone()),
+            speaker_id: q.speaker_id,
+            speaker_start: q.speaker_mention.map(|m| cp(m.start)),
+            speaker_end: q.speaker_mention.map(|m| cp(m.end)),
+            cue_start: q.cue.map(|c| cp(c.start)),
+            cue_end: q.cue.map(|c| cp(c.end)),
+            attribution: q.attribution,
+        })
+        .collect();
+    let figures = a
+        .figures
+        .iter()
+        .map(|f| OutFigure {
+            start: cp(f.span.start),
+            end: cp(f.span.end),
+            text: slice(text, f.span.start, f.span.end).to_string(),
+            kind: f.kind.as_str(),
+            value: figure_value(&f.value),
+            unit: f.unit.clone(),
+        })
+        .collect();
+    OutDoc {
+        id,
+        speakers,
+        people,
+        quotes,
+        figures,
+    }
+}
+
+fn analyze_line(line: &str, lineno: usize) -> Result<OutDoc, (Value, String)> {
     let v: Value = serde_json::from_str(line)
         .map_err(|e| (Value::Null, format!("line {lineno}: invalid json: {e}")))?;
     let id = v.get("id").cloned().unwrap_or(Value::Null);
@@ -131,21 +193,39 @@ fn analyze_line(line: &str, lineno: usize) -> Result<Value, (Value, String)> {
     Ok(to_json(id, text, &analyze(text)))
 }
 
-fn run_jsonl(input: impl BufRead, out: &mut impl Write) -> io::Result<bool> {
+fn run_jsonl(mut input: impl BufRead, out: &mut impl Write) -> io::Result<bool> {
     let mut ok = true;
-    for (i, line) in input.lines().enumerate() {
-        let line = line?;
+    let mut buf = Vec::new();
+    let mut i = 0;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        i += 1;
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l,
+            Err(e) => {
+                ok = false;
+                let err = OutError {
+                    id: Value::Null,
+                    error: format!("line {i}: invalid utf-8: {e}"),
+                };
+                serde_json::to_writer(&mut *out, &err)?;
+                out.write_all(b"\n")?;
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let v = match analyze_line(&line, i + 1) {
-            Ok(v) => v,
-            Err((id, msg)) => {
+        match analyze_line(line, i) {
+            Ok(doc) => serde_json::to_writer(&mut *out, &doc)?,
+            Err((id, error)) => {
                 ok = false;
-                json!({"id": id, "error": msg})
+                serde_json::to_writer(&mut *out, &OutError { id, error })?;
             }
-        };
-        serde_json::to_writer(&mut *out, &v)?;
+        }
         out.write_all(b"\n")?;
     }
     Ok(ok)
@@ -205,6 +285,53 @@ mod tests {
     }
 
     #[test]
+    fn cp_index_matches_char_counts_on_random_text() {
+        let alphabet = [
+            "a",
+            "€",
+            "🗳️",
+            "👨🏻‍🚒",
+            "北",
+            "\u{301}",
+            "ש",
+            "\n",
+            "\u{0}",
+            "\"",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let ix = CpIndex::new(&text);
+            for b in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                assert_eq!(ix.byte_to_cp(b), text[..b].chars().count());
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_line_gives_error() {
+        let mut input = b"{\"id\": 1, \"text\": \"ok\"}\n".to_vec();
+        input.extend_from_slice(b"\xff\xfe\n{\"id\": 3, \"text\": \"fine\"}\n");
+        let mut out = Vec::new();
+        let ok = run_jsonl(&input[..], &mut out).unwrap();
+        assert!(!ok);
+        let lines: Vec<Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].get("error").is_some());
+        assert_eq!(lines[2]["id"], 3);
+    }
+
+    #[test]
     fn bad_line_gives_error_and_continues() {
         let input = "{\"id\": 1, \"text\": \"He said “yes, we will go now,” and left.\"}\nnot json\n{\"id\": 3}\n";
         let mut out = Vec::new();
@@ -226,11 +353,11 @@ mod tests {
     fn figure_values() {
         assert_eq!(
             figure_value(&Some("2260000000".into())),
-            json!(2260000000.0)
+            serde_json::json!(2260000000.0)
         );
         assert_eq!(
             figure_value(&Some("2022-02-24".into())),
-            json!("2022-02-24")
+            serde_json::json!("2022-02-24")
         );
         assert_eq!(figure_value(&None), Value::Null);
     }

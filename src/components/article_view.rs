@@ -77,7 +77,8 @@ fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind],
         .iter()
         .filter(|a| a.status != Status::Rejected && !hidden.contains(&a.kind))
         .collect();
-    let same_doc = slices.key.as_ref().is_some_and(|k| k.0 == doc.id) && slices.paras.len() == paras.len();
+    let same_doc =
+        slices.key.as_ref().is_some_and(|k| k.0 == doc.id) && slices.paras.len() == paras.len();
     // Annotations are sorted by start: walk them once with a moving window.
     let mut first = 0;
     let mut fresh = Vec::with_capacity(paras.len());
@@ -90,13 +91,18 @@ fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind],
             .take_while(|a| a.start < p.cp_end)
             .filter(|a| a.end > p.cp_start);
         let old = same_doc.then(|| slices.paras.get(i)).flatten();
-        let unchanged = old.is_some_and(|old| old.len() == anns.clone().count() && old.iter().zip(anns.clone()).all(|(o, n)| o == *n));
+        let unchanged = old.is_some_and(|old| {
+            old.len() == anns.clone().count() && old.iter().zip(anns.clone()).all(|(o, n)| o == *n)
+        });
         match (old, unchanged) {
             (Some(old), true) => fresh.push(old.clone()),
             _ => fresh.push(Shared(Rc::new(anns.map(|a| (*a).clone()).collect()))),
         }
     }
-    let speakers_same = slices.speakers.as_ref().is_some_and(|s| *s.0 == doc.speakers);
+    let speakers_same = slices
+        .speakers
+        .as_ref()
+        .is_some_and(|s| *s.0 == doc.speakers);
     if !speakers_same {
         slices.speakers = Some(Shared(Rc::new(doc.speakers.clone())));
     }
@@ -142,7 +148,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .iter()
         .zip(slices.paras.iter())
         .map(|(p, anns)| {
-            let selected = props.selected.clone().filter(|s| anns.iter().any(|a| &a.id == s));
+            let selected = props
+                .selected
+                .clone()
+                .filter(|s| anns.iter().any(|a| &a.id == s));
             html! {
                 <ParagraphView key={p.cp_start} text={p.text.clone()} start={p.cp_start}
                                anns={anns.clone()} speakers={speakers.clone()} {selected} />

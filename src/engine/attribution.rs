@@ -21,15 +21,16 @@
 
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
-    content_left, content_right, extend_over_regions, is_filler, sentence_end, sentence_start,
-    skip_adverbials,
+    clause_cut, content_left, content_right, extend_over_regions, is_filler, sentence_end,
+    sentence_start, skip_adverbials,
 };
 use super::lexicon::Flags;
+use super::lexicon::FnvMap;
 use super::people::{strip_possessive, Entity, Mention, MentionKind, People};
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
 use super::{QuoteKind, Span};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Entity index of a source whose referent is unknown (an unresolved pronoun).
 pub const UNRESOLVED: usize = usize::MAX;
@@ -82,18 +83,16 @@ impl QuoteList {
         self.list.len()
     }
     /// Indices of quotes overlapping `[s, e)` (earlier ones checked a few deep).
-    fn overlapping(&self, s: usize, e: usize) -> Vec<usize> {
-        let mut v: Vec<usize> = self
+    fn overlapping(&self, s: usize, e: usize) -> impl Iterator<Item = usize> + '_ {
+        let inside = self.by_start.range((s, 0)..(e, 0)).map(|(_, &i)| i);
+        let before = self
             .by_start
-            .range((s, 0)..(e, 0))
+            .range(..(s, 0))
+            .rev()
+            .take(4)
             .map(|(_, &i)| i)
-            .collect();
-        for (_, &i) in self.by_start.range(..(s, 0)).rev().take(4) {
-            if self.list.get(i).is_some_and(|q| q.span.end > s) {
-                v.push(i);
-            }
-        }
-        v
+            .filter(move |&i| self.list.get(i).is_some_and(|q| q.span.end > s));
+        inside.chain(before)
     }
     /// The nearest earlier quote (ending at or before `s`) that has a source, looking a few back.
     fn previous_with_source(&self, s: usize) -> Option<&RawQuote> {
@@ -114,9 +113,9 @@ pub struct Attributor<'d, 'a> {
     pub people: People,
     /// Pronoun, description and organisation mentions used as sources.
     pub extra_mentions: Vec<Mention>,
-    name_end: HashMap<usize, usize>,
-    name_start: HashMap<usize, usize>,
-    org_keys: HashMap<String, usize>,
+    name_end: FnvMap<usize, usize>,
+    name_start: FnvMap<usize, usize>,
+    org_keys: FnvMap<String, usize>,
     next_attr: usize,
 }
 
@@ -254,8 +253,10 @@ fn is_function_cap(w: &str) -> bool {
 impl<'d, 'a> Attributor<'d, 'a> {
     /// Prepares attribution over `doc` with the people found in it.
     pub fn new(doc: &'d Doc<'a>, people: People) -> Self {
-        let mut name_end = HashMap::new();
-        let mut name_start = HashMap::new();
+        let mut name_end =
+            FnvMap::with_capacity_and_hasher(people.mentions.len(), Default::default());
+        let mut name_start =
+            FnvMap::with_capacity_and_hasher(people.mentions.len(), Default::default());
         for (i, m) in people.mentions.iter().enumerate() {
             name_end.insert(m.tok_end.saturating_sub(1), i);
             name_start.insert(m.tok_start, i);
@@ -266,7 +267,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             extra_mentions: Vec::new(),
             name_end,
             name_start,
-            org_keys: HashMap::new(),
+            org_keys: FnvMap::default(),
             next_attr: 0,
         }
     }
@@ -354,6 +355,25 @@ impl<'d, 'a> Attributor<'d, 'a> {
     fn np_ending_at(&mut self, k: usize) -> Option<Source> {
         let doc = self.doc;
         let t = *doc.tokens.get(k)?;
+        // "six in 10 said", "47 percent said", "a majority said"
+        let numeric = t.kind == Kind::Number
+            || matches!(
+                doc.word(k),
+                "percent" | "majority" | "minority" | "half" | "%"
+            );
+        if numeric && k > 0 {
+            let mut a = k;
+            while a > 0 && k - a < 5 {
+                let p = doc.tokens.get(a - 1)?;
+                let part = p.kind == Kind::Number
+                    || (p.kind == Kind::Word && !p.cap && !p.flags.has(Flags::CUE));
+                if p.sent != t.sent || !part {
+                    break;
+                }
+                a -= 1;
+            }
+            return self.org_source(a, k + 1, false);
+        }
         if t.kind != Kind::Word {
             return None;
         }
@@ -422,7 +442,54 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if quantifier {
             return self.org_source(k, k + 1, false);
         }
-        if !person_role && !collective && !plural_head {
+        // "one person tweeted", "the document states": a lowercase head after a nearby determiner
+        let det_near = (1..=3).any(|d| {
+            k >= d
+                && matches!(
+                    doc.word(k - d),
+                    "the"
+                        | "The"
+                        | "a"
+                        | "A"
+                        | "an"
+                        | "An"
+                        | "one"
+                        | "One"
+                        | "another"
+                        | "each"
+                        | "every"
+                )
+                && (k - d + 1..k).all(|j| {
+                    doc.tokens.get(j).is_some_and(|x| {
+                        x.kind == Kind::Word && !x.flags.has(Flags::CUE) && !is_filler(doc, j)
+                    })
+                })
+        });
+        let loose_head = det_near
+            && w.len() >= 3
+            && !is_function_word(w)
+            && w.chars().all(char::is_alphabetic)
+            && !is_filler(doc, k)
+            && !hf.has(Flags::CUE)
+            && !matches!(
+                w,
+                "who"
+                    | "that"
+                    | "which"
+                    | "what"
+                    | "there"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "it"
+                    | "one"
+                    | "time"
+                    | "way"
+                    | "day"
+                    | "year"
+                    | "week"
+            );
+        if !person_role && !collective && !plural_head && !loose_head {
             return None;
         }
         // extend left over modifiers to a determiner, a possessive or capitalised words
@@ -558,16 +625,31 @@ impl<'d, 'a> Attributor<'d, 'a> {
                         }
                     }
                     let inner = k - j - 1;
-                    if inner == 0 {
+                    if inner == 0 || j == 0 {
                         return None;
                     }
-                    if j == 0 {
+                    if let Some(src) = self.np_ending_at(j - 1).filter(|s| s.tok_end == j) {
+                        return Some(src);
+                    }
+                    if open != ',' {
                         return None;
                     }
-                    return self.np_ending_at(j - 1).filter(|s| s.tok_end == j);
+                    // several commas inside the apposition: keep looking for a name before one
+                    if self.name_end.contains_key(&(j - 1)) {
+                        return None;
+                    }
                 }
             }
             return None;
+        }
+        // "Sanders, who says …" / "the senator who says …"
+        if doc.word(k) == "who" && k > 0 {
+            let b = if doc.is_punct(k - 1, ',') {
+                k.checked_sub(2)?
+            } else {
+                k - 1
+            };
+            return self.np_ending_at(b);
         }
         self.np_ending_at(k)
     }
@@ -617,11 +699,43 @@ impl<'d, 'a> Attributor<'d, 'a> {
         // the longest NP that ends before a non-word
         let mut best = None;
         let mut e = k;
+        let det_start =
+            is_determiner(doc.word(k)) || matches!(doc.word(k), "one" | "another" | "each");
+        if matches!(
+            doc.word(k),
+            "another" | "others" | "many" | "some" | "several"
+        ) && !doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|x| x.kind == Kind::Word && x.sent == sent)
+        {
+            return self.org_source(k, k + 1, false);
+        }
         while e < j {
             let nx_word = doc.tokens.get(e + 1).is_some_and(|x| {
+                let stop = matches!(
+                    doc.word(e + 1),
+                    "who"
+                        | "that"
+                        | "which"
+                        | "to"
+                        | "of"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "close"
+                        | "familiar"
+                        | "said"
+                        | "says"
+                );
                 x.kind == Kind::Word
                     && x.sent == sent
-                    && (x.cap || x.flags.has(Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE))
+                    && !stop
+                    && (x.cap
+                        || x.flags.has(Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE)
+                        || (det_start && e < k + 3 && !x.flags.has(Flags::CUE)))
             });
             if !nx_word {
                 best = Some(e);
@@ -813,12 +927,114 @@ fn is_cue(doc: &Doc<'_>, i: usize) -> bool {
 fn is_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
     doc.tokens.get(j).is_some_and(|t| {
         t.kind == Kind::Word
-            && (t.cap
-                || is_determiner(doc.word(j))
-                || t.flags.has(Flags::TITLE | Flags::ROLE_PERSON)
-                || t.flags.has(Flags::NONPERSON))
+            && !t.flags.has(Flags::CUE)
+            && !matches!(doc.word(j), "who" | "which" | "that" | "and" | "but")
             || doc.is_punct(j, '.')
     })
+}
+
+/// Titles, roles, determiners and capitalised words only.
+fn is_strict_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
+    doc.tokens.get(j).is_some_and(|t| {
+        t.kind == Kind::Word
+            && (t.cap
+                || is_determiner(doc.word(j))
+                || t.flags
+                    .has(Flags::TITLE | Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE))
+            || doc.is_punct(j, '.')
+    })
+}
+
+/// Conjunctions, prepositions and other closed-class words that never head a noun phrase.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "from"
+            | "into"
+            | "about"
+            | "as"
+            | "than"
+            | "then"
+            | "so"
+            | "if"
+            | "because"
+            | "while"
+            | "when"
+            | "where"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "over"
+            | "under"
+            | "between"
+            | "against"
+            | "through"
+            | "during"
+            | "without"
+            | "within"
+            | "also"
+            | "not"
+            | "only"
+            | "just"
+            | "very"
+            | "more"
+            | "most"
+            | "less"
+            | "such"
+            | "same"
+            | "other"
+            | "own"
+            | "all"
+            | "any"
+            | "each"
+            | "both"
+            | "few"
+            | "many"
+            | "much"
+            | "some"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "your"
+            | "my"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "she"
+            | "he"
+            | "they"
+            | "we"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+    )
 }
 
 fn is_according(doc: &Doc<'_>, i: usize) -> bool {
@@ -945,7 +1161,15 @@ pub fn attribute<'d, 'a>(
                         at.subject_right(c)
                     } else {
                         at.subject_left(c).filter(|s| {
-                            s.tok_start >= k && (k..s.tok_start).all(|j| is_np_prefix(doc, j))
+                            let name = at.is_name(s);
+                            s.tok_start >= k
+                                && (k..s.tok_start).all(|j| {
+                                    if name {
+                                        is_np_prefix(doc, j)
+                                    } else {
+                                        is_strict_np_prefix(doc, j)
+                                    }
+                                })
                         })
                     };
                     if src.is_some() {
@@ -964,15 +1188,18 @@ pub fn attribute<'d, 'a>(
         if found.is_none() && open > 0 {
             let mut k = open - 1;
             let intro = doc.is_punct(k, ':') || doc.is_punct(k, ',') || doc.is_punct(k, '—');
+            // "Reporter X says:" ending the previous paragraph
+            let colon_para =
+                doc.is_punct(k, ':') && doc.tokens.get(k).is_some_and(|t| t.para + 1 == para);
             if intro {
                 k = k.saturating_sub(1);
             }
-            let lo = open.saturating_sub(if intro { 9 } else { 3 });
+            let lo = open.saturating_sub(if intro { 30 } else { 3 });
             let mut c = k;
             let mut cue = None;
             while c >= lo && c > 0 {
                 let Some(t) = doc.tokens.get(c) else { break };
-                if t.para != para
+                if (t.para != para && !colon_para)
                     || t.kind == Kind::Quote
                     || matches!(doc.ch(c), Some('.' | '!' | '?' | ';'))
                 {
@@ -1046,7 +1273,40 @@ pub fn attribute<'d, 'a>(
                 }
             }
         }
-        if let Some((src, cue, kind, span)) = found {
+        if let Some((src, cue, mut kind, mut span)) = found {
+            // `said: "Q" before the incident`: the sentence goes on after the quote, so it is mixed
+            if kind == QuoteKind::Direct {
+                if let Some(close) = r.close_tok {
+                    let ends_punct = doc
+                        .src
+                        .get(..r.content.end)
+                        .and_then(|x| x.chars().next_back())
+                        .is_some_and(|ch| matches!(ch, '.' | ',' | '!' | '?' | ';' | ':'));
+                    let nx = doc.tokens.get(close + 1);
+                    let continues = nx.is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && !t.cap
+                            && t.sent == doc.tokens.get(close).map_or(u32::MAX, |c| c.sent)
+                            && !t.flags.has(Flags::CUE)
+                            && !matches!(
+                                doc.word(close + 1),
+                                "he" | "she" | "they" | "it" | "we" | "i"
+                            )
+                    });
+                    if !ends_punct && continues {
+                        let e = clause_cut(
+                            doc,
+                            regions,
+                            close + 1,
+                            sentence_end(doc, close + 1).min(close + 120),
+                        );
+                        if let Some(sp) = at.span_of(close + 1, e) {
+                            span = Span::new(span.start, sp.end);
+                            kind = QuoteKind::Mixed;
+                        }
+                    }
+                }
+            }
             let attribution = at.new_attr();
             let cue_span = cue.and_then(|c| {
                 if is_according(doc, c) {
@@ -1076,6 +1336,35 @@ pub fn attribute<'d, 'a>(
             i += 1;
             continue;
         }
+        // "Asked whether …, she said": the question is reported content
+        if doc.word(i) == "Asked" && sentence_start(doc, i) == i {
+            let sent = doc.tokens.get(i).map_or(0, |t| t.sent);
+            let mut s = i + 1;
+            if doc.word(s) == "by" {
+                while doc.tokens.get(s).is_some_and(|t| t.sent == sent)
+                    && s < i + 10
+                    && !matches!(
+                        doc.word(s),
+                        "whether" | "if" | "what" | "about" | "how" | "why" | "who" | "when" | "to"
+                    )
+                {
+                    s += 1;
+                }
+            }
+            let mut e = s;
+            while doc.tokens.get(e).is_some_and(|t| t.sent == sent)
+                && !doc.is_punct(e, ',')
+                && e < s + 60
+            {
+                e += 1;
+            }
+            if e > s + 1 && doc.is_punct(e, ',') {
+                let cue = at.span_of(i, i + 1);
+                push_clause(&mut at, &mut out, regions, s, e, None, cue);
+            }
+            i += 1;
+            continue;
+        }
         let according = is_according(doc, i);
         if !according && !is_cue(doc, i) {
             i += 1;
@@ -1097,6 +1386,9 @@ pub fn attribute<'d, 'a>(
                 (e > s + 1).then_some((s, e))
             } else if c > 0 && doc.is_punct(c - 1, ',') {
                 content_left(doc, c - 1)
+            } else if c > 0 && sentence_start(doc, c) < c {
+                // "Clinton leads by 271 delegates according to a count by …"
+                content_left(doc, c)
             } else {
                 None
             };
@@ -1182,7 +1474,11 @@ pub fn attribute<'d, 'a>(
         if region_quote.get(ri).copied().flatten().is_some() || r.words < 4 || r.single {
             continue;
         }
-        if !out.overlapping(r.content.start, r.content.end).is_empty() {
+        if out
+            .overlapping(r.content.start, r.content.end)
+            .next()
+            .is_some()
+        {
             continue;
         }
         let open = r.open_tok;
@@ -1200,24 +1496,36 @@ pub fn attribute<'d, 'a>(
         let prev = out
             .previous_with_source(r.content.start)
             .and_then(|q| q.source.map(|s| (s, q.attribution)));
-        let src = prev.filter(|(s, _)| {
+        let mut src = prev.filter(|(s, _)| {
             doc.tokens
                 .get(s.tok_start)
                 .is_some_and(|t| para.saturating_sub(t.para) <= 2)
         });
+        // a cue earlier in the same sentence names the speaker better than the previous quote
+        let lo = sent_first.max(open.saturating_sub(40));
+        if let Some(c) = (lo..open)
+            .rev()
+            .find(|&j| is_cue(doc, j) && !in_quote.get(j).copied().unwrap_or(false))
+        {
+            if let Some(sc) = at.source_of(c).or_else(|| at.sentence_subject(c)) {
+                src = Some((sc, at.new_attr()));
+            }
+        }
         let attribution = match src {
             Some((_, a)) => a,
             None => at.new_attr(),
         };
-        let (span, kind) = if clause_initial {
-            if r.words < 5 {
+        let intro = open > 0 && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'));
+        let (span, kind) = if clause_initial || (intro && r.words >= 4) {
+            if r.words < 5 && !intro {
                 continue;
             }
             (r.content, QuoteKind::Direct)
         } else {
             // start after an embedded ", he said," if any, else at the sentence start
             let mut s = sent_first;
-            for k in sent_first.max(open.saturating_sub(40))..open {
+            let lo = sent_first.max(open.saturating_sub(40));
+            for k in lo..open {
                 if doc.is_punct(k, ',') && (k + 1..open).any(|j| is_cue(doc, j)) && k + 4 >= open {
                     s = k + 1;
                 }
@@ -1228,13 +1536,24 @@ pub fn attribute<'d, 'a>(
                     s = k + 1;
                 }
             }
+            // the nearest cue before the quote starts the reported clause: "Cruz said that X is “…”"
+            if let Some(c) = (lo..open)
+                .rev()
+                .find(|&j| is_cue(doc, j) && !in_quote.get(j).copied().unwrap_or(false))
+            {
+                if let Some((cs, _)) = content_right(doc, c, regions) {
+                    if cs <= open && cs > s {
+                        s = cs;
+                    }
+                }
+            }
             let e = extend_over_regions(regions, open, sentence_end(doc, open).max(open + 1));
             match at.span_of(s, e) {
                 Some(sp) if sp.end >= r.content.end => (sp, QuoteKind::Mixed),
                 _ => (r.content, QuoteKind::Direct),
             }
         };
-        if !out.overlapping(span.start, span.end).is_empty() {
+        if out.overlapping(span.start, span.end).next().is_some() {
             continue;
         }
         out.push(RawQuote {
@@ -1280,7 +1599,7 @@ fn push_clause(
         }
     }
     // do not duplicate a quote already found
-    let over = out.overlapping(span.start, span.end);
+    let over: Vec<usize> = out.overlapping(span.start, span.end).collect();
     if over
         .iter()
         .filter_map(|&i| out.get(i))

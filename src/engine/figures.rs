@@ -62,7 +62,7 @@ impl<'a> Cx<'a> {
             .and_then(|t| self.text.get(t.start..t.end))
             .unwrap_or("")
     }
-    /// Token `i` follows token `i - 1` with no space between.
+    /// Token `i` follows token `i.wrapping_sub(1)` with no space between.
     #[inline]
     pub fn glued(&self, i: usize) -> bool {
         i > 0 && self.toks.get(i).is_some_and(|t| !t.space_before)
@@ -109,21 +109,25 @@ impl<'a> Cx<'a> {
             return false;
         }
         let glued = self.glued(i);
-        if glued && self.is_word(i - 1) {
+        if glued && self.is_word(i.wrapping_sub(1)) {
             // letters glued to digits, except currency codes and quarters
-            return !(self.is(i - 1, Class::Iso)
-                || self.word_is(i - 1, "q")
-                || self.word_is(i - 1, "h"));
+            return !(self.is(i.wrapping_sub(1), Class::Iso)
+                || self.word_is(i.wrapping_sub(1), "q")
+                || self.word_is(i.wrapping_sub(1), "h"));
         }
-        if glued && (self.sym(i - 1, '+') || self.sym(i - 1, '#')) {
+        if glued && (self.sym(i.wrapping_sub(1), '+') || self.sym(i.wrapping_sub(1), '#')) {
             return true;
         }
-        if glued && self.sym(i - 1, '-') && self.glued(i - 1) && self.is_word(i - 2) {
-            let w = self.tok(i - 2);
+        if glued
+            && self.sym(i.wrapping_sub(1), '-')
+            && self.glued(i.wrapping_sub(1))
+            && self.is_word(i.wrapping_sub(2))
+        {
+            let w = self.tok(i.wrapping_sub(2));
             return w.is_some_and(|w| (w.cap || w.upper) && w.entries().is_empty());
         }
-        if !glued && self.is_word(i - 1) {
-            let w = match self.tok(i - 1) {
+        if !glued && self.is_word(i.wrapping_sub(1)) {
+            let w = match self.tok(i.wrapping_sub(1)) {
                 Some(w) => w,
                 None => return false,
             };
@@ -134,7 +138,7 @@ impl<'a> Cx<'a> {
             if w.cap && w.entries().is_empty() && !t.comma && !t.decimal && !w.nl_before {
                 // sentence-initial words are capitalised anyway
                 let initial = i < 2
-                    || self.tok(i - 2).is_some_and(|p| {
+                    || self.tok(i.wrapping_sub(2)).is_some_and(|p| {
                         p.tk == Tk::Sym && matches!(p.ch, '.' | '!' | '?' | '"' | '“' | ':' | '(')
                     });
                 return !initial;
@@ -146,6 +150,13 @@ impl<'a> Cx<'a> {
     /// The digits at `i` run into letters or digit groups that make a code: `5G`, `3D`,
     /// `555-1234`, `020 7946 0958`.
     pub fn identifier_after(&self, i: usize) -> bool {
+        // long digit runs are ids (tweet ids, account numbers), not amounts
+        if self
+            .tok(i)
+            .is_some_and(|t| !t.comma && !t.decimal && t.end - t.start > 12)
+        {
+            return true;
+        }
         let j = i + 1;
         if self.glued(j) && self.is_word(j) {
             let t = match self.tok(j) {
@@ -167,7 +178,12 @@ impl<'a> Cx<'a> {
         if self.glued(j) && self.sym(j, '-') && self.glued(j + 1) && self.num_tok(j + 1) {
             let a = self.s(i).len();
             let b = self.s(j + 1).len();
-            if a == 3 && b >= 3 {
+            // "555-1234" is a phone number, "100-1000 liters" a range
+            let unit_after = self.sym(j + 2, '%')
+                || self.tok(j + 2).is_some_and(|t| {
+                    t.is(Class::Qty) || t.is(Class::Cur) || t.is(Class::Pct) || t.is(Class::Tunit)
+                });
+            if a == 3 && b >= 3 && !unit_after {
                 return true;
             }
             if self.sym(j + 2, '-') && self.glued(j + 2) && self.num_tok(j + 3) && a != 4 {
@@ -181,7 +197,9 @@ impl<'a> Cx<'a> {
     /// (`123-12-1234`, `555-123-4567`): returns the token index after the run.
     pub fn code_run(&self, i: usize) -> Option<usize> {
         if !self.num_tok(i)
-            || (i > 0 && self.glued(i) && (self.sym(i - 1, '-') || self.is_word(i - 1)))
+            || (i > 0
+                && self.glued(i)
+                && (self.sym(i.wrapping_sub(1), '-') || self.is_word(i.wrapping_sub(1))))
         {
             return None;
         }
@@ -191,8 +209,8 @@ impl<'a> Cx<'a> {
             groups += 1;
             j += 2;
         }
-        let iso = groups == 3 && self.s(i).len() == 4;
-        (groups >= 3 && !iso).then_some(j)
+        let date = groups == 3 && temporal::numeric_date(self, i).is_some_and(|a| a.end == j);
+        (groups >= 3 && !date).then_some(j)
     }
 
     fn span(&self, h: &Hit) -> Option<Span> {
@@ -205,15 +223,39 @@ impl<'a> Cx<'a> {
 /// Whether a scanner may start at this token: digits, symbols that can open an amount, and
 /// words the lexicon knows (other than plain function words).
 #[inline]
-fn trigger(t: &Tok) -> bool {
+fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
     match t.tk {
         Tk::Num => true,
         Tk::Sym => t.ch != ',' && t.ch != '.',
         Tk::Word => {
-            t.entries()
-                .iter()
-                .any(|e| e.class != Class::Func || e.word == "a" || e.word == "an")
-                || t.end - t.start == 1
+            let e = t.entries();
+            // classes that can open a figure (not "ago", currency words, am/pm, zones, units)
+            let opens = e.iter().any(|e| match e.class {
+                Class::Func
+                | Class::Ago
+                | Class::Cur
+                | Class::Ampm
+                | Class::Tz
+                | Class::Qty
+                | Class::Pct => false,
+                Class::Iso => t.upper,
+                _ => true,
+            });
+            if opens {
+                return true;
+            }
+            if t.end - t.start > 2 {
+                return false;
+            }
+            // "a"/"an" lead a figure only before a word the lexicon knows ("a week", "a dozen",
+            // "a litre") or "couple"/"pair"; other single letters may be codes ("Q3")
+            if e.iter().any(|e| e.word == "a" || e.word == "an") {
+                return cx.tok(i + 1).is_some_and(|n| !n.entries().is_empty())
+                    || ["couple", "pair", "metric", "square", "cubic"]
+                        .iter()
+                        .any(|w| cx.word_is(i + 1, w));
+            }
+            t.end - t.start == 1
         }
         Tk::Ident => false,
     }
@@ -242,7 +284,7 @@ fn scan(cx: &Cx, base: usize, out: &mut Vec<Figure>) {
     let n = cx.toks.len();
     while i < n {
         let Some(t) = cx.toks.get(i) else { break };
-        if !trigger(t) {
+        if !trigger(cx, i, t) {
             i += 1;
             continue;
         }

@@ -326,6 +326,9 @@ fn takes_object(cue: &str) -> bool {
             | "informs"
             | "reminded"
             | "reminds"
+            | "accused"
+            | "accuses"
+            | "accusing"
             | "assured"
             | "assures"
             | "warned"
@@ -495,6 +498,19 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             }
         }
         k = skip_adverbials(doc, k, sent);
+        // "told the committee hearing on Thursday that …"
+        let mut j = k;
+        while j < k + 8 {
+            let Some(tj) = doc.tokens.get(j) else { break };
+            if tj.sent != sent || tj.kind != Kind::Word || tj.flags.has(Flags::CUE) {
+                break;
+            }
+            if doc.word(j) == "that" {
+                k = j;
+                break;
+            }
+            j += 1;
+        }
     }
     // "declared in a heated argument with X that …": start at "that"
     if matches!(
@@ -578,6 +594,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             | "told"
             | "remind"
             | "refus"
+            | "point"
     );
     if matches!(
         first,
@@ -593,7 +610,6 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             | "while"
             | "when"
             | "about"
-            | "of"
             | "into"
             | "over"
             | "through"
@@ -601,10 +617,12 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             | "outside"
             | "inside"
     ) || (first == "to" && !intent)
+        || (first == "of" && !cue_word.starts_with("accus"))
     {
         return None;
     }
-    let end = sentence_end(doc, k).min(k + 200);
+
+    let end = sentence_end(doc, k).min(k + 120);
     let end = clause_cut(doc, regions, k, end);
     let end = extend_over_regions(regions, k, end);
     let words = doc
@@ -626,26 +644,61 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
     let mut j = start + 2;
     while j < end {
         let w = doc.word(j);
-        let comma_before = j > 0 && doc.is_punct(j - 1, ',');
+        let comma_before = j > 0
+            && (doc.is_punct(j - 1, ',')
+                || (j > 1
+                    && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
+                    && doc.is_punct(j - 2, ',')));
         let next = doc.word(j + 1);
         let next_cue = doc
             .tokens
             .get(j + 1)
             .is_some_and(|t| t.kind == Kind::Word && t.flags.has(Flags::CUE) && !t.cap);
+        // a relative clause or apposition only ends the content when nothing follows it
+        let quote_after = || {
+            regions
+                .get(regions.partition_point(|r| r.open_tok < j))
+                .is_some_and(|r| r.open_tok < end)
+        };
+        let trailing = |c: char| !(j + 1..end).any(|m| doc.is_punct(m, c)) && !quote_after();
         let before_comma = (comma_before
-            && matches!(w, "but" | "while" | "whereas" | "although" | "though"))
+            && matches!(
+                w,
+                "but"
+                    | "while"
+                    | "whereas"
+                    | "although"
+                    | "though"
+                    | "before"
+                    | "after"
+                    | "according"
+            ))
+            || (comma_before && matches!(w, "which" | "who" | "where") && trailing(','))
+            || (comma_before
+                && (w == "a" || w == "an")
+                && j + 2 < end
+                && !doc.tokens.get(j + 2).is_some_and(|t| t.kind == Kind::Quote)
+                && trailing(','))
+            || (comma_before
+                && w.ends_with("ing")
+                && doc
+                    .tokens
+                    .get(j)
+                    .is_some_and(|t| !t.cap && t.kind == Kind::Word && t.flags.has(Flags::CUE)))
             || (comma_before
                 && w == "and"
                 && (matches!(next, "he" | "she" | "they" | "it" | "we" | "also" | "then")
                     || next_cue));
         let here = doc.is_punct(j, ';')
+            || (doc.is_punct(j, '—') && trailing('—'))
+            || (doc.is_punct(j, '–') && trailing('–'))
             || (w == "but"
                 && (next_cue
                     || matches!(
                         next,
                         "did" | "didn't" | "also" | "added" | "declined" | "would" | "then"
                     )))
-            || (w == "and" && next_cue && doc.word(j + 1).ends_with("ed"));
+            || (w == "and" && next_cue);
         let cut_at = if before_comma {
             Some(j - 1)
         } else if here {

@@ -89,7 +89,10 @@ impl Hasher for Fnv {
     }
 }
 
-type Table = HashMap<&'static str, Flags, BuildHasherDefault<Fnv>>;
+type Table = HashMap<&'static [u8], Flags, BuildHasherDefault<Fnv>>;
+
+/// A `HashMap` with the FNV hasher, for the engine's small per-text maps.
+pub type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
@@ -98,7 +101,7 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn add(table: &mut Table, word: &'static str, f: Flags) {
-    let e = table.entry(word).or_default();
+    let e = table.entry(word.as_bytes()).or_default();
     e.0 |= f.0;
 }
 
@@ -169,7 +172,7 @@ fn table() -> &'static Table {
 
 /// Flags of a lowercase word (empty when the word is in no list).
 pub fn lookup(lower: &str) -> Flags {
-    table().get(lower).copied().unwrap_or_default()
+    table().get(lower.as_bytes()).copied().unwrap_or_default()
 }
 
 /// Lowercases an ASCII word into `buf` and looks it up; words that are not ASCII or longer than the
@@ -186,11 +189,8 @@ pub fn lookup_word(word: &str, buf: &mut [u8; 32]) -> Flags {
         }
         *dst = src.to_ascii_lowercase();
     }
-    match buf
-        .get(..bytes.len())
-        .and_then(|b| std::str::from_utf8(b).ok())
-    {
-        Some(s) => lookup(s),
+    match buf.get(..bytes.len()) {
+        Some(b) => table().get(b).copied().unwrap_or_default(),
         None => Flags::default(),
     }
 }

@@ -14,9 +14,9 @@
 //! ```
 
 use super::lexicon::Flags;
+use super::lexicon::FnvMap;
 use super::segment::{Doc, Kind};
 use super::Span;
-use std::collections::HashMap;
 
 /// Grammatical gender known for a person, used by pronoun resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,6 +149,8 @@ struct Run {
     nonperson: bool,
     /// Whether the core starts the sentence.
     sent_initial: bool,
+    /// Whether a determiner or a place prefix ("the", "San", "Fort") rules out a name.
+    determined: bool,
 }
 
 fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
@@ -219,13 +221,32 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             let w = doc.word(core);
             let f = ct.flags;
             let before_more = core + 1 < end;
-            let title_next = toks
-                .get(core + 1)
-                .is_some_and(|x| x.flags.has(Flags::TITLE));
+            let royal = matches!(
+                w,
+                "King"
+                    | "Queen"
+                    | "Prince"
+                    | "Princess"
+                    | "Pope"
+                    | "Judge"
+                    | "General"
+                    | "Major"
+                    | "Bishop"
+                    | "Sister"
+                    | "Brother"
+                    | "Father"
+                    | "President"
+                    | "Senator"
+                    | "Saint"
+            );
+            let title_next = royal
+                || toks
+                    .get(core + 1)
+                    .is_some_and(|x| x.flags.has(Flags::TITLE));
             if f.has(Flags::TITLE) && before_more && (!f.has(Flags::FIRST) || title_next) {
                 titled = true;
                 core += 1;
-            } else if (f.has(Flags::NONPERSON) || is_possessive(w) || w.len() <= 1)
+            } else if (f.has(Flags::NONPERSON) || is_possessive(w) || w.len() <= 1 || is_acronym(w))
                 && before_more
                 && !f.has(Flags::FIRST)
             {
@@ -262,6 +283,68 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                     && !(k == core && multi && x.flags.has(Flags::FIRST))
             })
         });
+        // "the Renaissance", "the Earth's", "the Good Witch": a determiner before the run means no name
+        // a role word inside the run before a first name: "Baptist Pastor Stephen Jones"
+        if let Some(l) = (core..end).rev().find(|&k| {
+            toks.get(k).is_some_and(|x| {
+                x.kind == Kind::Word && x.flags.has(Flags::TITLE) && !x.flags.has(Flags::FIRST)
+            }) && toks.get(k + 1).is_some_and(|x| x.flags.has(Flags::FIRST))
+        }) {
+            if l + 1 < end && l >= core {
+                core = l + 1;
+                titled = true;
+            }
+        }
+        // a first name starts the name; trailing capitalised role or company words are not part of it
+        if toks.get(core).is_some_and(|x| x.flags.has(Flags::FIRST)) {
+            let mut e = core + 1;
+            let mut words = 1;
+            while e < end && words < 4 {
+                let Some(x) = toks.get(e) else { break };
+                let part = x.kind != Kind::Word
+                    || !(x.flags.has(
+                        Flags::NONPERSON
+                            | Flags::TITLE
+                            | Flags::ROLE_PERSON
+                            | Flags::ROLE_COLLECTIVE,
+                    ));
+                if !part {
+                    break;
+                }
+                if x.kind == Kind::Word {
+                    words += 1;
+                }
+                e += 1;
+            }
+            if words >= 2 && e < end {
+                end = e;
+            }
+        }
+        let core_first = toks.get(core).is_some_and(|x| x.flags.has(Flags::FIRST));
+        let determined = (start > 0
+            && matches!(doc.word(start - 1), "the" | "The")
+            && core == start
+            && !core_first)
+            || (!titled
+                && (start..core).any(|k| {
+                    matches!(
+                        doc.word(k),
+                        "The"
+                            | "San"
+                            | "Los"
+                            | "Las"
+                            | "New"
+                            | "Fort"
+                            | "Port"
+                            | "Saint"
+                            | "St"
+                            | "Mount"
+                            | "Lake"
+                            | "El"
+                            | "Santa"
+                    )
+                }));
+        let nonperson = nonperson || determined;
         runs.push(Run {
             start,
             end,
@@ -269,6 +352,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             titled,
             nonperson,
             sent_initial,
+            determined,
         });
         i = end;
     }
@@ -331,6 +415,13 @@ fn followed_by_cue(doc: &Doc<'_>, end: usize) -> bool {
     false
 }
 
+/// An acronym such as "US", "U.S." or "NATO" (capitals and dots only).
+fn is_acronym(w: &str) -> bool {
+    w.len() <= 6
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+}
+
 /// "Amin Durrani, 19, Toronto": a name followed by an age.
 fn followed_by_age(doc: &Doc<'_>, end: usize) -> bool {
     doc.is_punct(end, ',')
@@ -363,26 +454,15 @@ fn followed_by_verb(doc: &Doc<'_>, end: usize) -> bool {
         return false;
     }
     let w = doc.word(end);
-    matches!(
-        w,
-        "was"
-            | "is"
-            | "has"
-            | "had"
-            | "will"
-            | "would"
-            | "said"
-            | "says"
-            | "told"
-            | "can"
-            | "could"
-            | "did"
-            | "does"
-            | "also"
-            | "who"
-            | "himself"
-            | "herself"
-    ) || (w.len() > 4 && w.ends_with("ed"))
+    const VERBS: &[&str] = &[
+        "was", "is", "has", "had", "will", "would", "said", "says", "told", "can", "could", "did",
+        "does", "also", "who", "himself", "herself", "isn't", "wasn't", "hasn't", "didn't",
+        "doesn't", "won't", "took", "sought", "died", "went", "made", "came", "gave", "got",
+        "became", "began", "wrote", "won", "lost", "left", "met", "saw", "thought", "knew",
+        "found", "felt", "kept", "led", "ran", "spoke", "sang", "sat", "stood", "tried", "married",
+        "later", "then", "soon", "never", "once", "still",
+    ];
+    VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// A first name standing alone: followed by a comma, colon, line end or a verb.
@@ -390,12 +470,55 @@ fn lone(doc: &Doc<'_>, end: usize) -> bool {
     match doc.tokens.get(end) {
         None => true,
         Some(t) => {
+            let salute = end >= 2
+                && matches!(
+                    doc.word(end - 2),
+                    "Hi" | "Hello" | "Dear" | "Thanks" | "thanks" | "Hey"
+                );
+            let and_name = doc.word(end) == "and"
+                && doc
+                    .tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.cap && n.kind == Kind::Word);
+            let nx = doc.word(end);
+            let present = t.kind == Kind::Word
+                && !t.cap
+                && nx.len() > 3
+                && nx.ends_with('s')
+                && !nx.ends_with("ss")
+                && !nx.ends_with("us");
             doc.tokens.get(end - 1).is_some_and(|p| p.para != t.para)
                 || doc.is_punct(end, ',')
                 || doc.is_punct(end, ':')
                 || followed_by_verb(doc, end)
+                || salute
+                || and_name
+                || present
         }
     }
+}
+
+/// Endings of common English words rather than names ("Highly", "Attached", "Everything").
+fn word_like(lower: &str) -> bool {
+    [
+        "ly", "ed", "ing", "thing", "ies", "ness", "tion", "ment", "ity", "ful", "less", "ous",
+        "ive", "able", "ers", "ists",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
+        || matches!(
+            lower,
+            "neither"
+                | "either"
+                | "another"
+                | "friend"
+                | "friends"
+                | "nothing"
+                | "everything"
+                | "anything"
+                | "whoever"
+                | "whatever"
+        )
 }
 
 /// First names that are also common capitalised words in running text.
@@ -548,17 +671,31 @@ fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
 pub fn find_people(doc: &Doc<'_>) -> People {
     let runs = scan_runs(doc);
     let mut people = People::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_first: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FnvMap<String, usize> = FnvMap::default();
+    let mut by_first: FnvMap<String, usize> = FnvMap::default();
     // pass 1: multi-word names
     let mut accepted: Vec<Option<(usize, usize)>> = vec![None; runs.len()]; // (core, end) of accepted person runs
     for (ri, r) in runs.iter().enumerate() {
-        let words = core_words(doc, r);
-        if words.len() < 2 || r.nonperson {
+        if r.nonperson
+            || (r.core..r.end)
+                .filter(|&k| doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word))
+                .count()
+                < 2
+        {
             continue;
         }
+        let words = core_words(doc, r);
         let (core, end) = if words.len() > 4 {
-            (r.end.saturating_sub(3), r.end)
+            // keep the last three words
+            let mut c = r.end;
+            let mut seen = 0;
+            while c > r.core && seen < 3 {
+                c -= 1;
+                if doc.tokens.get(c).is_some_and(|t| t.kind == Kind::Word) {
+                    seen += 1;
+                }
+            }
+            (c, r.end)
         } else {
             (r.core, r.end)
         };
@@ -635,6 +772,9 @@ pub fn find_people(doc: &Doc<'_>) -> People {
         if accepted.get(ri).copied().flatten().is_some() {
             continue;
         }
+        if r.determined {
+            continue;
+        }
         // each word of the core may be a single-word mention ("Zelensky Calls for ...")
         for k in r.core..r.end {
             let Some(t) = doc.tokens.get(k) else { continue };
@@ -642,6 +782,10 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 continue;
             }
             let w = strip_possessive(doc.word(k));
+            let f = t.flags;
+            if f.has(Flags::NONPERSON) && !f.has(Flags::FIRST | Flags::SURNAME) {
+                continue;
+            }
             if w.chars().count() < 2
                 || w.chars().all(|c| c.is_uppercase())
                     && w.len() <= 4
@@ -650,7 +794,6 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 continue;
             }
             let lower = w.to_lowercase();
-            let f = t.flags;
             let known = by_key.get(&lower).or_else(|| by_first.get(&lower)).copied();
             let sent_initial = k == r.start && r.sent_initial;
             let np = f.has(Flags::NONPERSON) || f.has(Flags::TITLE) && !f.has(Flags::SURNAME);
@@ -668,6 +811,21 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                     && f.has(Flags::SURNAME | Flags::FIRST)
                     && followed_by_verb(doc, r.end)
                     && name_shaped(w))
+                || (r.end - r.core == 1
+                    && f.is_empty()
+                    && name_shaped(w)
+                    && !(sent_initial && word_like(&lower))
+                    && (followed_by_verb(doc, r.end)
+                        || (doc.is_punct(r.end, ',') && doc.word(r.end + 1) == "who")))
+                || (r.end - r.core == 1
+                    && f.is_empty()
+                    && !sent_initial
+                    && name_shaped(w)
+                    && doc.word(k).len() != w.len()
+                    && doc
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|n| n.kind == Kind::Word && !n.cap))
                 || (r.end - r.core == 1
                     && f.has(Flags::FIRST)
                     && !common_word(&lower)

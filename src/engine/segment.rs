@@ -171,13 +171,20 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             para = para.saturating_add(1);
         }
         pending_para = false;
-        if c.is_alphabetic() || c.is_ascii_digit() || c.is_numeric() {
+        let wordish = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            !is_quote_char(c) && (c.is_alphabetic() || c.is_numeric())
+        };
+        if wordish {
             let number = !c.is_alphabetic();
             let mut end = i + c.len_utf8();
             let mut has_period = false;
             let mut seg_len = 1usize;
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || is_mark(d) {
+                if d.is_ascii_alphanumeric()
+                    || (!d.is_ascii() && (d.is_alphanumeric() || is_mark(d)))
+                {
                     end = j + d.len_utf8();
                     seg_len += 1;
                     it.next();
@@ -227,12 +234,14 @@ pub fn tokenize(src: &str) -> Doc<'_> {
                 .strip_suffix("'s")
                 .or_else(|| text.strip_suffix("’s"))
                 .unwrap_or(text);
-            let mut flags = if number {
+            let upper = c.is_uppercase();
+            // short lowercase words ("a", "of", "he") are in no list that matters for them
+            let mut flags = if number || (!upper && key.len() <= 2) {
                 Flags::default()
             } else {
                 lookup_word(key, &mut buf)
             };
-            if flags.is_empty() && !number && key.len() > 3 {
+            if flags.is_empty() && upper && key.len() > 3 {
                 // plural of a non-person word ("Administrations", "Towers")
                 if let Some(stem) = key.strip_suffix('s') {
                     let f = lookup_word(stem, &mut buf);

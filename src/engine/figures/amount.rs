@@ -83,12 +83,55 @@ const CURRENCY_ADJECTIVES: &[(&str, &str)] = &[
     ("kuwaiti", "KWD"),
     ("taiwan", "TWD"),
     ("british", "GBP"),
+    ("qatari", "QAR"),
+    ("lebanese", "LBP"),
+    ("kenyan", "KES"),
+    ("nigerian", "NGN"),
+    ("israeli", "ILS"),
+    ("korean", "KRW"),
+    ("philippine", "PHP"),
+    ("norwegian", "NOK"),
+    ("swedish", "SEK"),
+    ("danish", "DKK"),
+    ("iranian", "IRR"),
+    ("iraqi", "IQD"),
+    ("jordanian", "JOD"),
+    ("argentine", "ARS"),
+    ("chilean", "CLP"),
+    ("colombian", "COP"),
 ];
 
 /// Words before a unit that belong to it (`square kilometres`, `metric tons`).
 const UNIT_MODIFIERS: &[&str] = &[
     "square", "sq", "cubic", "metric", "cu", "nautical", "fluid", "fl", "light",
 ];
+
+/// Unicode vulgar fractions and their values.
+const VULGAR: &[(char, f64)] = &[
+    ('½', 0.5),
+    ('⅓', 1.0 / 3.0),
+    ('⅔', 2.0 / 3.0),
+    ('¼', 0.25),
+    ('¾', 0.75),
+    ('⅕', 0.2),
+    ('⅖', 0.4),
+    ('⅗', 0.6),
+    ('⅘', 0.8),
+    ('⅙', 1.0 / 6.0),
+    ('⅚', 5.0 / 6.0),
+    ('⅛', 0.125),
+    ('⅜', 0.375),
+    ('⅝', 0.625),
+    ('⅞', 0.875),
+];
+
+fn vulgar(cx: &Cx, i: usize) -> Option<f64> {
+    let t = cx.tok(i)?;
+    if t.tk != Tk::Sym {
+        return None;
+    }
+    VULGAR.iter().find(|(c, _)| *c == t.ch).map(|(_, v)| *v)
+}
 
 fn symbol_code(c: char) -> Option<&'static str> {
     SYMBOLS.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
@@ -159,11 +202,19 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
         return Some(Suffix::Percent(j + 2, "basis points"));
     }
     if let Some(code) = cx.class(j, Class::Iso) {
-        if t.upper {
+        // "20 USD", "10 rmb" (lower case only for codes that are not English words)
+        if t.upper || (w.len() == 3 && !w.eq_ignore_ascii_case("try")) {
             return Some(Suffix::Money(j + 1, code.to_string(), 1.0));
         }
     }
     if let Some(code) = cx.class(j, Class::Cur) {
+        // currency names that are also English words count only after digits: "50 real"
+        let weak = ["real", "won", "rand", "dong", "lev", "lari", "birr", "taka"]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c));
+        if weak && (p.words || p.fraction || t.cap) {
+            return None;
+        }
         let pounds = w.eq_ignore_ascii_case("pound") || w.eq_ignore_ascii_case("pounds");
         if pounds && (cx.word_is(j + 1, "of") || p.words && !t.cap && cx.word_is(j + 1, "heavier"))
         {
@@ -172,7 +223,12 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
         return Some(money_word(cx, j, code));
     }
     // "US dollars", "Hong Kong dollars"
-    if let Some((_, code)) = CURRENCY_ADJECTIVES.iter().find(|(a, _)| cx.word_is(j, a)) {
+    let cur_near = cx.is(j + 1, Class::Cur) || cx.is(j + 2, Class::Cur);
+    if let Some((_, code)) = CURRENCY_ADJECTIVES
+        .iter()
+        .filter(|_| cur_near)
+        .find(|(a, _)| cx.word_is(j, a))
+    {
         let k = if cx.word_is(j + 1, "kong")
             || cx.word_is(j + 1, "african")
             || cx.word_is(j + 1, "arabian")
@@ -281,10 +337,16 @@ fn currency_prefix(cx: &Cx, i: usize) -> Option<(usize, String)> {
             Some((i + 1, code.to_string()))
         }
         Tk::Word => {
-            if cx.sym(i + 1, '$') && cx.glued(i + 1) {
+            // "US$", "C$", "US $", "usd$"
+            if cx.sym(i + 1, '$') && (cx.glued(i + 1) || t.upper || cx.s(i).len() >= 2) {
                 let w = cx.s(i).to_ascii_lowercase();
-                let (_, code) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == w)?;
-                return Some((i + 2, (*code).to_string()));
+                if let Some((_, code)) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == w) {
+                    return Some((i + 2, (*code).to_string()));
+                }
+                if let Some(code) = cx.class(i, Class::Iso) {
+                    return Some((i + 2, code.to_string()));
+                }
+                return None;
             }
             if t.upper {
                 if let Some(code) = cx.class(i, Class::Iso) {
@@ -328,8 +390,37 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     ) {
         return Some(h);
     }
-    let opener =
-        h.start > floor && (cx.word_is(h.start - 1, "from") || cx.word_is(h.start - 1, "between"));
+    // "15 dollars 50", "3 euros and 20": a whole amount in words, then its hundredths
+    if h.kind == FigureKind::Money && h.start == i && cx.is_word(h.end.wrapping_sub(1)) {
+        let k = if cx.word_is(h.end, "and") {
+            h.end + 1
+        } else {
+            h.end
+        };
+        if let Some(p2) = parse_number(cx, k) {
+            let plain = p2.value >= 1.0
+                && p2.value < 100.0
+                && p2.value.fract() == 0.0
+                && !p2.ordinal
+                && !p2.mag;
+            let ends = cx
+                .tok(p2.end)
+                .is_none_or(|t| t.tk != Tk::Word || t.nl_before);
+            if plain && ends && cx.tok(k).is_some_and(|t| !t.nl_before) {
+                let whole = h
+                    .value
+                    .as_deref()
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0);
+                h.value = Some(fmt_value(whole + p2.value / 100.0));
+                h.end = p2.end;
+                return Some(h);
+            }
+        }
+    }
+    let opener = h.start > floor
+        && (cx.word_is(h.start.wrapping_sub(1), "from")
+            || cx.word_is(h.start.wrapping_sub(1), "between"));
     let ranged =
         opener || (h.start < i && (cx.word_is(h.start, "from") || cx.word_is(h.start, "between")));
     for _ in 0..3 {
@@ -362,7 +453,11 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             u1 != u2 && LENGTH_UNITS.contains(&u1) && LENGTH_UNITS.contains(&u2)
         } else if h.kind == FigureKind::Money {
             // "20 dollars 43 cents": a hundredth unit after a whole one
-            h.unit == h2.unit && cx.s(h2.end - 1).to_ascii_lowercase().starts_with("cent")
+            h.unit == h2.unit
+                && cx
+                    .s(h2.end.wrapping_sub(1))
+                    .to_ascii_lowercase()
+                    .starts_with("cent")
         } else {
             false
         };
@@ -393,11 +488,24 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         let p = parse_number(cx, j)?;
         let mut start = i;
         // "US$40": the letters are glued before the sign
-        if cx.sym(i, '$') && i > floor && cx.glued(i) && cx.is_word(i - 1) {
-            let w = cx.s(i - 1).to_ascii_lowercase();
+        let spaced_upper =
+            i > 0 && cx.tok(i.wrapping_sub(1)).is_some_and(|t| t.upper) && !cx.glued(i);
+        if cx.sym(i, '$')
+            && i > floor
+            && (cx.glued(i) || spaced_upper)
+            && cx.is_word(i.wrapping_sub(1))
+        {
+            let w = cx.s(i.wrapping_sub(1)).to_ascii_lowercase();
             if let Some((_, c)) = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == w) {
-                start = i - 1;
+                start = i.wrapping_sub(1);
                 code = (*c).to_string();
+            } else if let Some(c) = cx
+                .class(i.wrapping_sub(1), Class::Iso)
+                .filter(|_| cx.glued(i))
+            {
+                // "usd$ 15", "AUD$15"
+                start = i.wrapping_sub(1);
+                code = c.to_string();
             }
         }
         if p.ordinal {
@@ -434,10 +542,10 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             && i > floor
             && cx.glued(i)
             && cx
-                .tok(i - 1)
+                .tok(i.wrapping_sub(1))
                 .is_some_and(|t| t.tk == Tk::Sym && t.ch == '-')
         {
-            start = i - 1;
+            start = i.wrapping_sub(1);
             value = -value;
         }
         return Some(with_range_prefix(
@@ -447,6 +555,63 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         ));
     }
     let t = cx.tok(i)?;
+    // "½", "2½"
+    if let Some(v) = vulgar(cx, i) {
+        let p = NumP {
+            end: i + 1,
+            value: v,
+            ordinal: false,
+            words: false,
+            simple: false,
+            glued_m: false,
+            mag: false,
+            fraction: true,
+        };
+        return Some(match suffix(cx, &p) {
+            Some(Suffix::Quantity(e, u)) => number_hit(i, e, FigureKind::Quantity, v, Some(u)),
+            _ => number_hit(i, i + 1, FigureKind::Number, v, None),
+        });
+    }
+    if t.tk == Tk::Num && !t.decimal && cx.glued(i + 1) && vulgar(cx, i + 1).is_some() {
+        let v = super::number::digits_value(cx.s(i)) + vulgar(cx, i + 1).unwrap_or(0.0);
+        let p = NumP {
+            end: i + 2,
+            value: v,
+            ordinal: false,
+            words: false,
+            simple: false,
+            glued_m: false,
+            mag: false,
+            fraction: true,
+        };
+        return Some(match suffix(cx, &p) {
+            Some(Suffix::Quantity(e, u)) => number_hit(i, e, FigureKind::Quantity, v, Some(u)),
+            Some(Suffix::Money(e, c, sc)) => number_hit(i, e, FigureKind::Money, v * sc, Some(c)),
+            Some(Suffix::Percent(e, u)) => {
+                number_hit(i, e, FigureKind::Percent, v, Some(u.to_string()))
+            }
+            None => number_hit(i, i + 2, FigureKind::Number, v, count_noun(cx, i + 2)),
+        });
+    }
+    // "Rs 20", "Rs. 20": rupees written before the amount
+    if t.tk == Tk::Num && i > floor {
+        let k = if cx.sym(i - 1, '.') && cx.glued(i - 1) {
+            i.wrapping_sub(2)
+        } else {
+            i - 1
+        };
+        if k >= floor && (cx.s(k) == "Rs" || cx.s(k) == "rs") {
+            if let Some(p) = parse_number(cx, i) {
+                return Some(number_hit(
+                    k,
+                    p.end,
+                    FigureKind::Money,
+                    p.value,
+                    Some("INR".to_string()),
+                ));
+            }
+        }
+    }
     if t.tk == Tk::Num && (cx.identifier_before(i) || cx.identifier_after(i)) {
         return None;
     }
@@ -481,28 +646,44 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     let mut value = p.value;
     // sign
     if i > floor {
-        let neg_word = cx.word_is(i - 1, "minus") || cx.word_is(i - 1, "negative");
-        let neg_sym = (cx.sym(i - 1, '-') || cx.sym(i - 1, '−'))
+        let neg_word =
+            cx.word_is(i.wrapping_sub(1), "minus") || cx.word_is(i.wrapping_sub(1), "negative");
+        let neg_sym = (cx.sym(i.wrapping_sub(1), '-') || cx.sym(i.wrapping_sub(1), '−'))
             && cx.glued(i)
             && (i == 1
-                || !cx.glued(i - 1)
+                || !cx.glued(i.wrapping_sub(1))
                 || cx
-                    .tok(i - 2)
+                    .tok(i.wrapping_sub(2))
                     .is_some_and(|t| t.tk == Tk::Sym && t.ch != '-'));
         if neg_word || neg_sym {
-            start = i - 1;
+            start = i.wrapping_sub(1);
             value = -value;
         }
     }
     if p.ordinal {
         return Some(number_hit(start, p.end, FigureKind::Ordinal, value, None));
     }
+    // "age 87", "aged 45"
+    if p.simple
+        && value < 130.0
+        && start == i
+        && i > floor
+        && (cx.word_is(i.wrapping_sub(1), "age") || cx.word_is(i.wrapping_sub(1), "aged"))
+    {
+        return Some(number_hit(
+            i.wrapping_sub(1),
+            p.end,
+            FigureKind::Quantity,
+            value,
+            Some("years old".to_string()),
+        ));
+    }
     // range with a shared suffix: "10-15%", "between 10 and 15 percent", "2 to 7 g"
     let k = p.end;
     let range_sep = cx.sym(k, '-')
         || cx.sym(k, '–')
         || cx.word_is(k, "to")
-        || (cx.word_is(k, "and") && i > 0 && cx.word_is(i - 1, "between"));
+        || (cx.word_is(k, "and") && i > 0 && cx.word_is(i.wrapping_sub(1), "between"));
     if range_sep {
         if let Some(p2) = parse_number(cx, k + 1) {
             if !p2.ordinal && p2.end > k + 1 {
@@ -541,7 +722,9 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     if p.glued_m {
         // "3m" with no noun after, or "the 100m final": metres
         let article = i > 0
-            && (cx.word_is(i - 1, "a") || cx.word_is(i - 1, "an") || cx.word_is(i - 1, "the"));
+            && (cx.word_is(i.wrapping_sub(1), "a")
+                || cx.word_is(i.wrapping_sub(1), "an")
+                || cx.word_is(i.wrapping_sub(1), "the"));
         let noun = !article
             && cx
                 .tok(p.end)
@@ -597,7 +780,8 @@ fn with_range_prefix(cx: &Cx, mut h: Hit, floor: usize) -> Hit {
         && h.value
             .as_deref()
             .is_some_and(|v| v.contains('-') && !v.starts_with('-'))
-        && (cx.word_is(h.start - 1, "between") || cx.word_is(h.start - 1, "from"))
+        && (cx.word_is(h.start.wrapping_sub(1), "between")
+            || cx.word_is(h.start.wrapping_sub(1), "from"))
     {
         h.start -= 1;
         return h;
@@ -605,7 +789,14 @@ fn with_range_prefix(cx: &Cx, mut h: Hit, floor: usize) -> Hit {
     if h.kind == FigureKind::Number || h.kind == FigureKind::Ordinal {
         return h;
     }
-    for p in COMPARATIVES {
+    let maybe = h.start > floor
+        && (cx
+            .tok(h.start.wrapping_sub(1))
+            .is_some_and(|t| t.tk == Tk::Word && !t.entries().is_empty())
+            || ["exceeding", "above", "below"]
+                .iter()
+                .any(|w| cx.word_is(h.start.wrapping_sub(1), w)));
+    for p in COMPARATIVES.iter().filter(|_| maybe) {
         let n = p.len();
         if h.start < floor + n {
             continue;

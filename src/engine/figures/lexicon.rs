@@ -43,6 +43,8 @@ pub enum Class {
     Holiday,
     /// Season.
     Season,
+    /// Frequency adverb or adjective (`daily`, `weekly`); value is the period.
+    Freq,
     /// Relative modifier: last, next, this, every.
     Rel,
     /// Follows a duration to make a date: ago, later.
@@ -80,6 +82,7 @@ impl Class {
             "daypart" => Class::Daypart,
             "holiday" => Class::Holiday,
             "season" => Class::Season,
+            "freq" => Class::Freq,
             "rel" => Class::Rel,
             "ago" => Class::Ago,
             "cur" => Class::Cur,
@@ -113,6 +116,9 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Slots: packed key and `(first entry, count)`; a zero key marks an empty slot.
     slots: Vec<Slot>,
+    /// One non-zero 16-bit tag per slot (0 = empty), a small array checked before the slot so
+    /// that most unknown words are rejected from L1 cache.
+    tags: Vec<u16>,
     mask: usize,
 }
 
@@ -151,9 +157,16 @@ impl Key {
         }
     }
     #[inline]
-    fn hash(self) -> usize {
-        let h = (self.0 ^ self.1.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    fn hash(self) -> u64 {
+        (self.0 ^ self.1.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+    #[inline]
+    fn slot(h: u64) -> usize {
         (h >> 40) as usize
+    }
+    #[inline]
+    fn tag(h: u64) -> u16 {
+        (h as u16) | 1
     }
 }
 
@@ -186,6 +199,7 @@ impl Lexicon {
         }
         let mask = size - 1;
         let mut slots = vec![Slot::default(); size];
+        let mut tags = vec![0u16; size];
         let mut i = 0;
         while i < entries.len() {
             let mut j = i + 1;
@@ -193,10 +207,12 @@ impl Lexicon {
                 j += 1;
             }
             if let Some(key) = Key::of(entries[i].word.as_bytes()) {
-                let mut s = key.hash() & mask;
+                let h = key.hash();
+                let mut s = Key::slot(h) & mask;
                 while slots[s].key.0 != 0 {
                     s = (s + 1) & mask;
                 }
+                tags[s] = Key::tag(h);
                 slots[s] = Slot {
                     key,
                     first: i as u32,
@@ -208,6 +224,7 @@ impl Lexicon {
         Lexicon {
             entries,
             slots,
+            tags,
             mask,
         }
     }
@@ -223,14 +240,21 @@ impl Lexicon {
     /// All meanings of a packed word.
     #[inline]
     pub fn lookup_key(&self, key: Key) -> &[Entry] {
-        let mut s = key.hash() & self.mask;
+        let h = key.hash();
+        let tag = Key::tag(h);
+        let mut s = Key::slot(h) & self.mask;
         loop {
+            let t = self.tags.get(s).copied().unwrap_or(0);
+            if t == 0 {
+                return &[];
+            }
+            if t != tag {
+                s = (s + 1) & self.mask;
+                continue;
+            }
             let Some(slot) = self.slots.get(s) else {
                 return &[];
             };
-            if slot.key.0 == 0 {
-                return &[];
-            }
             if slot.key == key {
                 let lo = slot.first as usize;
                 return self

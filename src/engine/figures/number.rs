@@ -37,7 +37,7 @@ pub fn fmt_value(v: f64) -> String {
         return String::from("0");
     }
     let r = v.round();
-    if (v - r).abs() <= 1e-7 * v.abs().max(1.0) && r.abs() < 9e15 {
+    if (v - r).abs() <= 1e-9 * v.abs().max(1.0) && r.abs() < 9e15 {
         return (r as i64).to_string();
     }
     let s = format!("{v:.6}");
@@ -49,7 +49,7 @@ pub fn fmt_value(v: f64) -> String {
 pub fn digits_value(s: &str) -> f64 {
     let mut buf = String::with_capacity(s.len());
     for c in s.chars() {
-        if c != ',' {
+        if c.is_ascii_digit() || c == '.' {
             buf.push(c);
         }
     }
@@ -104,6 +104,23 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
     };
     let _ = t;
     let j = i + 1;
+    // "1/4 hour", "3/4h", "1/2 gallon": a fraction before a unit
+    if cx.sym(j, '/') && cx.glued(j) && cx.glued(j + 1) && cx.num_tok(j + 1) {
+        let den = digits_value(cx.s(j + 1));
+        let unit_next =
+            cx.is(j + 2, Class::Tunit) || cx.is(j + 2, Class::Qty) || cx.word_is(j + 2, "of");
+        if (2.0..=16.0).contains(&den)
+            && p.value < den
+            && unit_next
+            && !cx.tok(i).is_some_and(|t| t.decimal)
+        {
+            p.value /= den;
+            p.end = j + 2;
+            p.simple = false;
+            p.fraction = true;
+            return Some(p);
+        }
+    }
     if cx.glued(j) && cx.is_word(j) {
         let w = cx.s(j).as_bytes();
         if ord_suffix(w) {
@@ -137,8 +154,26 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
                         p.end = j + 2;
                     }
                 }
+                // "3 hundred and 21", "4 thousand and one"
+                if cx.word_is(p.end, "and") && !cx.tok(i).is_some_and(|t| t.decimal) {
+                    if let Some(rest) = parse_number(cx, p.end + 1) {
+                        let step = mag_of(cx, p.end.wrapping_sub(1)).unwrap_or(m);
+                        if !rest.ordinal
+                            && !rest.mag
+                            && rest.value >= 1.0
+                            && rest.value < step
+                            && rest.value.fract() == 0.0
+                        {
+                            p.value += rest.value;
+                            p.end = rest.end;
+                        }
+                    }
+                }
             }
-        } else if cx.word_is(j, "and") && cx.word_is(j + 1, "a") && cx.word_is(j + 2, "half") {
+        } else if cx.word_is(j, "and")
+            && (cx.word_is(j + 1, "a") || cx.word_is(j + 1, "an"))
+            && cx.word_is(j + 2, "half")
+        {
             p.value += 0.5;
             p.simple = false;
             p.end = j + 3;
@@ -156,6 +191,45 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
     let mut mag = false;
     let mut end = i;
     let mut j = i;
+    // "half litre", "quarter-litre": a fraction right before a unit
+    if cx.word_is(i, "half") || cx.word_is(i, "quarter") {
+        let k = if cx.sym(i + 1, '-') && cx.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if cx.is(k, Class::Qty) || cx.is(k, Class::Cur) {
+            let v = if cx.word_is(i, "half") { 0.5 } else { 0.25 };
+            return Some(NumP {
+                end: k,
+                value: v,
+                ordinal: false,
+                words: true,
+                simple: false,
+                glued_m: false,
+                mag: false,
+                fraction: true,
+            });
+        }
+    }
+    // "a quarter million", "a half billion"
+    if (cx.word_is(i, "a") || cx.word_is(i, "an"))
+        && (cx.word_is(i + 1, "quarter") || cx.word_is(i + 1, "half"))
+    {
+        if let Some(m) = mag_of(cx, i + 2).filter(|m| *m >= 1000.0 && cx.s(i + 2).len() > 2) {
+            let v = if cx.word_is(i + 1, "half") { 0.5 } else { 0.25 };
+            return Some(NumP {
+                end: i + 3,
+                value: v * m,
+                ordinal: false,
+                words: true,
+                simple: false,
+                glued_m: false,
+                mag: true,
+                fraction: true,
+            });
+        }
+    }
     // "a hundred", "a dozen", "half a million"
     if cx.word_is(i, "a") || cx.word_is(i, "an") {
         let m = mag_of(cx, i + 1)?;
@@ -166,11 +240,12 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         current = 1.0;
         any = true;
         j = i + 1;
-    } else if cx.word_is(i, "half")
+    } else if (cx.word_is(i, "half") || cx.word_is(i, "quarter"))
         && mag_of(cx, i + 1).is_some_and(|m| m >= 1000.0)
         && cx.s(i + 1).len() > 2
     {
-        let m = mag_of(cx, i + 1).unwrap_or(1.0);
+        let share = if cx.word_is(i, "half") { 0.5 } else { 0.25 };
+        let m = mag_of(cx, i + 1).unwrap_or(1.0) * share / 0.5;
         return Some(NumP {
             end: i + 2,
             value: 0.5 * m,
@@ -219,8 +294,12 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         }
         if any && cx.word_is(j, "and") {
             let art = usize::from(cx.word_is(j + 1, "a") || cx.word_is(j + 1, "an"));
-            if cx.is(j + 1 + art, Class::Frac) {
-                let d = word_num(cx, j + 1 + art, Class::Frac).unwrap_or(2.0);
+            let ord_den = art == 1
+                && word_num(cx, j + 2, Class::Ord).is_some_and(|v| (3.0..10.0).contains(&v));
+            if cx.is(j + 1 + art, Class::Frac) || ord_den {
+                let d = word_num(cx, j + 1 + art, Class::Frac)
+                    .or_else(|| word_num(cx, j + 2, Class::Ord))
+                    .unwrap_or(2.0);
                 current += 1.0 / d;
                 fraction = true;
                 j += 2 + art;
@@ -270,6 +349,9 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         if let Some(v) = word_num(cx, j, Class::Unit) {
             let ok = low == 0.0 || (low >= 20.0 && low % 10.0 == 0.0 && v < 10.0);
             let more = cx.is(j + 1, Class::Mag)
+                || cx.is(j + 1, Class::Qty)
+                || cx.is(j + 1, Class::Cur)
+                || cx.is(j + 1, Class::Tunit)
                 || cx.is(j + 1, Class::Ord)
                 || cx.is(j + 1, Class::Frac)
                 || cx.sym(j + 1, '-');
@@ -316,15 +398,15 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             } else {
                 true
             };
-            if !ok {
-                break;
-            }
             // "one fifth", "one third": a fraction, not an ordinal
             if any && total == 0.0 && current == 1.0 && (3.0..10.0).contains(&v) {
                 current = 1.0 / v;
                 fraction = true;
                 j += 1;
                 end = j;
+                break;
+            }
+            if !ok {
                 break;
             }
             if v >= 100.0 {
@@ -337,11 +419,24 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             end = j;
             break;
         } else if let Some(d) = word_num(cx, j, Class::Frac) {
-            if any && current > 0.0 && !cx.word_is(j, "half") {
+            // "three quarters" of a year stays a count of quarters unless a quantity follows
+            let time_unit = cx.is(j, Class::Tunit)
+                && !(cx.word_is(j + 1, "of")
+                    || cx.is(j + 1, Class::Mag)
+                    || cx.is(j + 1, Class::Cur)
+                    || cx.is(j + 1, Class::Qty));
+            if any && current > 0.0 && !cx.word_is(j, "half") && !time_unit {
                 current /= d;
                 fraction = true;
                 j += 1;
                 end = j;
+                // "three quarters billion"
+                if let Some(m) = mag_of(cx, j).filter(|m| *m >= 1000.0 && cx.s(j).len() > 2) {
+                    current *= m;
+                    mag = true;
+                    j += 1;
+                    end = j;
+                }
             }
             break;
         } else {
@@ -382,5 +477,5 @@ fn lone_one_is_pronoun(cx: &Cx, j: usize) -> bool {
         "no", "the", "any", "every", "each", "this", "that", "which", "someone", "anyone",
     ]
     .iter()
-    .any(|w| cx.word_is(j - 1, w))
+    .any(|w| cx.word_is(j.wrapping_sub(1), w))
 }

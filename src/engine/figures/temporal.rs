@@ -33,12 +33,14 @@ enum Cat {
     Numeric,
     Holiday,
     Bare,
+    /// A relative period longer than a day (`next year`, `this week`): not joined to a clock time.
+    Wide,
 }
 
 #[derive(Debug, Clone)]
-struct Atom {
+pub(super) struct Atom {
     start: usize,
-    end: usize,
+    pub(super) end: usize,
     cat: Cat,
     value: Option<String>,
 }
@@ -58,6 +60,10 @@ const PREFIXES: &[&[&str]] = &[
     &["start", "of"],
     &["beginning", "of"],
     &["middle", "of"],
+    &["more", "than"],
+    &["less", "than"],
+    &["later"],
+    &["earlier"],
     &["from"],
     &["through"],
     &["thru"],
@@ -90,6 +96,7 @@ fn month_ok(cx: &Cx, i: usize) -> Option<u32> {
     let t = cx.tok(i)?;
     let w = cx.s(i);
     let next_num = cx.tok(i + 1).is_some_and(|n| n.tk == Tk::Num)
+        || (cx.sym(i + 1, '.') && cx.glued(i + 1) && cx.num_tok(i + 2))
         || cx.is(i + 1, Class::Ord)
         || (cx.sym(i + 1, ',')
             && (year_at(cx, i + 2).is_some()
@@ -101,7 +108,7 @@ fn month_ok(cx: &Cx, i: usize) -> Option<u32> {
             "next", "this", "through", "to", "during", "before", "after", "between", "and", "or",
         ]
         .iter()
-        .any(|p| cx.word_is(i - 1, p))
+        .any(|p| cx.word_is(i.wrapping_sub(1), p))
         || cx.num_tok(i.wrapping_sub(1));
     let ambiguous = w.eq_ignore_ascii_case("may")
         || w.eq_ignore_ascii_case("march")
@@ -137,10 +144,20 @@ fn wday_ok(cx: &Cx, i: usize) -> Option<u32> {
     let d: u32 = cx.class(i, Class::Wday).and_then(|v| v.parse().ok())?;
     let t = cx.tok(i)?;
     let w = cx.s(i);
-    if w.len() <= 4 {
+    let unambiguous = ["thu", "thur", "thurs", "tue", "tues", "fri"]
+        .iter()
+        .any(|a| w.eq_ignore_ascii_case(a));
+    let dated_after = cx.num_tok(i + 1)
+        || (cx.word_is(i + 1, "the") && (cx.num_tok(i + 2) || cx.is(i + 2, Class::Ord)));
+    if w.len() <= 4 && !(unambiguous && (t.cap || dated_after)) {
         // abbreviations: "Sat", "Sun", "Wed", "Mon" need a capital and a date or comma nearby
-        let numeric_after = cx.num_tok(i + 1) || (cx.sym(i + 1, ',') && cx.num_tok(i + 2));
-        if !(t.cap && (numeric_after || month_of(cx, i + 1).is_some())) {
+        let k = if cx.sym(i + 1, ',') || cx.sym(i + 1, '.') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let numeric_after = cx.num_tok(k);
+        if !(t.cap && (numeric_after || month_of(cx, k).is_some())) {
             return None;
         }
     }
@@ -299,7 +316,7 @@ fn month_led(cx: &Cx, i: usize) -> Option<Atom> {
     }
     Some(Atom {
         start: i,
-        end: i + 1,
+        end: e,
         cat: Cat::Month,
         value: Some(format!("XXXX-{m:02}")),
     })
@@ -343,7 +360,9 @@ fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
             let clock_or_code = cx.sym(de, ':')
                 || cx.is(de, Class::Ampm)
                 || (cx.glued(de) && cx.is_word(de))
-                || cx.sym(de, '-');
+                || cx.sym(de, '-')
+                || cx.word_is(de, "oclock")
+                || cx.word_is(de, "o");
             if !clock_or_code {
                 return Some(Atom {
                     start: i,
@@ -366,7 +385,12 @@ fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
 fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
     let (de, d) = day_at(cx, i)?;
     let k = if cx.word_is(de, "of") { de + 1 } else { de };
-    let m = month_of(cx, k)?;
+    // a day in words needs an unambiguous month ("one may ask" is not a date)
+    let m = if cx.num_tok(i) || cx.num_tok(i + 1) {
+        month_of(cx, k)?
+    } else {
+        month_ok(cx, k)?
+    };
     let mut e = k + 1;
     if cx.sym(e, '.') && cx.glued(e) && abbrev_dot_ok(cx, k) {
         e += 1;
@@ -381,7 +405,7 @@ fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
 }
 
 /// `2022-02-24`, `24/12/2022`, `10/25`, `2/29`.
-fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
+pub(super) fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
     let a = cx.tok(i)?;
     if a.tk != Tk::Num || a.comma || a.decimal {
         return None;
@@ -392,6 +416,20 @@ fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
         || !cx.glued(i + 1)
         || !cx.glued(i + 2)
     {
+        return None;
+    }
+    // "2019/aug/01", "2020/Sep/23"
+    if let Some(m) = month_of(cx, i + 2) {
+        let y = int_val(cx, i).filter(|y| (1000..=2199).contains(y))?;
+        if cx.sym(i + 3, sep.ch) && cx.glued(i + 3) && cx.glued(i + 4) {
+            let d = int_val(cx, i + 4).filter(|d| (1..=31).contains(d))?;
+            return Some(Atom {
+                start: i,
+                end: i + 5,
+                cat: Cat::Numeric,
+                value: Some(ymd(Some(y), m, Some(d))),
+            });
+        }
         return None;
     }
     let b = int_val(cx, i + 2)?;
@@ -476,10 +514,29 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         // "3.30pm", "8.10 pm"
         let (h, m) = cx.s(i).split_once('.')?;
         let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-        if h > 12 || m > 59 || cx.s(i).len() - h.to_string().len() != 3 {
+        if h > 24 || m > 59 || cx.s(i).len() - h.to_string().len() != 3 {
             return None;
         }
-        let ap = cx.class(i + 1, Class::Ampm)?;
+        let Some(ap) = cx.class(i + 1, Class::Ampm) else {
+            // "at 17.30" only where a time is expected
+            let unit_after = cx.is(i + 1, Class::Qty)
+                || cx.is(i + 1, Class::Cur)
+                || cx.is(i + 1, Class::Pct)
+                || cx.is(i + 1, Class::Mag);
+            if bare_ok && !unit_after && !cx.sym(i + 1, '%') {
+                let e = tz(cx, i + 1);
+                return Some(Atom {
+                    start: i,
+                    end: e,
+                    cat: Cat::Time,
+                    value: Some(format!("T{h:02}:{m:02}")),
+                });
+            }
+            return None;
+        };
+        if h > 12 {
+            return None;
+        }
         let hour = if ap == "pm" && h < 12 {
             h + 12
         } else if ap == "am" && h == 12 {
@@ -542,6 +599,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         e += 2;
     }
     let mut hour = h;
+    let mut bare = false;
     if let Some(ap) = cx.class(e, Class::Ampm) {
         if h > 12 {
             return None;
@@ -558,10 +616,32 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         && cx.word_is(e + 2, "clock")
     {
         e += 3;
+    } else if cx.word_is(e, "oclock") {
+        e += 1;
+        if let Some(ap) = cx.class(e, Class::Ampm) {
+            if ap == "pm" && hour < 12 {
+                hour += 12;
+            }
+            e += 1;
+        }
+    } else if (has_min || (h <= 12 && (bare_ok || cx.word_is(e + 1, "to") || cx.sym(e + 1, '-'))))
+        && cx.glued(e)
+        && (cx.word_is(e, "a") || cx.word_is(e, "p"))
+        && !(cx.glued(e + 1)
+            && cx
+                .tok(e + 1)
+                .is_some_and(|t| t.tk != Tk::Sym || t.ch != '.'))
+    {
+        // "3:18a", "3:20p"
+        if cx.word_is(e, "p") && hour < 12 {
+            hour += 12;
+        }
+        e += 1;
     } else if !has_min {
         if !bare_ok {
             return None;
         }
+        bare = true;
         // bare hour after "at", "from", "to": not a count ("at 6 people")
         if cx.is_word(e)
             && !cx.is(e, Class::Func)
@@ -572,7 +652,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         {
             return None;
         }
-        if cx.sym(e, '%') || cx.sym(e, '-') && !cx.glued(e) {
+        if cx.sym(e, '%') {
             return None;
         }
     }
@@ -583,7 +663,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     Some(Atom {
         start: i,
         end: e,
-        cat: Cat::Time,
+        cat: if bare { Cat::Bare } else { Cat::Time },
         value: Some(format!("T{hour:02}:{min:02}")),
     })
 }
@@ -648,7 +728,19 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             {
                 return Some(Atom {
                     start: i,
-                    end: ye,
+                    end: era(cx, ye),
+                    cat: Cat::Year,
+                    value: Some(format!("{y:04}")),
+                });
+            }
+        }
+        // "14 AD", "300 B.C."
+        if let Some(y) = int_val(cx, i) {
+            let e = era(cx, i + 1);
+            if e > i + 1 {
+                return Some(Atom {
+                    start: i,
+                    end: e,
                     cat: Cat::Year,
                     value: Some(format!("{y:04}")),
                 });
@@ -659,9 +751,11 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             let v = int_val(cx, i)?;
             let l = cx.s(i).len();
             if (l == 4 && v % 10 == 0 && (1000..2200).contains(&v)) || (l == 2 && v % 10 == 0) {
-                let start = if i > 0 && cx.glued(i) && (cx.sym(i - 1, '\'') || cx.sym(i - 1, '’'))
+                let start = if i > 0
+                    && cx.glued(i)
+                    && (cx.sym(i.wrapping_sub(1), '\'') || cx.sym(i.wrapping_sub(1), '’'))
                 {
-                    i - 1
+                    i.wrapping_sub(1)
                 } else {
                     i
                 };
@@ -678,7 +772,23 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         return Some(a);
     }
     // durations
-    let (n, j) = if (cx.word_is(i, "a") || cx.word_is(i, "an")) && cx.is(i + 1, Class::Tunit) {
+    let (n, j) = if (cx.word_is(i, "a") || cx.word_is(i, "an"))
+        && cx.is(i + 1, Class::Tunit)
+        && !cx.is(i + 2, Class::Mag)
+    {
+        // "once a year", "twice a week": a frequency
+        if i > 0
+            && ["once", "twice", "thrice", "one"]
+                .iter()
+                .any(|w| cx.word_is(i.wrapping_sub(1), w))
+        {
+            return Some(Atom {
+                start: i.wrapping_sub(1),
+                end: i + 2,
+                cat: Cat::Rel,
+                value: None,
+            });
+        }
         (1.0, i + 1)
     } else if cx.word_is(i, "half") && cx.is(i + 1, Class::Tunit) {
         (0.5, i + 1)
@@ -719,6 +829,9 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             && cx.is(j + 1, Class::Tunit)
             && !cx.word_is(j, "every")
             && !cx.word_is(j, "this")
+            && (cx.s(j + 1).ends_with('s')
+                || p.value == 1.0
+                || !(cx.word_is(j, "next") || cx.word_is(j, "last")))
         {
             return Some(Atom {
                 start: i,
@@ -786,6 +899,24 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             e = p2.end + 1;
         }
     }
+    // "2 hours ten", "1 hour fifteen": minutes after hours
+    if e == j + 1 && matches!(letter, "H" | "M") {
+        if let Some(p2) = parse_number(cx, e) {
+            let plain = !p2.ordinal
+                && !p2.mag
+                && p2.value >= 1.0
+                && p2.value < 60.0
+                && p2.value.fract() == 0.0;
+            if plain
+                && cx
+                    .tok(p2.end)
+                    .is_none_or(|t| t.tk != Tk::Word || t.nl_before)
+                && cx.tok(e).is_some_and(|t| !t.nl_before)
+            {
+                e = p2.end;
+            }
+        }
+    }
     let dur = dur_value(n, letter);
     if let Some(dir) = cx.class(e, Class::Ago) {
         // "three years ago" is -P3Y from the reference date, "two days later" +P2D
@@ -831,6 +962,37 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
     if cx.is(j, Class::Rel) && !cx.word_is(j, "every") {
         j += 1; // "this past Wednesday", "this coming week"
     }
+    // "this week-end"
+    if cx.word_is(j, "week")
+        && cx.sym(j + 1, '-')
+        && cx.glued(j + 1)
+        && cx.word_is(j + 2, "end")
+        && cx.glued(j + 2)
+    {
+        return Some(Atom {
+            start: i,
+            end: j + 3,
+            cat: Cat::Wide,
+            value: None,
+        });
+    }
+    // "next 5/19", "next 6th of April", "last Chinese New Year"
+    if j == i + 1 {
+        let dated = numeric_date(cx, j).or_else(|| day_month(cx, j));
+        let named = if cx.is(j, Class::Holiday) || cx.is(j, Class::Hpre) {
+            named_led(cx, j)
+        } else {
+            None
+        };
+        if let Some(a) = dated.or(named) {
+            return Some(Atom {
+                start: i,
+                end: a.end,
+                cat: Cat::Rel,
+                value: None,
+            });
+        }
+    }
     if let Some(p) = parse_number(cx, j) {
         if !p.ordinal {
             j = p.end;
@@ -853,7 +1015,12 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
     }
     let month =
         month_of(cx, j).is_some() && (cx.tok(j).is_some_and(|t| t.cap) || cx.s(j).len() > 3);
-    let cat = if cx.is(j, Class::Tunit)
+    let wide = cx
+        .class(j, Class::Tunit)
+        .is_some_and(|l| !matches!(l, "D" | "N" | "H" | "M" | "S"));
+    let cat = if wide {
+        Cat::Wide
+    } else if cx.is(j, Class::Tunit)
         || cx.class(j, Class::Wday).is_some()
         || month
         || cx.is(j, Class::Season)
@@ -865,9 +1032,7 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
     } else {
         return None;
     };
-    if r == "every" && cat == Cat::Daypart {
-        return None;
-    }
+    let _ = r;
     Some(Atom {
         start: i,
         end: j + 1,
@@ -877,15 +1042,15 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
 }
 
 /// `today`, `tomorrow`, `tonight`, `the day after tomorrow`, `now` after `from`/`until`.
-fn dayref_led(cx: &Cx, i: usize) -> Option<Atom> {
+fn dayref_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
     let v: i32 = cx.class(i, Class::Dayref).and_then(|v| v.parse().ok())?;
     if cx.word_is(i, "now") {
-        let ok = i > 0
-            && [
-                "from", "until", "till", "by", "since", "right", "of", "and", "to", "between",
-            ]
+        // "from now", "until now", "right now"; "and now"/"to now" only inside a range
+        let p = i.wrapping_sub(1);
+        let ok = ["from", "until", "till", "since", "right", "just", "between"]
             .iter()
-            .any(|w| cx.word_is(i - 1, w));
+            .any(|w| cx.word_is(p, w))
+            || (chained && (cx.word_is(p, "and") || cx.word_is(p, "to")));
         if !ok {
             return None;
         }
@@ -896,12 +1061,39 @@ fn dayref_led(cx: &Cx, i: usize) -> Option<Atom> {
         Cat::Dayref
     };
     let _ = v;
+    // "right now", "just now"
+    let start = if cx.word_is(i, "now")
+        && (cx.word_is(i.wrapping_sub(1), "right") || cx.word_is(i.wrapping_sub(1), "just"))
+    {
+        i.wrapping_sub(1)
+    } else {
+        i
+    };
     Some(Atom {
-        start: i,
+        start,
         end: i + 1,
         cat,
         value: None,
     })
+}
+
+/// An era after a year: `AD`, `BC`, `BCE`, `CE`, `A.D.`, `B.C.`; returns the end.
+fn era(cx: &Cx, e: usize) -> usize {
+    let upper = cx.tok(e).is_some_and(|t| t.upper);
+    if upper && ["ad", "bc", "bce", "ce"].iter().any(|w| cx.word_is(e, w)) {
+        return e + 1;
+    }
+    // "A.D." / "a.d." / "B.C."
+    let dotted = (cx.word_is(e, "a") && cx.word_is(e + 2, "d"))
+        || (cx.word_is(e, "b") && cx.word_is(e + 2, "c"));
+    if dotted && cx.sym(e + 1, '.') && cx.glued(e + 1) && cx.glued(e + 2) {
+        return if cx.sym(e + 3, '.') && cx.glued(e + 3) {
+            e + 4
+        } else {
+            e + 3
+        };
+    }
+    e
 }
 
 /// `noon`, `midnight`, and `morning`/`evening`/`night` after `in the`, `at`, `this`.
@@ -912,6 +1104,7 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
         || w.eq_ignore_ascii_case("midnight")
         || w.eq_ignore_ascii_case("midday")
         || chained
+        || (cx.word_is(i + 1, "of") && (cx.word_is(i + 2, "the") || month_of(cx, i + 2).is_some()))
     {
         return Some(Atom {
             start: i,
@@ -921,36 +1114,66 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
         });
     }
     if i >= 2
-        && cx.word_is(i - 1, "the")
-        && (cx.word_is(i - 2, "in")
-            || cx.word_is(i - 2, "during")
-            || cx.word_is(i - 2, "early")
-            || cx.word_is(i - 2, "late")
-            || cx.word_is(i - 2, "overnight"))
+        && cx.word_is(i.wrapping_sub(1), "the")
+        && (cx.word_is(i.wrapping_sub(2), "in")
+            || cx.word_is(i.wrapping_sub(2), "during")
+            || cx.word_is(i.wrapping_sub(2), "early")
+            || cx.word_is(i.wrapping_sub(2), "late")
+            || cx.word_is(i.wrapping_sub(2), "overnight"))
     {
         return Some(Atom {
-            start: i - 2,
+            start: i.wrapping_sub(2),
             end: i + 1,
             cat: Cat::Daypart,
             value: None,
         });
     }
     if i >= 1
-        && (cx.word_is(i - 1, "early") || cx.word_is(i - 1, "late") || cx.word_is(i - 1, "mid"))
+        && (cx.word_is(i.wrapping_sub(1), "early")
+            || cx.word_is(i.wrapping_sub(1), "late")
+            || cx.word_is(i.wrapping_sub(1), "mid"))
     {
         return Some(Atom {
-            start: i - 1,
+            start: i.wrapping_sub(1),
             end: i + 1,
             cat: Cat::Daypart,
             value: None,
         });
     }
+    // meals: "before lunch", "at dinner"
+    let meal = [
+        "lunch",
+        "lunchtime",
+        "breakfast",
+        "dinner",
+        "dinnertime",
+        "supper",
+    ]
+    .iter()
+    .any(|m| w.eq_ignore_ascii_case(m));
+    if meal
+        && [
+            "at", "before", "after", "by", "until", "till", "during", "over",
+        ]
+        .iter()
+        .any(|p| cx.word_is(i.wrapping_sub(1), p))
+    {
+        return Some(Atom {
+            start: i.wrapping_sub(1),
+            end: i + 1,
+            cat: Cat::Daypart,
+            value: None,
+        });
+    }
+    if meal && !chained {
+        return None;
+    }
     if i >= 1
-        && (cx.word_is(i - 1, "at") || cx.word_is(i - 1, "overnight"))
+        && (cx.word_is(i.wrapping_sub(1), "at") || cx.word_is(i.wrapping_sub(1), "overnight"))
         && w.eq_ignore_ascii_case("night")
     {
         return Some(Atom {
-            start: i - 1,
+            start: i.wrapping_sub(1),
             end: i + 1,
             cat: Cat::Daypart,
             value: None,
@@ -963,6 +1186,25 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
 fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
     if cx.is(i, Class::Holiday) {
         let mut e = i + 1;
+        // "Eid al-Fitr", "Eid ul-Adha"
+        let mut guard = 0;
+        while guard < 4 {
+            guard += 1;
+            let k = if cx.word_is(e, "al") || cx.word_is(e, "ul") || cx.word_is(e, "el") {
+                if cx.sym(e + 1, '-') {
+                    e + 2
+                } else {
+                    e + 1
+                }
+            } else {
+                e
+            };
+            if cx.is(k, Class::Holiday) {
+                e = k + 1;
+            } else {
+                break;
+            }
+        }
         if cx.word_is(e, "day")
             || cx.word_is(e, "eve")
             || cx.word_is(e, "sunday")
@@ -970,7 +1212,10 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
         {
             e += 1;
         }
-        let (ye, _) = opt_year(cx, e);
+        let (mut ye, _) = opt_year(cx, e);
+        if cx.word_is(ye, "weekend") {
+            ye += 1;
+        }
         return Some(Atom {
             start: i,
             end: ye,
@@ -978,7 +1223,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             value: None,
         });
     }
-    if cx.is(i, Class::Hpre) {
+    if cx.is(i, Class::Hpre) && !cx.word_is(i, "new") {
         let mut e = i + 1;
         if (cx.sym(e, '\'') || cx.sym(e, '’')) && cx.word_is(e + 1, "s") {
             e += 2;
@@ -1014,7 +1259,12 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
         }
         return None;
     }
-    if cx.word_is(i, "new") && cx.word_is(i + 1, "year") && cx.tok(i).is_some_and(|t| t.cap) {
+    let apostrophe_s = |k: usize| (cx.sym(k, '\'') || cx.sym(k, '’')) && cx.word_is(k + 1, "s");
+    if cx.word_is(i, "new")
+        && cx.word_is(i + 1, "year")
+        && (cx.tok(i).is_some_and(|t| t.cap)
+            || (apostrophe_s(i + 2) && (cx.word_is(i + 4, "day") || cx.word_is(i + 4, "eve"))))
+    {
         let mut e = i + 2;
         if (cx.sym(e, '\'') || cx.sym(e, '’')) && cx.word_is(e + 1, "s") {
             e += 2;
@@ -1102,6 +1352,25 @@ fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
         });
     }
     if p.words && !p.ordinal && p.value >= 1.0 && p.value <= 12.0 && p.value.fract() == 0.0 {
+        if cx.word_is(p.end, "oclock") {
+            return Some(Atom {
+                start: i,
+                end: p.end + 1,
+                cat: Cat::Time,
+                value: None,
+            });
+        }
+        if cx.word_is(p.end, "o")
+            && (cx.sym(p.end + 1, '\'') || cx.sym(p.end + 1, '’'))
+            && cx.word_is(p.end + 2, "clock")
+        {
+            return Some(Atom {
+                start: i,
+                end: p.end + 3,
+                cat: Cat::Time,
+                value: None,
+            });
+        }
         // "three thirty", "four fifteen"
         if let Some(m) = parse_number(cx, p.end) {
             if m.words && !m.ordinal && (10.0..60.0).contains(&m.value) && m.value.fract() == 0.0 {
@@ -1116,7 +1385,7 @@ fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
         return Some(Atom {
             start: i,
             end: p.end,
-            cat: Cat::Time,
+            cat: Cat::Bare,
             value: None,
         });
     }
@@ -1152,7 +1421,38 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                 }
             }
             if cx.is(i, Class::Dayref) {
-                return dayref_led(cx, i);
+                return dayref_led(cx, i, chained);
+            }
+            // "the weekend", "any weekend", "the week of", "end of year"
+            let the_of = i > 0
+                && cx.word_is(i.wrapping_sub(1), "the")
+                && cx.word_is(i + 1, "of")
+                && cx.is(i, Class::Tunit)
+                && !cx.word_is(i, "second");
+            if the_of
+                || (cx.word_is(i, "weekend")
+                    && i > 0
+                    && (cx.word_is(i.wrapping_sub(1), "the")
+                        || cx.word_is(i.wrapping_sub(1), "any")))
+            {
+                return Some(Atom {
+                    start: i.wrapping_sub(1),
+                    end: i + 1,
+                    cat: Cat::Rel,
+                    value: None,
+                });
+            }
+            // "week 10"
+            if cx.word_is(i, "week")
+                && int_val(cx, i + 1).is_some_and(|w| (1..=53).contains(&w))
+                && cx.s(i + 1).len() <= 2
+            {
+                return Some(Atom {
+                    start: i,
+                    end: i + 2,
+                    cat: Cat::Rel,
+                    value: None,
+                });
             }
             if cx.word_is(i, "day")
                 && (cx.word_is(i + 1, "before") || cx.word_is(i + 1, "after"))
@@ -1177,9 +1477,9 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                             "tax",
                         ]
                         .iter()
-                        .any(|w| cx.word_is(i - 1, w))
+                        .any(|w| cx.word_is(i.wrapping_sub(1), w))
                     {
-                        i - 1
+                        i.wrapping_sub(1)
                     } else {
                         i
                     };
@@ -1193,12 +1493,28 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
             }
             if cx.is(i, Class::Tunit)
                 && i >= 2
-                && cx.word_is(i - 1, "the")
-                && (cx.word_is(i - 2, "of") || cx.word_is(i - 2, "by"))
+                && cx.word_is(i.wrapping_sub(1), "the")
+                && (cx.word_is(i.wrapping_sub(2), "of") || cx.word_is(i.wrapping_sub(2), "by"))
                 && !cx.word_is(i, "second")
             {
                 return Some(Atom {
-                    start: i - 1,
+                    start: i.wrapping_sub(1),
+                    end: i + 1,
+                    cat: Cat::Rel,
+                    value: None,
+                });
+            }
+            // "end of year", "start of month"
+            if cx.is(i, Class::Tunit)
+                && i >= 2
+                && cx.word_is(i.wrapping_sub(1), "of")
+                && ["end", "start", "beginning", "middle"]
+                    .iter()
+                    .any(|w| cx.word_is(i.wrapping_sub(2), w))
+                && !cx.word_is(i, "second")
+            {
+                return Some(Atom {
+                    start: i,
                     end: i + 1,
                     cat: Cat::Rel,
                     value: None,
@@ -1207,12 +1523,54 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
             if cx.is(i, Class::Daypart) {
                 return daypart_led(cx, i, chained);
             }
+            // "daily", "weekly", "bi-monthly"
+            if let Some(v) = cx.class(i, Class::Freq) {
+                let start = if cx.word_is(i.wrapping_sub(2), "bi")
+                    && cx.sym(i.wrapping_sub(1), '-')
+                    && cx.glued(i)
+                {
+                    i.wrapping_sub(2)
+                } else {
+                    i
+                };
+                return Some(Atom {
+                    start,
+                    end: i + 1,
+                    cat: Cat::Rel,
+                    value: Some(v.to_string()),
+                });
+            }
             if let Some(a) = named_led(cx, i) {
                 return Some(a);
             }
             if cx.is(i, Class::Ord) {
-                if let Some(a) = ordinal_led(cx, i) {
+                if let Some(a) = ordinal_led(cx, i).or_else(|| day_month(cx, i)) {
                     return Some(a);
+                }
+            }
+            // "at three am", "ten thirty pm"
+            if cx.is(i, Class::Unit) || cx.is(i, Class::Tens) {
+                if let Some(p) = parse_number(cx, i) {
+                    let h = p.value;
+                    let mut e = p.end;
+                    if let Some(m) = parse_number(cx, e)
+                        .filter(|m| m.words && !m.ordinal && (10.0..60.0).contains(&m.value))
+                    {
+                        e = m.end;
+                    }
+                    if p.words
+                        && !p.ordinal
+                        && (1.0..=12.0).contains(&h)
+                        && h.fract() == 0.0
+                        && cx.is(e, Class::Ampm)
+                    {
+                        return Some(Atom {
+                            start: i,
+                            end: e + 1,
+                            cat: Cat::Time,
+                            value: None,
+                        });
+                    }
                 }
             }
             if cx.is(i, Class::Unit)
@@ -1229,7 +1587,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                 }
             }
             if bare_ok && chained {
-                return weak_atom(cx, i).filter(|a| a.cat == Cat::Time);
+                return weak_atom(cx, i);
             }
             None
         }
@@ -1270,8 +1628,23 @@ const CONNECTORS: &[&str] = &[
     "since",
 ];
 const RANGE_WORDS: &[&str] = &[
-    "to", "through", "thru", "till", "until", "and", "from", "at", "around", "about", "by",
-    "before", "after", "between", "past",
+    "to",
+    "through",
+    "thru",
+    "till",
+    "until",
+    "and",
+    "from",
+    "at",
+    "around",
+    "about",
+    "by",
+    "before",
+    "after",
+    "between",
+    "past",
+    "starting",
+    "beginning",
 ];
 
 /// Tries a temporal expression at token `i` (not starting before token `floor`).
@@ -1320,7 +1693,17 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             if cx.word_is(k, "between") {
                 between = true;
             }
-            let Some(w) = CONNECTORS.iter().find(|w| cx.word_is(k, w)) else {
+            let known = cx
+                .tok(k)
+                .is_some_and(|t| t.tk == Tk::Word && !t.entries().is_empty())
+                || cx.word_is(k, "starting")
+                || cx.word_is(k, "beginning")
+                || cx.word_is(k, "thru");
+            let Some(w) = CONNECTORS
+                .iter()
+                .filter(|_| known)
+                .find(|w| cx.word_is(k, w))
+            else {
                 if between && cx.word_is(k, "and") {
                     bare_ok = true;
                     ranged = true;
@@ -1354,10 +1737,31 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             break;
         }
         let prev = cats.last().copied().unwrap_or(Cat::Bare);
-        let Some(next) = atom(cx, k, true, bare_ok || prev == Cat::Time) else {
+        // "Monday 3-8": a bare hour range right after a day
+        let day_range = nconn == 0
+            && matches!(prev, Cat::Wday | Cat::Dayref | Cat::MonthDay | Cat::Rel)
+            && cx.num_tok(k)
+            && cx.sym(k + 1, '-')
+            && cx.glued(k + 1)
+            && cx.num_tok(k + 2);
+        let bare = bare_ok || matches!(prev, Cat::Time | Cat::Bare) || day_range;
+        let next = atom(cx, k, true, bare).or_else(|| {
+            // "Sunday early morning"
+            if cx.word_is(k, "early") || cx.word_is(k, "late") {
+                atom(cx, k + 1, true, bare)
+                    .filter(|a| cx.is(a.start, Class::Daypart))
+                    .map(|a| Atom { start: k, ..a })
+            } else if cx.word_is(k, "right") || cx.word_is(k, "just") {
+                // "from right now"
+                atom(cx, k + 1, true, bare).filter(|a| a.start == k)
+            } else {
+                None
+            }
+        });
+        let Some(next) = next else {
             break;
         };
-        if next.start != k || next.end <= k {
+        if next.start < end || next.end <= k {
             break;
         }
         // keep lists apart: "Friday, Saturday", "2014, 2015"
@@ -1372,14 +1776,23 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         {
             break;
         }
-        let via_in = nconn > 0 && cx.word_is(k - 1, "in");
+        let clockish = |c: Cat| matches!(c, Cat::Time | Cat::Daypart | Cat::Bare);
+        let anchored = cats
+            .iter()
+            .any(|c| matches!(c, Cat::Wday | Cat::MonthDay | Cat::Rel | Cat::Dayref));
+        if (prev == Cat::Wide && clockish(next.cat))
+            || (next.cat == Cat::Wide && clockish(prev) && !anchored)
+        {
+            break;
+        }
+        let via_in = nconn > 0 && cx.word_is(k.wrapping_sub(1), "in");
         if next.cat == Cat::Duration && prev != Cat::Duration && !ranged && !via_in {
             break;
         }
         if weak && cats.len() == 1 {
             let ok = match prev {
-                Cat::Time => {
-                    (matches!(next.cat, Cat::Time | Cat::Daypart | Cat::Dayref)
+                Cat::Time | Cat::Bare => {
+                    (matches!(next.cat, Cat::Time | Cat::Daypart | Cat::Dayref | Cat::Bare)
                         && (ranged
                             || next.start + 3 == next.end
                             || (nconn == 0
@@ -1388,8 +1801,13 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                                         .iter()
                                         .any(|w| cx.word_is(next.start, w))))))
                         || (next.cat == Cat::MonthDay && ranged && first.end == first.start + 1)
+                        || (matches!(next.cat, Cat::Wide | Cat::Month)
+                            && first.end == first.start + 1
+                            && cx.word_is(end, "of"))
                 }
-                _ => matches!(next.cat, Cat::MonthDay | Cat::Month | Cat::Rel) && !comma,
+                _ => {
+                    matches!(next.cat, Cat::MonthDay | Cat::Month | Cat::Rel | Cat::Wide) && !comma
+                }
             };
             if !ok {
                 break;
@@ -1404,14 +1822,35 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     if weak && cats.len() == 1 {
         return None;
     }
-    // "Friday after next", "the week after next"
-    if cx.word_is(end, "after") && cx.word_is(end + 1, "next") {
+    // "Friday after next", "the week after next"; open ranges "1/1/2016 and later", "3 pm or later"
+    let after_next = cx.word_is(end, "after") && cx.word_is(end + 1, "next");
+    let open_range = (cx.word_is(end, "and") || cx.word_is(end, "or"))
+        && ["later", "after", "earlier", "before", "sooner"]
+            .iter()
+            .any(|w| cx.word_is(end + 1, w))
+        && cx
+            .tok(end + 2)
+            .is_none_or(|t| t.tk == Tk::Sym || t.nl_before);
+    if after_next || open_range {
         end += 2;
+    } else if cx.word_is(end, "onwards") || cx.word_is(end, "onward") {
+        end += 1;
     }
-    if weak && first.cat == Cat::Time && cats.get(1) == Some(&Cat::MonthDay) {
+    // only bare hours ("two to four people") is not a time
+    // bare hours only ("two to four people", a "3-1" score) are not a time, unless a range word
+    // opens them ("from 3 to 4")
+    let opened = start < first.start && (cx.word_is(start, "from") || cx.word_is(start, "between"));
+    if cats.iter().all(|c| *c == Cat::Bare) && (cx.is_word(first.start) || !opened) {
+        return None;
+    }
+    if weak && matches!(first.cat, Cat::Time | Cat::Bare) && cats.get(1) == Some(&Cat::MonthDay) {
         cats.remove(0);
     }
-    let kind = if cats.iter().any(|c| matches!(c, Cat::Time | Cat::Daypart)) {
+    let kind = if cats
+        .iter()
+        .any(|c| matches!(c, Cat::Time | Cat::Daypart | Cat::Bare))
+        && cats.len() > usize::from(weak)
+    {
         FigureKind::Time
     } else if cats.iter().all(|c| *c == Cat::Duration) {
         FigureKind::Duration
@@ -1433,7 +1872,25 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
     let mut s = start;
     for _ in 0..2 {
         let mut moved = false;
-        for p in PREFIXES {
+        // every prefix ends in a lexicon word or one of a few others: skip the table otherwise
+        let maybe = s > floor
+            && cx.is_word(s.wrapping_sub(1))
+            && (cx
+                .tok(s.wrapping_sub(1))
+                .is_some_and(|t| !t.entries().is_empty())
+                || [
+                    "thru",
+                    "throughout",
+                    "circa",
+                    "beginning",
+                    "starting",
+                    "early",
+                    "late",
+                    "mid",
+                ]
+                .iter()
+                .any(|w| cx.word_is(s.wrapping_sub(1), w)));
+        for p in PREFIXES.iter().filter(|_| maybe) {
             let n = p.len();
             if s < floor + n || s < n {
                 continue;
@@ -1454,10 +1911,12 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
         // "mid-2020", "pre-war" style glued prefixes
         if !moved
             && s >= floor + 2
-            && cx.sym(s - 1, '-')
-            && cx.glued(s - 1)
+            && cx.sym(s.wrapping_sub(1), '-')
+            && cx.glued(s.wrapping_sub(1))
             && cx.glued(s)
-            && (cx.word_is(s - 2, "mid") || cx.word_is(s - 2, "early") || cx.word_is(s - 2, "late"))
+            && (cx.word_is(s.wrapping_sub(2), "mid")
+                || cx.word_is(s.wrapping_sub(2), "early")
+                || cx.word_is(s.wrapping_sub(2), "late"))
         {
             s -= 2;
             moved = true;

@@ -859,7 +859,7 @@ fn times() {
         ),
         c(
             "bare_hour_range",
-            "The clinic runs 5 to 6pm daily.",
+            "The clinic runs 5 to 6pm for walk-ins.",
             "5 to 6pm",
             K::Time,
             None,
@@ -1048,7 +1048,164 @@ fn regression() {
             Some("30-40"),
             Some("deg"),
         ),
+        // whole amount in words, then its hundredths
+        c(
+            "regression_cents_after_dollars",
+            "The fare is 15 dollars 50.",
+            "15 dollars 50",
+            K::Money,
+            Some("15.5"),
+            Some("USD"),
+        ),
+        // a spaced, capitalised dollar prefix
+        c(
+            "regression_spaced_us_dollar",
+            "It was a US $150 million loan.",
+            "US $150 million",
+            K::Money,
+            Some("150000000"),
+            Some("USD"),
+        ),
+        // a digit fraction before a unit is one quantity, not a date
+        c(
+            "regression_digit_fraction",
+            "Pour in 1/2 gallon of water.",
+            "1/2 gallon",
+            K::Quantity,
+            Some("0.5"),
+            Some("gal"),
+        ),
+        // "one fifth" is a fraction, not "one" and an ordinal
+        c(
+            "regression_one_fifth",
+            "Only one fifth of voters agreed.",
+            "one fifth",
+            K::Number,
+            Some("0.2"),
+            None,
+        ),
+        // ages after "aged"
+        c(
+            "regression_aged",
+            "A man aged 87 was hurt.",
+            "aged 87",
+            K::Quantity,
+            Some("87"),
+            Some("years old"),
+        ),
+        // a duration that starts on a date is one time span
+        c(
+            "regression_duration_starting",
+            "Set leave for a week starting tomorrow.",
+            "a week starting tomorrow",
+            K::Date,
+            None,
+            None,
+        ),
+        // decimal clock after "at"
+        c(
+            "regression_decimal_after_at",
+            "They train on Thursdays at 17.30 Beijing time.",
+            "Thursdays at 17.30",
+            K::Time,
+            None,
+            None,
+        ),
+        // o'clock after a weekday is an hour, not a day of the month
+        c(
+            "regression_weekday_oclock",
+            "I'll be there on Wednesday 4 o'clock.",
+            "Wednesday 4 o'clock",
+            K::Time,
+            None,
+            None,
+        ),
+        // lower-case new year's eve
+        c(
+            "regression_new_years_eve",
+            "We met on new year's eve.",
+            "new year's eve",
+            K::Date,
+            None,
+            None,
+        ),
+        // a range that looks like a phone number but is followed by a unit
+        c(
+            "regression_range_not_phone",
+            "Tanks hold 100-1000 liters.",
+            "100-1000 liters",
+            K::Quantity,
+            None,
+            Some("l"),
+        ),
+        // relative periods with a count
+        c(
+            "regression_past_quarters",
+            "Sales fell in the past two quarters.",
+            "the past two quarters",
+            K::Date,
+            None,
+            None,
+        ),
+        // holidays of several words
+        c(
+            "regression_eid",
+            "Shops close for Eid al-Fitr 2025.",
+            "Eid al-Fitr 2025",
+            K::Date,
+            None,
+            None,
+        ),
+        // abbreviated month with a dot, then day and year
+        c(
+            "regression_month_dot",
+            "The deal closed on Dec. 31, 1994 in Ohio.",
+            "Dec. 31, 1994",
+            K::Date,
+            Some("1994-12-31"),
+            None,
+        ),
+        // digit groups split by a no-break space, decimals kept
+        c(
+            "regression_nbsp_groups",
+            "The total was 1\u{202f}234\u{202f}567.89 euros.",
+            "1\u{202f}234\u{202f}567.89 euros",
+            K::Money,
+            Some("1234567.89"),
+            Some("EUR"),
+        ),
+        // a quarter with its year
+        c(
+            "regression_quarter_year",
+            "Profits rose in the first quarter of 2024.",
+            "the first quarter of 2024",
+            K::Date,
+            None,
+            None,
+        ),
     ]);
+    // two bare number words joined by "to" are counts, not a time; a count before "next week"
+    // stays apart from it
+    for (name, text, not_temporal) in [
+        (
+            "regression_bare_word_range",
+            "There are two to four people in the room",
+            "two to four",
+        ),
+        (
+            "regression_count_before_next",
+            "We will be only 3 next week.",
+            "3 next week",
+        ),
+    ] {
+        let figs = find_figures(text);
+        let bad = figs.iter().any(|f| {
+            matches!(f.kind, K::Date | K::Time | K::Duration)
+                && &text[f.span.start..f.span.end] == not_temporal
+        });
+        assert!(!bad, "{name}: [{}]", show(text, &figs));
+    }
+    run_absent(&[("regression_may_verb_lower", "It may be in June.", "may")]);
     run_absent(&[
         // weekday lists are separate figures, but neither swallows the comma
         (
@@ -1237,8 +1394,13 @@ fn property_arbitrary_strings_keep_the_contract() {
         "ß",
         "İ",
     ];
+    // FIGURES_FUZZ_ITERS=200000 for a longer local run
+    let iters: usize = std::env::var("FIGURES_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
     let mut rng = Rng(0x1234_5678_9abc_def1);
-    for _ in 0..3000 {
+    for _ in 0..iters {
         let len = (rng.next() % 40) as usize;
         let mut s = String::new();
         for _ in 0..len {

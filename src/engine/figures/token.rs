@@ -15,7 +15,8 @@ use super::lexicon::{lexicon, Class, Entry, Key, MAX_WORD};
 /// Token type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tk {
-    /// Digits, with `,` thousands groups and one decimal part (`2,300`, `1.5`, `.75`).
+    /// Digits, with `,` (or no-break space) thousands groups and one decimal part (`2,300`,
+    /// `1.5`, `.75`).
     Num,
     /// Letters (ASCII or any alphabetic character); `a.m.`/`p.m.` are one word.
     Word,
@@ -67,6 +68,56 @@ impl Tok {
     #[inline]
     pub fn is(&self, c: Class) -> bool {
         self.lex.iter().any(|e| e.class == c)
+    }
+}
+
+/// Number of leading ASCII letters in 8 little-endian bytes (SWAR, no branches per byte).
+#[inline]
+fn leading_letters(chunk: u64) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let y = (chunk | 0x2020_2020_2020_2020) & 0x7f7f_7f7f_7f7f_7f7f;
+    let at_least_a = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f); // high bit: y >= b'a'
+    let past_z = y.wrapping_add(0x0505_0505_0505_0505); // high bit: y > b'z'
+    let letter = at_least_a & !past_z & !chunk & HI;
+    ((!letter & HI).trailing_zeros() / 8) as usize
+}
+
+/// Scans ASCII letters from `i`, building the packed lexicon key of the first 16; returns the
+/// end of the run.
+#[inline]
+fn scan_letters(bytes: &[u8], mut i: usize, key: &mut Key) -> usize {
+    let start = i;
+    loop {
+        let chunk = bytes
+            .get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map(u64::from_le_bytes);
+        let Some(chunk) = chunk else {
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii_alphabetic() {
+                    break;
+                }
+                key.push(i - start, b);
+                i += 1;
+            }
+            return i;
+        };
+        let k = leading_letters(chunk);
+        let len = i - start;
+        let part = if k == 8 {
+            chunk | 0x2020_2020_2020_2020
+        } else {
+            (chunk | 0x2020_2020_2020_2020) & ((1u64 << (8 * k)) - 1)
+        };
+        if len == 0 {
+            key.0 = part;
+        } else if len == 8 {
+            key.1 = part;
+        }
+        i += k;
+        if k < 8 {
+            return i;
+        }
     }
 }
 
@@ -130,16 +181,24 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                 i += 1;
             }
             if !tok.decimal {
-                // thousands groups: ",ddd" not followed by another digit
-                while i + 3 < n
-                    && bytes[i] == b','
-                    && bytes[i + 1].is_ascii_digit()
-                    && bytes[i + 2].is_ascii_digit()
-                    && bytes[i + 3].is_ascii_digit()
-                    && !is_digit(bytes.get(i + 4))
-                {
+                // thousands groups: ",ddd" (or a no-break / thin space, "40 000") not followed
+                // by another digit
+                loop {
+                    let sep = match bytes.get(i..i + 3) {
+                        _ if bytes.get(i) == Some(&b',') => 1,
+                        Some([0xc2, 0xa0, _]) => 2,
+                        Some([0xe2, 0x80, 0xaf | 0x89]) => 3,
+                        _ => break,
+                    };
+                    let g = i + sep;
+                    let three = bytes
+                        .get(g..g + 3)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+                    if !three || is_digit(bytes.get(g + 3)) {
+                        break;
+                    }
                     tok.comma = true;
-                    i += 4;
+                    i = g + 3;
                 }
                 if i + 1 < n && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
                     tok.decimal = true;
@@ -161,10 +220,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             }
         } else if b.is_ascii_alphabetic() {
             let mut key = Key(0, 0);
-            while i < n && bytes[i].is_ascii_alphabetic() {
-                key.push(i - start, bytes[i]);
-                i += 1;
-            }
+            i = scan_letters(bytes, i, &mut key);
             let ascii_end = i;
             // non-ASCII letters continue the word
             while i < n && bytes[i] >= 0x80 {
@@ -181,9 +237,14 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             tok.tk = Tk::Word;
             // URLs and e-mail-like runs are one identifier: nothing in them is a figure
             let w = &bytes[start..i];
-            let url = (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                && bytes.get(i..i + 3) == Some(b"://".as_slice())
-                || w.eq_ignore_ascii_case(b"www") && bytes.get(i) == Some(&b'.');
+            let url = match bytes.get(i) {
+                Some(b':') => {
+                    bytes.get(i..i + 3) == Some(b"://".as_slice())
+                        && (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                }
+                Some(b'.') => w.eq_ignore_ascii_case(b"www"),
+                _ => false,
+            };
             if url {
                 while i < n && !bytes[i].is_ascii_whitespace() {
                     i += 1;
@@ -225,7 +286,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                 tok.lex = lex.lookup_key(key);
             }
             tok.cap = b.is_ascii_uppercase();
-            tok.upper = word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
+            tok.upper = tok.cap && word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
         } else if b < 0x80 {
             tok.ch = b as char;
             i += 1;
@@ -266,5 +327,41 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
         toks.push(tok);
         space = false;
         nl = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swar_letter_scan_matches_the_byte_loop() {
+        let texts = [
+            "abcdefgh ijk",
+            "Abcdefghijklmnopqrstu,",
+            "a",
+            "xyz@[`{",
+            "AZaz09",
+            "héllo",
+            "ab\u{0}cd",
+        ];
+        for t in texts {
+            let bytes = t.as_bytes();
+            for start in 0..bytes.len() {
+                if !bytes[start].is_ascii_alphabetic() {
+                    continue;
+                }
+                let mut key = Key(0, 0);
+                let end = scan_letters(bytes, start, &mut key);
+                let mut want_end = start;
+                while want_end < bytes.len() && bytes[want_end].is_ascii_alphabetic() {
+                    want_end += 1;
+                }
+                assert_eq!(end, want_end, "{t:?} from {start}");
+                if end - start <= MAX_WORD {
+                    assert_eq!(Some(key), Key::of(&bytes[start..end]), "{t:?} from {start}");
+                }
+            }
+        }
     }
 }
