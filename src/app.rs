@@ -1,8 +1,8 @@
 //! The app: wires the reducer, persistence and the components together.
 
 use crate::components::{
-    ArticleView, Banners, FiguresPanel, Inspector, Legend, LibraryPanel, NoticeBar, OpenControls,
-    PastePanel, SelectionToolbar, SpeakersPanel,
+    ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, Legend, LibraryPanel, NoticeBar,
+    OpenControls, PastePanel, SelectionToolbar, SpeakersPanel,
 };
 use crate::hooks::{use_persistence, use_shortcuts, Shortcuts};
 use crate::model::annotation::AnnotationKind;
@@ -67,6 +67,26 @@ pub fn App() -> Html {
                 })
             });
             move || drop(timeout)
+        });
+    }
+    // A share link (`#sayso=…`) opens its article once, then leaves the address bar.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(fragment) = web::exchange::fragment().filter(|f| f.starts_with("#sayso=")) {
+                let now = web::now();
+                match crate::model::share::open_fragment(&fragment, now) {
+                    Ok(outcome) => dispatch.dispatch(Action::ApplyImport {
+                        summary: format!("Opened a shared article: {}", outcome.summary()),
+                        document: Box::new(outcome.document),
+                        now,
+                    }),
+                    Err(err) => dispatch.dispatch(Action::Rejected(format!(
+                        "could not open the share link: {err}"
+                    ))),
+                }
+                web::exchange::clear_fragment();
+            }
         });
     }
     let text_index = {
@@ -296,6 +316,7 @@ pub fn App() -> Html {
                         <Legend doc={doc.clone()} hidden={state.hidden.clone()} on_action={on_action.clone()} />
                         <SpeakersPanel doc={doc.clone()} on_pick={on_pick_one.clone()} />
                         <FiguresPanel doc={doc.clone()} on_pick={on_pick_one.clone()} />
+                        <ExchangePanel doc={doc.clone()} on_action={on_action.clone()} />
                     </aside>
                 }
             </div>

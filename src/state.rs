@@ -220,6 +220,16 @@ pub enum Action {
     Redo,
     /// Show or hide a kind of annotation.
     ToggleKind(AnnotationKind),
+    /// Apply an import (a file or a share link): a new document joins the library; a document
+    /// already there gets the import's changes as one undoable step.
+    ApplyImport {
+        /// The document as the import made it.
+        document: Box<Document>,
+        /// What the import did, for the user.
+        summary: String,
+        /// Current time.
+        now: Millis,
+    },
 }
 
 /// Marker that starts the message of a failed save, so a later success can clear it.
@@ -419,6 +429,38 @@ impl AppState {
         self.changed();
         true
     }
+}
+
+/// The changes that turn `old`'s annotations and speakers into `new`'s, by id.
+fn diff(old: &Document, new: &Document) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for s in &new.speakers {
+        let before = old.speakers.iter().find(|o| o.id == s.id);
+        if before != Some(s) {
+            changes.push(Change::Speaker {
+                before: before.cloned(),
+                after: Some(s.clone()),
+            });
+        }
+    }
+    for a in &new.annotations {
+        let before = old.annotations.iter().find(|o| o.id == a.id);
+        if before != Some(a) {
+            changes.push(Change::Annotation {
+                before: before.cloned().map(Box::new),
+                after: Some(Box::new(a.clone())),
+            });
+        }
+    }
+    for a in &old.annotations {
+        if !new.annotations.iter().any(|n| n.id == a.id) {
+            changes.push(Change::Annotation {
+                before: Some(Box::new(a.clone())),
+                after: None,
+            });
+        }
+    }
+    changes
 }
 
 /// Marks a document changed. `modified` grows strictly with every change, even when the clock
@@ -729,6 +771,32 @@ impl Reducible for AppState {
                 if !next.undo_redo(true) {
                     return self;
                 }
+            }
+            Action::ApplyImport {
+                document,
+                summary,
+                now,
+            } => {
+                let document = *document;
+                match next.docs.iter().find(|d| d.id == document.id).cloned() {
+                    None => {
+                        let mut document = document;
+                        document.history = Default::default();
+                        next.current = Some(document.id.clone());
+                        Rc::make_mut(&mut next.docs).insert(0, Rc::new(document));
+                        next.announcement = summary.clone();
+                        next.changed();
+                    }
+                    Some(existing) => {
+                        next.current = Some(existing.id.clone());
+                        let changes = diff(&existing, &document);
+                        let label = format!("Import ({} changes)", changes.len());
+                        if !next.commit(label, changes, now) {
+                            next.changed();
+                        }
+                    }
+                }
+                next.notice = Some((Level::Info, summary));
             }
             Action::ToggleKind(kind) => {
                 let hidden = Rc::make_mut(&mut next.hidden);

@@ -121,6 +121,18 @@ impl Drop for Driver {
     }
 }
 
+fn capabilities_with_downloads(
+    profile: &Path,
+    downloads: &Path,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut caps = capabilities(profile);
+    caps["goog:chromeOptions"]["prefs"] = serde_json::json!({
+        "download.default_directory": downloads.display().to_string(),
+        "download.prompt_for_download": false,
+    });
+    caps
+}
+
 fn capabilities(profile: &Path) -> serde_json::Map<String, serde_json::Value> {
     let raw = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("webdriver.json"))
         .expect("webdriver.json");
@@ -545,5 +557,206 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
         "{counts}"
     );
     screenshot(client, "e2e-1c-after-undo-redo.png").await;
+    Ok(())
+}
+
+/// Every highlight as `id:status`, sorted.
+async fn marks(client: &Client) -> Vec<String> {
+    let v = client
+        .execute(
+            "return [...new Set([...document.querySelectorAll('mark[data-ann-id]')].map(m => m.dataset.annId + ':' + m.dataset.status))].sort()",
+            vec![],
+        )
+        .await
+        .expect("marks");
+    serde_json::from_value(v).unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "needs the release dist/ and chromium: run by `make test-e2e`"]
+async fn export_import_and_share_link() {
+    let dist =
+        PathBuf::from(std::env::var("SAYSO_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no index.html: build it with `make test-e2e`",
+        dist.display()
+    );
+    let port = serve(dist);
+    let driver = Driver::start();
+    let (profile, second_profile, downloads) = (tempdir(), tempdir(), tempdir());
+    let connect = |caps| {
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        async move {
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps)
+                .connect(&url)
+                .await
+                .expect("connect to chromedriver")
+        }
+    };
+    let client = connect(capabilities_with_downloads(&profile, &downloads)).await;
+    let link = exchange_scenario(&client, port, &downloads).await;
+    let _ = client.close().await;
+    let link = link.expect("exchange scenario");
+    // A fresh profile opens the share link and shows the same decisions.
+    let fresh = connect(capabilities(&second_profile)).await;
+    let result = open_share_link(&fresh, &link.0, &link.1).await;
+    let _ = fresh.close().await;
+    drop(driver);
+    for dir in [&profile, &second_profile, &downloads] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result.expect("share link scenario");
+}
+
+async fn exchange_scenario(
+    client: &Client,
+    port: u16,
+    downloads: &Path,
+) -> Result<(String, Vec<String>), fantoccini::error::CmdError> {
+    client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+    wait_until("suggestions", || async {
+        count(client, "mark[data-kind=quote][data-status=suggested]").await > 0
+    })
+    .await;
+    let quote = attr(
+        client,
+        "mark[data-kind=quote][data-status=suggested]",
+        "data-ann-id",
+    )
+    .await
+    .expect("quote");
+    let quote_css = format!("mark[data-ann-id='{quote}']");
+    client.find(Locator::Css(&quote_css)).await?.click().await?;
+    client
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("[data-testid=accept]"))
+        .await?
+        .click()
+        .await?;
+    wait_until("the quote confirmed", || async {
+        attr(client, &quote_css, "data-status").await.as_deref() == Some("confirmed")
+    })
+    .await;
+    let before = marks(client).await;
+
+    // Export the bundle: the file lands in the download folder.
+    client
+        .find(Locator::Css("[data-testid=export-bundle]"))
+        .await?
+        .click()
+        .await?;
+    let file = {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let found = std::fs::read_dir(downloads).ok().and_then(|d| {
+                d.flatten()
+                    .map(|e| e.path())
+                    .find(|p| p.extension().is_some_and(|x| x == "jsonld"))
+            });
+            if let Some(found) = found {
+                break found;
+            }
+            assert!(Instant::now() < deadline, "the export was not downloaded");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    };
+    let exported = std::fs::read_to_string(&file).expect("the export");
+    assert!(
+        exported.contains("http://www.w3.org/ns/anno.jsonld")
+            && exported.contains("TextQuoteSelector")
+    );
+
+    // Clear storage with the app closed (on another page of the origin; the app flushes its
+    // state when its page is hidden), then open it again: the sample, suggestions only.
+    client
+        .goto(&format!("http://127.0.0.1:{port}/not-the-app"))
+        .await?;
+    client.execute("localStorage.clear()", vec![]).await?;
+    client.goto(&format!("http://127.0.0.1:{port}/")).await?;
+    wait_until("suggestions after clearing", || async {
+        attr(client, &quote_css, "data-status").await.as_deref() == Some("suggested")
+    })
+    .await;
+    // Import the file: the same highlights, the same decisions.
+    client
+        .find(Locator::Css("[data-testid=import]"))
+        .await?
+        .send_keys(&file.display().to_string())
+        .await?;
+    wait_until("the import applied", || async {
+        attr(client, &quote_css, "data-status").await.as_deref() == Some("confirmed")
+    })
+    .await;
+    assert_eq!(
+        marks(client).await,
+        before,
+        "same highlights after export → clear → import"
+    );
+    assert!(text(client, "[data-testid=input-info]")
+        .await
+        .is_some_and(|t| t.contains("Imported")));
+
+    // A corrupted file: a message, and nothing changes.
+    let broken = downloads.join("broken.jsonld");
+    std::fs::write(&broken, &exported[..exported.len() / 2]).expect("write broken file");
+    client
+        .find(Locator::Css("[data-testid=import]"))
+        .await?
+        .send_keys(&broken.display().to_string())
+        .await?;
+    wait_until("the import error", || async {
+        text(client, "[role=alert][data-testid=input-error]")
+            .await
+            .is_some_and(|t| t.contains("ould not import 'broken.jsonld'") && t.contains("nothing was changed"))
+    })
+    .await;
+    assert_eq!(marks(client).await, before, "a broken file changes nothing");
+
+    // Copy a share link.
+    client
+        .find(Locator::Css("[data-testid=share]"))
+        .await?
+        .click()
+        .await?;
+    let input = client
+        .wait()
+        .at_most(TIMEOUT)
+        .for_element(Locator::Css("[data-testid=share-link]"))
+        .await?;
+    let link = input.prop("value").await?.unwrap_or_default();
+    assert!(link.contains("#sayso=v1."), "{link}");
+    screenshot(client, "e2e-4-exchange.png").await;
+    Ok((link, before))
+}
+
+async fn open_share_link(
+    client: &Client,
+    link: &str,
+    before: &[String],
+) -> Result<(), fantoccini::error::CmdError> {
+    client.goto(link).await?;
+    wait_until("the shared article", || async {
+        text(client, "[data-testid=article-title]").await.as_deref() == Some(SAMPLE_TITLE)
+    })
+    .await;
+    let confirmed: Vec<&String> = before
+        .iter()
+        .filter(|m| m.ends_with(":confirmed"))
+        .collect();
+    assert!(!confirmed.is_empty());
+    wait_until("the shared decisions", || async {
+        let now = marks(client).await;
+        confirmed.iter().all(|c| now.contains(c))
+    })
+    .await;
+    let url = client.current_url().await?;
+    assert!(
+        url.fragment().is_none(),
+        "the fragment is cleared from the address bar: {url}"
+    );
+    screenshot(client, "e2e-5-shared.png").await;
     Ok(())
 }

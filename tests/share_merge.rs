@@ -149,3 +149,58 @@ fn orphans_are_merged_once() {
     assert_eq!((again.added, again.duplicates), (0, 1));
     assert_eq!(again.document, first.document);
 }
+
+/// REGRESSION: a decision in the file (accepted suggestion) replaces the same, untouched engine
+/// suggestion in the open document instead of being reported as a conflict — so "export, clear
+/// storage, import" gives back the same highlights and statuses.
+#[test]
+fn regression_decisions_from_a_file_replace_untouched_suggestions() {
+    use sayso::model::annotation::Status;
+    use sayso::model::suggest::suggestions;
+    let text = "Town hall\n“We will reopen the library in May,” Mayor Ana Ruiz said on Friday.";
+    let fresh = || {
+        let mut doc = sayso::model::Document::new(text, None, 1.0);
+        let (speakers, anns) = suggestions(&doc.text, &sayso::engine::analyze(&doc.text), 1.0);
+        doc.speakers = speakers;
+        doc.annotations = anns;
+        doc
+    };
+    let mut decided = fresh();
+    let quote = decided
+        .annotations
+        .iter()
+        .position(|a| a.kind.as_str() == "quote")
+        .unwrap();
+    decided.annotations[quote].status = Status::Confirmed;
+    let rejected = decided
+        .annotations
+        .iter()
+        .position(|a| a.kind.as_str() == "figure")
+        .unwrap();
+    decided.annotations[rejected].status = Status::Rejected;
+    let file = sayso::model::w3c::to_pretty(&sayso::model::w3c::export_bundle(&decided));
+
+    let outcome = sayso::model::import::import(&file, Some(&fresh()), 2.0).unwrap();
+    assert!(outcome.conflicts.is_empty(), "{:?}", outcome.conflicts);
+    let status = |id: &str| {
+        outcome
+            .document
+            .annotations
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.status)
+    };
+    assert_eq!(
+        status(&decided.annotations[quote].id),
+        Some(Status::Confirmed)
+    );
+    assert_eq!(
+        status(&decided.annotations[rejected].id),
+        Some(Status::Rejected)
+    );
+    assert_eq!(
+        outcome.document.annotations.len(),
+        decided.annotations.len(),
+        "no duplicates"
+    );
+}

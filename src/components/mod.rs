@@ -3,6 +3,7 @@
 
 mod article_view;
 mod banners;
+mod exchange;
 mod inspector;
 mod library_panel;
 mod open_controls;
@@ -11,6 +12,7 @@ mod selection_toolbar;
 
 pub use article_view::{is_subheading, tooltip, ArticleView};
 pub use banners::{Banners, NoticeBar};
+pub use exchange::ExchangePanel;
 pub use inspector::{short, Inspector};
 pub use library_panel::LibraryPanel;
 pub use open_controls::{OpenControls, PastePanel};

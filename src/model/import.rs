@@ -1236,6 +1236,7 @@ fn merge(
     }
     let existing = std::mem::take(&mut doc.annotations);
     let mut used: HashSet<String> = existing.iter().map(|a| a.id.clone()).collect();
+    let mut replaced: HashSet<String> = HashSet::new();
     // Existing annotations by what makes a twin: kind and span (placed) or kind and text (orphans).
     let mut by_span: HashMap<(AnnotationKind, usize, usize), Vec<&Annotation>> = HashMap::new();
     let mut by_text: HashMap<(AnnotationKind, &str), Vec<&Annotation>> = HashMap::new();
@@ -1281,7 +1282,7 @@ fn merge(
             wanted
         };
         let created = inc.created.unwrap_or(now);
-        let annotation = Annotation {
+        let mut annotation = Annotation {
             id,
             kind: inc.kind,
             status: inc.status,
@@ -1301,13 +1302,27 @@ fn merge(
             modified: inc.modified.unwrap_or(created),
         };
         let orphan = annotation.anchor == Anchor::Orphan;
+        let exact_key = annotation.exact.clone();
         let twins = if orphan {
-            by_text.get(&(annotation.kind, annotation.exact.as_str()))
+            by_text.get(&(annotation.kind, exact_key.as_str()))
         } else {
             by_span.get(&(annotation.kind, annotation.start, annotation.end))
         };
-        let mut twins = twins.into_iter().flatten();
-        if let Some(first) = twins.next() {
+        let mut twins = twins.into_iter().flatten().peekable();
+        // An untouched engine suggestion gives way to a decision from the file (the user's
+        // accept or reject travels with the export): the file's annotation takes its place.
+        let undecided_twin = twins
+            .peek()
+            .filter(|t| {
+                !t.is_decided()
+                    && annotation.is_decided()
+                    && !differences(t, &annotation).is_empty()
+            })
+            .map(|t| t.id.clone());
+        if let Some(twin_id) = undecided_twin {
+            annotation.id = twin_id.clone();
+            replaced.insert(twin_id);
+        } else if let Some(first) = twins.next() {
             let fields = differences(first, &annotation);
             if fields.is_empty() || twins.any(|t| differences(t, &annotation).is_empty()) {
                 outcome.duplicates += 1;
@@ -1332,6 +1347,7 @@ fn merge(
     outcome.added = added.len();
     outcome.speakers_added = book.added;
     let mut annotations = existing;
+    annotations.retain(|a| !replaced.contains(&a.id));
     annotations.extend(added);
     annotations.sort_by_key(|a| a.start);
     doc.annotations = annotations;
