@@ -710,7 +710,9 @@ async fn exchange_scenario(
     wait_until("the import error", || async {
         text(client, "[role=alert][data-testid=input-error]")
             .await
-            .is_some_and(|t| t.contains("ould not import 'broken.jsonld'") && t.contains("nothing was changed"))
+            .is_some_and(|t| {
+                t.contains("ould not import 'broken.jsonld'") && t.contains("nothing was changed")
+            })
     })
     .await;
     assert_eq!(marks(client).await, before, "a broken file changes nothing");

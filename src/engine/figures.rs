@@ -5,6 +5,20 @@
 //! and lexicon words ([`lexicon`], data in `data/figures/words.txt`) and never rescan: temporal
 //! expressions first ([`temporal`]), then amounts ([`amount`]).
 //!
+//! Span conventions (chosen to match news editing and the Recognizers-Text / Duckling style):
+//! - a count is the number alone, its noun the unit: `14 posts` gives "14", unit "posts";
+//! - money keeps its sign or code and magnitude: `£2.26 billion`, `US$40 million`, `20 USD`;
+//!   a bracketed conversion is a second figure;
+//! - ranges and comparisons are one figure: `10-15%`, `between 10 and 15 percent`,
+//!   `from 30 degrees to 40 degrees`, `more than $5 billion`;
+//! - temporal atoms joined by connectors are one figure (`Friday at 3 p.m.`,
+//!   `from May to October`, `the end of 2026`), but lists stay apart (`Friday, Saturday`) and a
+//!   period longer than a day is not joined to a clock time (`next year` / `at 6pm`);
+//! - leading prepositions `on`/`at`/`in`/`for` are left out; range openers and `the` are kept.
+//! - values: numbers as plain decimals, money in units of the currency (`2260000000`, `GBP`),
+//!   dates ISO-like (`2022-02-24`, `XXXX-02-24`, `XXXX-WXX-5`), times `T15:30`, durations
+//!   `P3Y`/`PT2H`, offsets `-P3Y` (ago) / `+P2D` (later); `None` when not normalised.
+//!
 //! ```
 //! use sayso::engine::figures::find_figures;
 //! use sayso::engine::FigureKind;

@@ -661,6 +661,14 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         }
     }
     if p.ordinal {
+        // "I second that": a verb after a subject pronoun
+        let verb = cx.word_is(i, "second")
+            && ["i", "we", "they", "you"]
+                .iter()
+                .any(|w| cx.word_is(i.wrapping_sub(1), w));
+        if verb {
+            return None;
+        }
         return Some(number_hit(start, p.end, FigureKind::Ordinal, value, None));
     }
     // "age 87", "aged 45"
@@ -729,7 +737,9 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             && cx
                 .tok(p.end)
                 .is_some_and(|t| t.tk == Tk::Word && !t.cap && t.entries().is_empty());
-        if !noun {
+        // a capital "M" is millions ("10M"), a small one metres unless a noun follows
+        let capital = cx.s(p.end.wrapping_sub(1)) == "M";
+        if !noun && !capital {
             return Some(number_hit(
                 start,
                 p.end,

@@ -230,6 +230,26 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             });
         }
     }
+    // "a couple of", "a pair of"
+    if (cx.word_is(i, "a") || cx.word_is(i, "an"))
+        && (cx.word_is(i + 1, "couple") || cx.word_is(i + 1, "pair"))
+    {
+        let end = if cx.word_is(i + 2, "of") {
+            i + 3
+        } else {
+            i + 2
+        };
+        return Some(NumP {
+            end,
+            value: 2.0,
+            ordinal: false,
+            words: true,
+            simple: false,
+            glued_m: false,
+            mag: false,
+            fraction: false,
+        });
+    }
     // "a hundred", "a dozen", "half a million"
     if cx.word_is(i, "a") || cx.word_is(i, "an") {
         let m = mag_of(cx, i + 1)?;

@@ -857,6 +857,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             });
         }
         if cx.word_is(j, "more")
+            || cx.word_is(j, "extra")
             || cx.word_is(j, "additional")
             || cx.word_is(j, "full")
             || cx.word_is(j, "whole")
@@ -869,6 +870,10 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     };
     let letter = tunit_letter(cx, j)?;
     if letter == "WE" {
+        return None;
+    }
+    // "three night markets": a singular "night" after a count is an adjective
+    if letter == "N" && n > 1.0 && !cx.s(j).ends_with('s') && !cx.sym(j.wrapping_sub(1), '-') {
         return None;
     }
     let mut e = j + 1;
@@ -1241,7 +1246,10 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             } else {
                 e + 1
             };
-            let (ye, _) = opt_year(cx, e);
+            let (mut ye, _) = opt_year(cx, e);
+            if cx.word_is(ye, "weekend") {
+                ye += 1;
+            }
             return Some(Atom {
                 start: i,
                 end: ye,
@@ -1504,6 +1512,41 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                     value: None,
                 });
             }
+            // "for the month", "during the week", "all week"
+            let whole = [
+                "week",
+                "month",
+                "year",
+                "fortnight",
+                "weekend",
+                "day",
+                "night",
+            ]
+            .iter()
+            .any(|w| cx.word_is(i, w));
+            if whole {
+                let p1 = i.wrapping_sub(1);
+                let p2 = i.wrapping_sub(2);
+                if cx.word_is(p1, "all") {
+                    return Some(Atom {
+                        start: p1,
+                        end: i + 1,
+                        cat: Cat::Rel,
+                        value: None,
+                    });
+                }
+                let opener = ["for", "during", "over", "throughout"]
+                    .iter()
+                    .any(|w| cx.word_is(p2, w));
+                if cx.word_is(p1, "the") && opener && !cx.is_word(i + 1) {
+                    return Some(Atom {
+                        start: p1,
+                        end: i + 1,
+                        cat: Cat::Rel,
+                        value: None,
+                    });
+                }
+            }
             // "end of year", "start of month"
             if cx.is(i, Class::Tunit)
                 && i >= 2
@@ -1690,6 +1733,14 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                 nconn += 1;
                 continue;
             }
+            // "later than 10", "no later than Friday"
+            if (cx.word_is(k, "later") || cx.word_is(k, "earlier")) && cx.word_is(k + 1, "than") {
+                bare_ok = true;
+                ranged = true;
+                k += 2;
+                nconn += 1;
+                continue;
+            }
             if cx.word_is(k, "between") {
                 between = true;
             }
@@ -1771,8 +1822,20 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             && (next.cat == prev
                 || (comma
                     && nconn == 0
-                    && !matches!(next.cat, Cat::Year | Cat::MonthDay | Cat::Time)))
+                    && !matches!(
+                        next.cat,
+                        Cat::Year | Cat::MonthDay | Cat::Numeric | Cat::Time
+                    )))
             && !(prev == Cat::Wday && next.cat == Cat::MonthDay)
+        {
+            break;
+        }
+        // after a bare comma a date joins only what it completes: "Friday, February 24",
+        // "tomorrow, 13/04/21"; not a second date of a list ("11/20, 12 of Nov")
+        if comma
+            && nconn == 0
+            && matches!(next.cat, Cat::MonthDay | Cat::Numeric)
+            && !matches!(prev, Cat::Wday | Cat::Dayref | Cat::Holiday | Cat::Rel)
         {
             break;
         }
@@ -1819,7 +1882,13 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         end = next.end;
         cats.push(next.cat);
     }
-    if weak && cats.len() == 1 {
+    // a bare ordinal day after "on" is a date: "on the 29th"
+    let on_day = first.cat == Cat::MonthDay
+        && cx.num_tok(first.start)
+        && (cx.word_is(first.start.wrapping_sub(1), "on")
+            || (cx.word_is(first.start.wrapping_sub(1), "the")
+                && cx.word_is(first.start.wrapping_sub(2), "on")));
+    if weak && cats.len() == 1 && !on_day {
         return None;
     }
     // "Friday after next", "the week after next"; open ranges "1/1/2016 and later", "3 pm or later"

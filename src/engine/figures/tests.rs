@@ -1174,6 +1174,60 @@ fn regression() {
             Some("1234567.89"),
             Some("EUR"),
         ),
+        // "later than" joins a time to its day
+        c(
+            "regression_later_than",
+            "It will happen next Wednesday later than 10 in the morning.",
+            "next Wednesday later than 10 in the morning",
+            K::Time,
+            None,
+            None,
+        ),
+        // a whole period after "for the"
+        c(
+            "regression_for_the_month",
+            "She is away for the month.",
+            "the month",
+            K::Date,
+            None,
+            None,
+        ),
+        // frequency words are dates (sets)
+        c(
+            "regression_weekly",
+            "The paper is printed weekly.",
+            "weekly",
+            K::Date,
+            Some("P1W"),
+            None,
+        ),
+        // meals after a preposition are times of day
+        c(
+            "regression_before_lunch",
+            "Let's meet before lunch.",
+            "before lunch",
+            K::Time,
+            None,
+            None,
+        ),
+        // eras after years
+        c(
+            "regression_era",
+            "The wall was built in 122 AD by Rome.",
+            "122 AD",
+            K::Date,
+            Some("0122"),
+            None,
+        ),
+        // vulgar fractions
+        c(
+            "regression_vulgar_fraction",
+            "He ran 2½ miles.",
+            "2½ miles",
+            K::Quantity,
+            Some("2.5"),
+            Some("mi"),
+        ),
         // a quarter with its year
         c(
             "regression_quarter_year",
@@ -1205,7 +1259,33 @@ fn regression() {
         });
         assert!(!bad, "{name}: [{}]", show(text, &figs));
     }
-    run_absent(&[("regression_may_verb_lower", "It may be in June.", "may")]);
+    run_absent(&[
+        ("regression_may_verb_lower", "It may be in June.", "may"),
+        // currency names that are English words are not money after "a" or number words
+        (
+            "regression_weak_currency",
+            "It is a real problem for two real estate firms.",
+            "real",
+        ),
+        // "now" alone is not a date
+        (
+            "regression_bare_now",
+            "And now he says the talks are over.",
+            "now",
+        ),
+        // long digit runs are ids
+        (
+            "regression_long_id",
+            "See status 672139201337532417 for the post.",
+            "672139201337532417",
+        ),
+        // "one may ask" is not a day and month
+        (
+            "regression_one_may",
+            "One may ask why the vote failed.",
+            "may",
+        ),
+    ]);
     run_absent(&[
         // weekday lists are separate figures, but neither swallows the comma
         (
