@@ -45,7 +45,7 @@ test-e2e:
 
 ## Benchmarks: print figures, assert no timings.
 bench:
-	cargo run --release -j $(JOBS) --bin sayso-bench
+	cargo run --profile native -j $(JOBS) --bin sayso-bench
 
 bench-browser:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 \
