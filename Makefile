@@ -11,7 +11,7 @@ E2E_DIST := target/e2e-dist
 ## Build the app in release mode and serve it on http://127.0.0.1:8080
 serve: setup
 	@echo "sayso: building, then serving at http://127.0.0.1:8080"
-	trunk serve --release --address 127.0.0.1 --port 8080
+	trunk serve --release --no-autoreload --address 127.0.0.1 --port 8080
 
 ## Run every test: formatting, lints (host and wasm32), native, browser and end-to-end tests.
 test: setup-test lint test-native test-browser test-e2e

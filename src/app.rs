@@ -2,7 +2,7 @@
 
 use crate::components::{
     ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, Legend, LibraryPanel, NoticeBar,
-    OpenControls, PastePanel, SelectionToolbar, SpeakersPanel,
+    OpenControls, PastePanel, QuotesPanel, SelectionToolbar, SpeakersPanel,
 };
 use crate::hooks::{use_persistence, use_shortcuts, Shortcuts};
 use crate::model::annotation::AnnotationKind;
@@ -49,6 +49,19 @@ pub fn App() -> Html {
     // The highlights under the last click, innermost first (the inspector's chooser).
     let picked = use_state(|| Rc::new(Vec::<String>::new()));
     let help_open = use_state(|| false);
+    let filter = use_state(AttrValue::default);
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                filter.set(AttrValue::from(input.value()));
+            }
+        })
+    };
     let shortcuts_on = use_state(|| true);
 
     // Analyse the open document after it has been painted, when this engine has not yet.
@@ -314,8 +327,11 @@ pub fn App() -> Html {
                                        on_action={on_action.clone()} on_close={on_close_inspector} />
                         }
                         <Legend doc={doc.clone()} hidden={state.hidden.clone()} on_action={on_action.clone()} />
-                        <SpeakersPanel doc={doc.clone()} on_pick={on_pick_one.clone()} />
-                        <FiguresPanel doc={doc.clone()} on_pick={on_pick_one.clone()} />
+                        <input type="search" class="filter" data-testid="filter" placeholder="Filter speakers, quotes, figures…"
+                               aria-label="Filter the panels" value={(*filter).clone()} oninput={on_filter} />
+                        <SpeakersPanel doc={doc.clone()} filter={(*filter).clone()} on_pick={on_pick_one.clone()} on_action={on_action.clone()} />
+                        <QuotesPanel doc={doc.clone()} filter={(*filter).clone()} on_pick={on_pick_one.clone()} />
+                        <FiguresPanel doc={doc.clone()} filter={(*filter).clone()} on_pick={on_pick_one.clone()} />
                         <ExchangePanel doc={doc.clone()} on_action={on_action.clone()} />
                     </aside>
                 }

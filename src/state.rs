@@ -220,6 +220,24 @@ pub enum Action {
     Redo,
     /// Show or hide a kind of annotation.
     ToggleKind(AnnotationKind),
+    /// Rename a speaker (every quote and mention follows).
+    RenameSpeaker {
+        /// The speaker.
+        id: String,
+        /// The new name.
+        name: String,
+        /// Current time.
+        now: Millis,
+    },
+    /// Merge speaker `from` into `into`: its quotes and mentions move over, `from` goes.
+    MergeSpeakers {
+        /// The speaker merged away.
+        from: String,
+        /// The speaker kept.
+        into: String,
+        /// Current time.
+        now: Millis,
+    },
     /// Apply an import (a file or a share link): a new document joins the library; a document
     /// already there gets the import's changes as one undoable step.
     ApplyImport {
@@ -798,6 +816,67 @@ impl Reducible for AppState {
                 }
                 next.notice = Some((Level::Info, summary));
             }
+            Action::RenameSpeaker { id, name, now } => {
+                let name = name.trim().to_owned();
+                let Some(before) = next
+                    .current_doc()
+                    .and_then(|d| d.speakers.iter().find(|s| s.id == id))
+                    .cloned()
+                else {
+                    return self;
+                };
+                if name.is_empty() || name == before.name {
+                    return self;
+                }
+                let after = Speaker {
+                    name: name.clone(),
+                    ..before.clone()
+                };
+                let label = format!("Renamed “{}” to “{name}”", before.name);
+                next.commit(
+                    label,
+                    vec![Change::Speaker {
+                        before: Some(before),
+                        after: Some(after),
+                    }],
+                    now,
+                );
+            }
+            Action::MergeSpeakers { from, into, now } => {
+                let Some(doc) = next.current_doc() else {
+                    return self;
+                };
+                let (Some(gone), Some(kept)) = (
+                    doc.speakers.iter().find(|s| s.id == from).cloned(),
+                    doc.speakers.iter().find(|s| s.id == into).cloned(),
+                ) else {
+                    return self;
+                };
+                if from == into {
+                    return self;
+                }
+                let mut changes: Vec<Change> = doc
+                    .annotations
+                    .iter()
+                    .filter(|a| a.speaker_id.as_deref() == Some(from.as_str()))
+                    .map(|a| {
+                        let mut after = a.clone();
+                        after.speaker_id = Some(into.clone());
+                        after.edited = true;
+                        after.modified = now;
+                        Change::Annotation {
+                            before: Some(Box::new(a.clone())),
+                            after: Some(Box::new(after)),
+                        }
+                    })
+                    .collect();
+                changes.push(Change::Speaker {
+                    before: Some(gone.clone()),
+                    after: None,
+                });
+                let label = format!("Merged “{}” into “{}”", gone.name, kept.name);
+                next.commit(label, changes, now);
+            }
             Action::ToggleKind(kind) => {
                 let hidden = Rc::make_mut(&mut next.hidden);
                 match hidden.iter().position(|k| *k == kind) {
@@ -1219,5 +1298,66 @@ mod tests {
         assert!(m1 > m0);
         let state = state.reduce(Action::Undo);
         assert!(state.current_doc().unwrap().modified > m1);
+    }
+
+    #[test]
+    fn rename_and_merge_speakers_are_undoable() {
+        let text = "Talks\n“We agree,” Maria Lopez said.\n“We do not,” John Carter said.\nLopez added that talks go on.";
+        let state = analysed(text);
+        let speakers = state.current_doc().unwrap().speakers.clone();
+        let ruiz = speakers
+            .iter()
+            .find(|s| s.name == "Maria Lopez")
+            .unwrap()
+            .id
+            .clone();
+        let berg = speakers
+            .iter()
+            .find(|s| s.name == "John Carter")
+            .unwrap()
+            .id
+            .clone();
+        let renamed = state.clone().reduce(Action::RenameSpeaker {
+            id: ruiz.clone(),
+            name: "Ana María Ruiz".into(),
+            now: 5.0,
+        });
+        assert!(renamed
+            .current_doc()
+            .unwrap()
+            .speakers
+            .iter()
+            .any(|s| s.name == "Ana María Ruiz"));
+        let merged = renamed.reduce(Action::MergeSpeakers {
+            from: berg.clone(),
+            into: ruiz.clone(),
+            now: 6.0,
+        });
+        let doc = merged.current_doc().unwrap();
+        assert!(doc.speakers.iter().all(|s| s.id != berg));
+        assert!(doc
+            .annotations
+            .iter()
+            .all(|a| a.speaker_id.as_deref() != Some(berg.as_str())));
+        let quotes_of_ruiz = doc
+            .annotations
+            .iter()
+            .filter(|a| {
+                a.kind == AnnotationKind::Quote && a.speaker_id.as_deref() == Some(ruiz.as_str())
+            })
+            .count();
+        assert!(quotes_of_ruiz >= 2, "{quotes_of_ruiz}");
+        let back = merged.reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(anns(&back), anns(&state));
+        assert_eq!(
+            back.current_doc().unwrap().speakers,
+            state.current_doc().unwrap().speakers
+        );
+        let same = back.clone().reduce(Action::MergeSpeakers {
+            from: ruiz.clone(),
+            into: ruiz,
+            now: 7.0,
+        });
+        assert!(Rc::ptr_eq(&same, &back));
     }
 }

@@ -556,6 +556,19 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
         counts.contains("quote") && counts.contains("words"),
         "{counts}"
     );
+    // The filter narrows every panel; clearing it brings everything back.
+    let filter = client.find(Locator::Css("[data-testid=filter]")).await?;
+    filter.send_keys("Rutte").await?;
+    wait_until("the filtered speakers", || async {
+        count(client, "[data-testid=speaker-item]").await == 1
+    })
+    .await;
+    assert!(count(client, "[data-testid=quotes] [data-testid=quote-item]").await >= 1);
+    filter.send_keys(&"\u{E003}".repeat(5)).await?;
+    wait_until("all speakers again", || async {
+        count(client, "[data-testid=speaker-item]").await >= 9
+    })
+    .await;
     screenshot(client, "e2e-1c-after-undo-redo.png").await;
     Ok(())
 }

@@ -239,7 +239,17 @@ pub fn Inspector(props: &InspectorProps) -> Html {
 
 /// The first 40 characters of a text, with an ellipsis when cut.
 pub fn short(text: &str) -> String {
-    match text.char_indices().nth(40) {
+    short_to(text, 40)
+}
+
+/// The first `max` characters of a text, with an ellipsis when cut.
+///
+/// ```
+/// assert_eq!(sayso::components::short_to("abcdef", 3), "abc…");
+/// assert_eq!(sayso::components::short_to("ab", 3), "ab");
+/// ```
+pub fn short_to(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_owned(),
     }

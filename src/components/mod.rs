@@ -13,8 +13,11 @@ mod selection_toolbar;
 pub use article_view::{is_subheading, tooltip, ArticleView};
 pub use banners::{Banners, NoticeBar};
 pub use exchange::ExchangePanel;
-pub use inspector::{short, Inspector};
+pub use inspector::{short, short_to, Inspector};
 pub use library_panel::LibraryPanel;
 pub use open_controls::{OpenControls, PastePanel};
-pub use panels::{speaker_stats, FiguresPanel, Legend, SpeakerStats, SpeakersPanel};
+pub use panels::{
+    matches_filter, sentence_around, sentence_with, speaker_stats, FiguresPanel, Legend,
+    QuotesPanel, SpeakerStats, SpeakersPanel,
+};
 pub use selection_toolbar::SelectionToolbar;

@@ -115,20 +115,101 @@ pub fn speaker_stats(doc: &Document) -> Vec<SpeakerStats> {
     stats
 }
 
+/// Whether `text` matches the filter (case-insensitive; an empty filter matches everything).
+///
+/// ```
+/// assert!(sayso::components::matches_filter("Keir Starmer", "starm"));
+/// assert!(sayso::components::matches_filter("anything", ""));
+/// assert!(!sayso::components::matches_filter("Macron", "merz"));
+/// ```
+pub fn matches_filter(text: &str, filter: &str) -> bool {
+    let filter = filter.trim();
+    filter.is_empty() || text.to_lowercase().contains(&filter.to_lowercase())
+}
+
 /// Props of [`SpeakersPanel`].
 #[derive(Properties, PartialEq)]
 pub struct SpeakersProps {
     /// The open document.
     pub doc: Rc<Document>,
+    /// The filter typed over all panels.
+    #[prop_or_default]
+    pub filter: AttrValue,
     /// Show a speaker's first quote.
     pub on_pick: Callback<String>,
+    /// Dispatches renames and merges.
+    pub on_action: Callback<Action>,
 }
 
 /// Quoted speakers: role, quotes, words quoted, and a share-of-voice bar (SVG).
 #[component]
 pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
-    let stats = speaker_stats(&props.doc);
-    let total: usize = stats.iter().map(|s| s.words).sum::<usize>().max(1);
+    let all = speaker_stats(&props.doc);
+    let total: usize = all.iter().map(|s| s.words).sum::<usize>().max(1);
+    let stats: Vec<&SpeakerStats> = all
+        .iter()
+        .filter(|s| {
+            matches_filter(&s.name, &props.filter)
+                || s.role
+                    .as_deref()
+                    .is_some_and(|r| matches_filter(r, &props.filter))
+        })
+        .collect();
+    let form_value = |form: &web_sys::HtmlFormElement, name: &str| -> String {
+        use wasm_bindgen::JsCast;
+        form.query_selector(&format!("[name={name}]"))
+            .ok()
+            .flatten()
+            .and_then(|el| {
+                el.clone()
+                    .dyn_into::<web_sys::HtmlInputElement>()
+                    .map(|i| i.value())
+                    .or_else(|el| {
+                        el.dyn_into::<web_sys::HtmlSelectElement>()
+                            .map(|s| s.value())
+                    })
+                    .ok()
+            })
+            .unwrap_or_default()
+    };
+    let form_of = |e: &SubmitEvent| {
+        use wasm_bindgen::JsCast;
+        e.prevent_default();
+        e.target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+    };
+    let on_rename = {
+        let act = props.on_action.clone();
+        Callback::from(move |e: SubmitEvent| {
+            if let Some(form) = form_of(&e) {
+                let (id, name) = (form_value(&form, "speaker"), form_value(&form, "name"));
+                act.emit(Action::RenameSpeaker {
+                    id,
+                    name,
+                    now: crate::web::now(),
+                });
+                form.reset();
+            }
+        })
+    };
+    let on_merge = {
+        let act = props.on_action.clone();
+        Callback::from(move |e: SubmitEvent| {
+            if let Some(form) = form_of(&e) {
+                let (from, into) = (form_value(&form, "from"), form_value(&form, "into"));
+                act.emit(Action::MergeSpeakers {
+                    from,
+                    into,
+                    now: crate::web::now(),
+                });
+            }
+        })
+    };
+    let options = |selected: Option<&str>| -> Html {
+        props.doc.speakers.iter().map(|s| html! {
+            <option value={s.id.clone()} selected={selected == Some(s.id.as_str())}>{ &s.name }</option>
+        }).collect()
+    };
     html! {
         <section class="panel speakers" data-testid="speakers" aria-label="Speakers">
             <h2 class="panel-title">{ "Speakers" } <span class="count">{ stats.len() }</span></h2>
@@ -161,6 +242,104 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
                 }
             }) }
             </ul>
+            if props.doc.speakers.len() > 1 {
+                <details class="speaker-tools">
+                    <summary>{ "Rename or merge speakers" }</summary>
+                    <form class="row" onsubmit={on_rename}>
+                        <select name="speaker" data-testid="rename-speaker" aria-label="Speaker to rename">{ options(None) }</select>
+                        <input name="name" data-testid="rename-name" placeholder="New name" aria-label="New name" />
+                        <button type="submit" class="button small" data-testid="rename">{ "Rename" }</button>
+                    </form>
+                    <form class="row" onsubmit={on_merge}>
+                        <select name="from" data-testid="merge-from" aria-label="Speaker to merge">{ options(None) }</select>
+                        <span>{ "into" }</span>
+                        <select name="into" data-testid="merge-into" aria-label="Speaker to keep">
+                            { options(props.doc.speakers.get(1).map(|s| s.id.as_str())) }
+                        </select>
+                        <button type="submit" class="button small" data-testid="merge">{ "Merge" }</button>
+                    </form>
+                </details>
+            }
+        </section>
+    }
+}
+
+/// Props of [`QuotesPanel`].
+#[derive(Properties, PartialEq)]
+pub struct QuotesProps {
+    /// The open document.
+    pub doc: Rc<Document>,
+    /// The filter typed over all panels.
+    #[prop_or_default]
+    pub filter: AttrValue,
+    /// Open a quote in the inspector.
+    pub on_pick: Callback<String>,
+}
+
+/// Quotes grouped by speaker (unattributed last), each with its kind and a jump link.
+#[component]
+pub fn QuotesPanel(props: &QuotesProps) -> Html {
+    let doc = &props.doc;
+    let name_of = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| doc.speakers.iter().find(|s| &s.id == id))
+            .map(|s| s.name.clone())
+    };
+    type Group<'a> = (
+        Option<String>,
+        Vec<&'a crate::model::annotation::Annotation>,
+    );
+    let mut groups: Vec<Group> = Vec::new();
+    for a in doc
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected)
+    {
+        let name = name_of(&a.speaker_id);
+        let visible = matches_filter(&a.exact, &props.filter)
+            || name
+                .as_deref()
+                .is_some_and(|n| matches_filter(n, &props.filter));
+        if !visible {
+            continue;
+        }
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, quotes)) => quotes.push(a),
+            None => groups.push((name, vec![a])),
+        }
+    }
+    groups.sort_by(|a, b| match (&a.0, &b.0) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, _) => std::cmp::Ordering::Greater,
+        (_, None) => std::cmp::Ordering::Less,
+        _ => b.1.len().cmp(&a.1.len()),
+    });
+    let shown: usize = groups.iter().map(|g| g.1.len()).sum();
+    html! {
+        <section class="panel quotes" data-testid="quotes" aria-label="Quotes">
+            <h2 class="panel-title">{ "Quotes" } <span class="count">{ shown }</span></h2>
+            { for groups.iter().take(MAX_ROWS).map(|(name, quotes)| html! {
+                <details class="quote-group" open={quotes.len() <= 6}>
+                    <summary>{ format!("{} ({})", name.clone().unwrap_or_else(|| "Speaker unknown".to_owned()), quotes.len()) }</summary>
+                    <ul class="quote-list">
+                        { for quotes.iter().take(MAX_ROWS).map(|q| {
+                            let id = q.id.clone();
+                            let onclick = props.on_pick.reform(move |_: MouseEvent| id.clone());
+                            let kind = q.quote_kind.map_or("quote", |k| match k {
+                                crate::model::annotation::QuoteKind::Direct => "direct",
+                                crate::model::annotation::QuoteKind::Mixed => "mixed",
+                                crate::model::annotation::QuoteKind::Indirect => "indirect",
+                            });
+                            html! {
+                                <li key={q.id.clone()} data-testid="quote-item">
+                                    <span class="status">{ kind }</span>{ " " }
+                                    <button class="link" {onclick}>{ crate::components::short(&q.exact) }</button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </details>
+            }) }
         </section>
     }
 }
@@ -168,11 +347,54 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
 /// Rows shown in the figures table (a long article has thousands of figures).
 pub const MAX_ROWS: usize = 200;
 
+/// The sentence around code points `start..end` of `text` (cut to about 160 characters).
+///
+/// ```
+/// use sayso::components::sentence_around;
+/// let text = "First one. It cost £5 million, he said. Last.";
+/// assert_eq!(sentence_around(text, 19, 29), "It cost £5 million, he said.");
+/// ```
+pub fn sentence_around(text: &str, start: usize, end: usize) -> String {
+    let index = crate::model::offsets::TextIndex::new(text);
+    sentence_with(&index, text, start, end)
+}
+
+/// [`sentence_around`] with an index already built for `text`.
+pub fn sentence_with(
+    index: &crate::model::offsets::TextIndex,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> String {
+    let (Some(bs), Some(be)) = (index.cp_to_byte(start), index.cp_to_byte(end)) else {
+        return String::new();
+    };
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let before = text.get(..bs).unwrap_or_default();
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = text.get(be..).unwrap_or_default();
+    let to = after
+        .char_indices()
+        .find(|&(_, c)| is_end(c))
+        .map_or(text.len(), |(i, c)| {
+            be + i + if c == '\n' { 0 } else { c.len_utf8() }
+        });
+    let sentence = text.get(from..to).unwrap_or_default().trim();
+    crate::components::short_to(sentence, 160)
+}
+
 /// Props of [`FiguresPanel`].
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
     /// The open document.
     pub doc: Rc<Document>,
+    /// The filter typed over all panels.
+    #[prop_or_default]
+    pub filter: AttrValue,
     /// Open a figure in the inspector.
     pub on_pick: Callback<String>,
 }
@@ -185,14 +407,29 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
         .annotations
         .iter()
         .filter(|a| a.kind == AnnotationKind::Figure && a.status != Status::Rejected)
+        .filter(|a| {
+            let f = a.figure.clone().unwrap_or_default();
+            let kind = format!("{:?}", f.kind).to_lowercase();
+            [
+                a.exact.as_str(),
+                kind.as_str(),
+                f.value.as_deref().unwrap_or(""),
+                f.unit.as_deref().unwrap_or(""),
+            ]
+            .iter()
+            .any(|t| matches_filter(t, &props.filter))
+        })
         .collect();
     let total = figures.len();
+    let index = use_memo(props.doc.text.clone(), |text| {
+        crate::model::offsets::TextIndex::new(text)
+    });
     let figures = &figures[..total.min(MAX_ROWS)];
     html! {
         <section class="panel figures" data-testid="figures" aria-label="Figures">
             <h2 class="panel-title">{ "Figures" } <span class="count">{ figures.len() }</span></h2>
             <table class="figure-table">
-                <thead><tr><th>{ "Figure" }</th><th>{ "Kind" }</th><th>{ "Value" }</th><th>{ "Unit" }</th></tr></thead>
+                <thead><tr><th>{ "Figure" }</th><th>{ "Kind" }</th><th>{ "Value" }</th><th>{ "Unit" }</th><th>{ "Sentence" }</th></tr></thead>
                 <tbody>
                 { for figures.iter().map(|a| {
                     let f = a.figure.clone().unwrap_or_default();
@@ -204,6 +441,7 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                             <td>{ format!("{:?}", f.kind).to_lowercase() }</td>
                             <td>{ f.value.unwrap_or_default() }</td>
                             <td>{ f.unit.unwrap_or_default() }</td>
+                            <td class="sentence">{ sentence_with(&index, &props.doc.text, a.start, a.end) }</td>
                         </tr>
                     }
                 }) }
