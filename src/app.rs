@@ -1,8 +1,9 @@
 //! The app: wires the reducer, persistence and the components together.
 
 use crate::components::{
-    ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, Legend, LibraryPanel, NoticeBar,
-    OpenControls, PastePanel, QuotesPanel, SelectionToolbar, SpeakersPanel,
+    ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, Legend, LibraryPanel,
+    MarkAllPanel, NoticeBar, OpenControls, PastePanel, QuotesPanel, SelectionToolbar,
+    SpeakersPanel,
 };
 use crate::hooks::{use_persistence, use_shortcuts, Shortcuts};
 use crate::model::annotation::AnnotationKind;
@@ -49,6 +50,8 @@ pub fn App() -> Html {
     // The highlights under the last click, innermost first (the inspector's chooser).
     let picked = use_state(|| Rc::new(Vec::<String>::new()));
     let help_open = use_state(|| false);
+    // "Mark all occurrences": the phrase and its hits (code points, context) under review.
+    let mark_all = use_state(|| None::<(AttrValue, Rc<Vec<(usize, usize, String)>>)>);
     let filter = use_state(AttrValue::default);
     let on_filter = {
         let filter = filter.clone();
@@ -215,6 +218,47 @@ pub fn App() -> Html {
             }
         })
     };
+    let on_mark_all = {
+        let (selection, mark_all) = (selection.clone(), mark_all.clone());
+        let (text, text_index) = (
+            state.current_doc().map(|d| d.text.clone()),
+            text_index.clone(),
+        );
+        Callback::from(move |()| {
+            let (Some((start, end, _)), Some(text), Some(index)) =
+                (&*selection, &text, (*text_index).as_ref())
+            else {
+                return;
+            };
+            let phrase = match (index.cp_to_byte(*start), index.cp_to_byte(*end)) {
+                (Some(s), Some(e)) => text.get(s..e).unwrap_or_default().to_owned(),
+                _ => return,
+            };
+            let hits = crate::model::text::occurrences(text, &phrase)
+                .into_iter()
+                .map(|(s, e)| (s, e, crate::components::sentence_with(index, text, s, e)))
+                .collect();
+            mark_all.set(Some((AttrValue::from(phrase), Rc::new(hits))));
+            selection.set(None);
+        })
+    };
+    let on_mark_many = {
+        let (dispatch, mark_all) = (dispatch_cb(&state), mark_all.clone());
+        Callback::from(
+            move |(kind, spans): (AnnotationKind, Vec<(usize, usize)>)| {
+                dispatch.emit(Action::AnnotateMany {
+                    kind,
+                    spans,
+                    now: web::now(),
+                });
+                mark_all.set(None);
+            },
+        )
+    };
+    let close_mark_all = {
+        let mark_all = mark_all.clone();
+        Callback::from(move |()| mark_all.set(None))
+    };
     use_shortcuts(Shortcuts {
         enabled: *shortcuts_on,
         state: state.clone(),
@@ -297,7 +341,12 @@ pub fn App() -> Html {
                     }
                     if let Some(doc) = state.current_doc() {
                         if let Some((_, _, preview)) = &*selection {
-                            <SelectionToolbar preview={AttrValue::from(preview.clone())} on_annotate={on_annotate.clone()} />
+                            <SelectionToolbar preview={AttrValue::from(preview.clone())} on_annotate={on_annotate.clone()}
+                                              on_mark_all={on_mark_all.clone()} />
+                        }
+                        if let Some((phrase, hits)) = &*mark_all {
+                            <MarkAllPanel key={phrase.to_string()} phrase={phrase.clone()} hits={hits.clone()}
+                                          on_mark={on_mark_many.clone()} on_close={close_mark_all.clone()} />
                         }
                         <div class="reader" onmouseup={on_selection_change.reform(|e: MouseEvent| Event::from(e))}
                              onkeyup={on_selection_change.reform(|e: KeyboardEvent| Event::from(e))}>
@@ -393,4 +442,8 @@ pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
             <button class="button small" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "Close" }</button>
         </div>
     }
+}
+
+fn dispatch_cb(state: &UseReducerHandle<AppState>) -> Callback<Action> {
+    state.dispatcher().to_callback()
 }

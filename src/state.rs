@@ -185,6 +185,16 @@ pub enum Action {
         /// Current time.
         now: Millis,
     },
+    /// Make several confirmed annotations of one kind at once ("mark all occurrences"), as one
+    /// undoable step; spans already annotated with that kind are skipped.
+    AnnotateMany {
+        /// What they mark.
+        kind: AnnotationKind,
+        /// Code point ranges.
+        spans: Vec<(usize, usize)>,
+        /// Current time.
+        now: Millis,
+    },
     /// Delete annotations.
     DeleteAnnotations(Vec<String>),
     /// Attribute a quote (or a speaker mention) to a speaker.
@@ -684,6 +694,45 @@ impl Reducible for AppState {
                     }],
                     now,
                 );
+            }
+            Action::AnnotateMany { kind, spans, now } => {
+                let Some(doc) = next.current_doc() else {
+                    return self;
+                };
+                let index = crate::model::offsets::TextIndex::new(&doc.text);
+                let mut taken: std::collections::HashSet<String> =
+                    doc.annotations.iter().map(|a| a.id.clone()).collect();
+                let mut changes = Vec::new();
+                for (start, end) in spans {
+                    let exists = doc.annotations.iter().any(|a| {
+                        a.kind == kind
+                            && a.start == start
+                            && a.end == end
+                            && a.status != Status::Rejected
+                    });
+                    let exact = index
+                        .cp_to_byte(start)
+                        .zip(index.cp_to_byte(end))
+                        .and_then(|(s, e)| doc.text.get(s..e));
+                    let Some(exact) =
+                        exact.filter(|e| !e.trim().is_empty() && start < end && !exists)
+                    else {
+                        continue;
+                    };
+                    let mut id = format!("m{}{start}-{end}", &kind.as_str()[..1]);
+                    while !taken.insert(id.clone()) {
+                        id.push('+');
+                    }
+                    let annotation = Annotation::manual(&id, kind, start, end, exact, now);
+                    changes.push(Change::Annotation {
+                        before: None,
+                        after: Some(Box::new(annotation)),
+                    });
+                }
+                let label = format!("Marked {} occurrences as {}", changes.len(), kind.as_str());
+                if !next.commit(label, changes, now) {
+                    return self;
+                }
             }
             Action::DeleteAnnotations(ids) => {
                 let Some(doc) = next.current_doc() else {
@@ -1359,5 +1408,35 @@ mod tests {
             now: 7.0,
         });
         assert!(Rc::ptr_eq(&same, &back));
+    }
+
+    #[test]
+    fn mark_all_occurrences_is_one_undoable_step() {
+        let state = analysed("Names\nRutte met Zelensky. Later Rutte spoke.\nRutte again.");
+        let text = state.current_doc().unwrap().text.clone();
+        let spans = crate::model::text::occurrences(&text, "Rutte");
+        assert_eq!(spans.len(), 3);
+        let before = anns(&state);
+        let marked = state.reduce(Action::AnnotateMany {
+            kind: AnnotationKind::Note,
+            spans: spans.clone(),
+            now: 5.0,
+        });
+        let notes: Vec<_> = anns(&marked)
+            .into_iter()
+            .filter(|a| a.kind == AnnotationKind::Note)
+            .collect();
+        assert_eq!(notes.len(), 3);
+        assert!(notes
+            .iter()
+            .all(|n| n.exact == "Rutte" && n.status == Status::Confirmed));
+        // Marking again adds nothing; undo removes all three at once.
+        let again = marked.clone().reduce(Action::AnnotateMany {
+            kind: AnnotationKind::Note,
+            spans,
+            now: 6.0,
+        });
+        assert!(Rc::ptr_eq(&again, &marked));
+        assert_eq!(anns(&marked.reduce(Action::Undo)), before);
     }
 }

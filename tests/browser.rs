@@ -550,12 +550,16 @@ fn select_in_paragraph(app: &Mounted, needle: &str, from: &str, to_end_of: &str)
     .unwrap();
 }
 
-fn saved_doc(title: &str) -> Document {
+/// The saved document with this title, once the (debounced) save has written it.
+fn saved(title: &str) -> Option<Document> {
     doc_keys()
         .iter()
-        .filter_map(|k| codec::decode::<Document>(&storage().get_item(k).unwrap().unwrap()).ok())
+        .filter_map(|k| codec::decode::<Document>(&storage().get_item(k).ok()??).ok())
         .find(|d| d.title == title)
-        .expect("saved document")
+}
+
+fn saved_doc(title: &str) -> Document {
+    saved(title).expect("saved document")
 }
 
 #[wasm_bindgen_test]
@@ -590,12 +594,13 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         .await;
     }
     app.until("three annotations saved", |_| {
-        let doc = saved_doc("Offsets test");
-        doc.annotations
-            .iter()
-            .filter(|a| a.id.starts_with('m'))
-            .count()
-            == 3
+        saved("Offsets test").is_some_and(|doc| {
+            doc.annotations
+                .iter()
+                .filter(|a| a.id.starts_with('m'))
+                .count()
+                == 3
+        })
     })
     .await;
     let doc = saved_doc("Offsets test");
@@ -678,5 +683,47 @@ async fn overlaps_render_nested_and_split_across_paragraphs() {
     let marks = app.all("mark[data-kind=quote][data-status=confirmed]");
     assert_eq!(marks[0].text_content().unwrap(), "Monday.");
     assert_eq!(marks[1].text_content().unwrap(), "She");
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn mark_all_occurrences_reviews_and_marks_them_in_one_step() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    app.paste("Occurrences\nThe harbour board met. A harbour fee rose.\nHarbourside shops and the harbour itself.").await;
+    app.until("the pasted text", |m| {
+        m.text("[data-testid=article-title]").as_deref() == Some("Occurrences")
+    })
+    .await;
+    select_in_paragraph(&app, "board", "harbour", "harbour");
+    app.until("the toolbar", |m| {
+        m.all("[data-testid=mark-all]").len() == 1
+    })
+    .await;
+    app.click("[data-testid=mark-all]");
+    app.until("the review list", |m| m.all("[data-testid=hit]").len() == 3)
+        .await;
+    // Leave the second one out.
+    app.all("[data-testid=hit]")[1]
+        .clone()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    app.click("[data-testid=mark-all-note]");
+    app.until("two notes", |m| m.all("mark[data-kind=note]").len() == 2)
+        .await;
+    assert!(app
+        .all("mark[data-kind=note]")
+        .iter()
+        .all(|n| n.text_content().unwrap() == "harbour"));
+    assert!(app.all("[data-testid=mark-all-panel]").is_empty());
+    // One undo removes both.
+    app.click("[data-testid=undo]");
+    app.until("notes undone", |m| m.all("mark[data-kind=note]").is_empty())
+        .await;
     clear_storage();
 }

@@ -20,4 +20,4 @@ pub use panels::{
     matches_filter, sentence_around, sentence_with, speaker_stats, FiguresPanel, Legend,
     QuotesPanel, SpeakerStats, SpeakersPanel,
 };
-pub use selection_toolbar::SelectionToolbar;
+pub use selection_toolbar::{MarkAllPanel, SelectionToolbar};
