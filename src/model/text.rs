@@ -117,6 +117,44 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Every occurrence of `phrase` in `text` that starts and ends on word boundaries, as code point
+/// ranges, in order, not overlapping. Case-sensitive (names are). An empty phrase has none.
+///
+/// ```
+/// use sayso::model::text::occurrences;
+/// let text = "Rutte met Zelensky. Rutteson did not. “Rutte,” he said — Rutte’s view.";
+/// assert_eq!(occurrences(text, "Rutte"), vec![(0, 5), (39, 44), (57, 62)]);
+/// assert!(occurrences(text, "").is_empty());
+/// ```
+pub fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
+    let phrase = phrase.trim();
+    if phrase.is_empty() {
+        return Vec::new();
+    }
+    let index = crate::model::offsets::TextIndex::new(text);
+    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|rest| rest.find(phrase)) {
+        let start = from + found;
+        let end = start + phrase.len();
+        let before = text.get(..start).and_then(|s| s.chars().next_back());
+        let after = text.get(end..).and_then(|s| s.chars().next());
+        let first_is_word = is_word(phrase.chars().next());
+        let last_is_word = is_word(phrase.chars().next_back());
+        let bounded = !(first_is_word && is_word(before) || last_is_word && is_word(after));
+        if bounded {
+            if let (Some(s), Some(e)) = (index.byte_to_cp(start), index.byte_to_cp(end)) {
+                out.push((s, e));
+            }
+            from = end;
+        } else {
+            from = start + phrase.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,42 +204,4 @@ mod tests {
         let got: Vec<&str> = paras.iter().map(|p| &text[p.start..p.end]).collect();
         assert_eq!(got, ["first 🗳️", "second"]);
     }
-}
-
-/// Every occurrence of `phrase` in `text` that starts and ends on word boundaries, as code point
-/// ranges, in order, not overlapping. Case-sensitive (names are). An empty phrase has none.
-///
-/// ```
-/// use sayso::model::text::occurrences;
-/// let text = "Rutte met Zelensky. Rutteson did not. “Rutte,” he said — Rutte’s view.";
-/// assert_eq!(occurrences(text, "Rutte"), vec![(0, 5), (39, 44), (57, 62)]);
-/// assert!(occurrences(text, "").is_empty());
-/// ```
-pub fn occurrences(text: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let phrase = phrase.trim();
-    if phrase.is_empty() {
-        return Vec::new();
-    }
-    let index = crate::model::offsets::TextIndex::new(text);
-    let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|rest| rest.find(phrase)) {
-        let start = from + found;
-        let end = start + phrase.len();
-        let before = text.get(..start).and_then(|s| s.chars().next_back());
-        let after = text.get(end..).and_then(|s| s.chars().next());
-        let first_is_word = is_word(phrase.chars().next());
-        let last_is_word = is_word(phrase.chars().next_back());
-        let bounded = !(first_is_word && is_word(before)) && !(last_is_word && is_word(after));
-        if bounded {
-            if let (Some(s), Some(e)) = (index.byte_to_cp(start), index.byte_to_cp(end)) {
-                out.push((s, e));
-            }
-            from = end;
-        } else {
-            from = start + phrase.chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    out
 }
