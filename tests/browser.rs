@@ -581,6 +581,8 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         ("firefighter", "firefighter", "make-quote"),
         ("新闻", "报道", "make-figure"),
         ("e\u{301}tude", "e\u{301}tude", "make-note"),
+        // Starts inside the ZWJ sequence: widened to the whole cluster.
+        ("\u{1f692} fire", "about", "make-speaker"),
     ] {
         select_in_paragraph(&app, "firefighter", from, to);
         app.until("the toolbar", |m| {
@@ -593,13 +595,13 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         })
         .await;
     }
-    app.until("three annotations saved", |_| {
+    app.until("four annotations saved", |_| {
         saved("Offsets test").is_some_and(|doc| {
             doc.annotations
                 .iter()
                 .filter(|a| a.id.starts_with('m'))
                 .count()
-                == 3
+                == 4
         })
     })
     .await;
@@ -608,12 +610,16 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         ("firefighter", "quote"),
         ("新闻报道", "figure"),
         ("e\u{301}tude", "note"),
+        ("👨🏻‍🚒 firefighter read 新闻报道 about", "speaker"),
     ] {
         let a = doc
             .annotations
             .iter()
             .find(|a| a.exact == exact)
-            .unwrap_or_else(|| panic!("no {exact}"));
+            .unwrap_or_else(|| {
+                let all: Vec<&str> = doc.annotations.iter().map(|a| a.exact.as_str()).collect();
+                panic!("no {exact:?} in {all:?}")
+            });
         assert_eq!(a.kind.as_str(), kind);
         let want_start = text[..text.find(exact).unwrap()].chars().count();
         assert_eq!(

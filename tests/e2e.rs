@@ -109,6 +109,29 @@ impl Driver {
     }
 }
 
+impl Driver {
+    /// A new browser session with these capabilities.
+    async fn connect(&self, caps: serde_json::Map<String, serde_json::Value>) -> Client {
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("connect to chromedriver")
+    }
+}
+
+/// Serves the release build named by `SAYSO_DIST` (built by `make test-e2e`).
+fn serve_dist() -> u16 {
+    let dist =
+        PathBuf::from(std::env::var("SAYSO_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no index.html: build it with `make test-e2e`",
+        dist.display()
+    );
+    serve(dist)
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
         // The group id is the child's pid (process_group(0)); `--` so the negative id is not
@@ -179,21 +202,10 @@ async fn screenshot(client: &Client, name: &str) {
 #[tokio::test]
 #[ignore = "needs the release dist/ and chromium: run by `make test-e2e`"]
 async fn open_paste_reload_delete() {
-    let dist =
-        PathBuf::from(std::env::var("SAYSO_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
-    assert!(
-        dist.join("index.html").exists(),
-        "{} has no index.html: build it with `make test-e2e`",
-        dist.display()
-    );
-    let port = serve(dist);
+    let port = serve_dist();
     let driver = Driver::start();
     let profile = tempdir();
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities(&profile))
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("connect to chromedriver");
+    let client = driver.connect(capabilities(&profile)).await;
     let result = scenario(&client, port).await;
     let _ = client.close().await;
     drop(driver);
@@ -202,11 +214,10 @@ async fn open_paste_reload_delete() {
 }
 
 fn tempdir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "sayso-e2e-{}-{}",
-        std::process::id(),
-        Instant::now().elapsed().as_nanos()
-    ));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("sayso-e2e-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("profile dir");
     dir
 }
@@ -588,32 +599,17 @@ async fn marks(client: &Client) -> Vec<String> {
 #[tokio::test]
 #[ignore = "needs the release dist/ and chromium: run by `make test-e2e`"]
 async fn export_import_and_share_link() {
-    let dist =
-        PathBuf::from(std::env::var("SAYSO_DIST").unwrap_or_else(|_| "target/e2e-dist".into()));
-    assert!(
-        dist.join("index.html").exists(),
-        "{} has no index.html: build it with `make test-e2e`",
-        dist.display()
-    );
-    let port = serve(dist);
+    let port = serve_dist();
     let driver = Driver::start();
     let (profile, second_profile, downloads) = (tempdir(), tempdir(), tempdir());
-    let connect = |caps| {
-        let url = format!("http://127.0.0.1:{}", driver.port);
-        async move {
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-                .capabilities(caps)
-                .connect(&url)
-                .await
-                .expect("connect to chromedriver")
-        }
-    };
-    let client = connect(capabilities_with_downloads(&profile, &downloads)).await;
+    let client = driver
+        .connect(capabilities_with_downloads(&profile, &downloads))
+        .await;
     let link = exchange_scenario(&client, port, &downloads).await;
     let _ = client.close().await;
     let link = link.expect("exchange scenario");
     // A fresh profile opens the share link and shows the same decisions.
-    let fresh = connect(capabilities(&second_profile)).await;
+    let fresh = driver.connect(capabilities(&second_profile)).await;
     let result = open_share_link(&fresh, &link.0, &link.1).await;
     let _ = fresh.close().await;
     drop(driver);

@@ -158,6 +158,39 @@ impl TextIndex {
         (unit == utf16).then_some(cp)
     }
 
+    /// Widens a code point range to whole grapheme clusters (a selection that ends inside
+    /// `👨🏻‍🚒` or between `e` and its combining accent takes the whole cluster); `None` when
+    /// out of range.
+    ///
+    /// ```
+    /// use sayso::model::offsets::TextIndex;
+    /// let index = TextIndex::new("a👨🏻‍🚒b e\u{301}t");
+    /// assert_eq!(index.snap_to_graphemes(2, 3), Some((1, 5)));   // inside the firefighter
+    /// assert_eq!(index.snap_to_graphemes(4, 5), Some((1, 5)));   // after its zero-width joiner
+    /// assert_eq!(index.snap_to_graphemes(7, 8), Some((7, 9)));   // e without its accent
+    /// assert_eq!(index.snap_to_graphemes(0, 1), Some((0, 1)));
+    /// ```
+    pub fn snap_to_graphemes(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        use unicode_segmentation::GraphemeCursor;
+        let text: &str = &self.text;
+        let (bs, be) = (self.cp_to_byte(start)?, self.cp_to_byte(end)?);
+        let mut cursor = GraphemeCursor::new(bs, text.len(), true);
+        let bs = match cursor.is_boundary(text, 0) {
+            Ok(true) => bs,
+            _ => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+        };
+        let mut cursor = GraphemeCursor::new(be, text.len(), true);
+        let be = match cursor.is_boundary(text, 0) {
+            Ok(true) => be,
+            _ => cursor
+                .next_boundary(text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(text.len()),
+        };
+        Some((self.byte_to_cp(bs)?, self.byte_to_cp(be)?))
+    }
+
     /// UTF-16 offset → byte offset (for the DOM side); `None` as in [`Self::utf16_to_cp`].
     pub fn utf16_to_byte(&self, utf16: usize) -> Option<usize> {
         self.utf16_to_cp(utf16).and_then(|cp| self.cp_to_byte(cp))

@@ -56,7 +56,7 @@ fn boundary(index: &TextIndex, node: &Node, offset: u32, forward: bool) -> Optio
 }
 
 /// The current selection inside the article, as code points `(start, end)` of `text`, widened
-/// to whole grapheme-free characters and trimmed of white space; `None` when there is no
+/// to whole grapheme clusters and trimmed of white space; `None` when there is no
 /// selection inside the article.
 pub fn selected_range(index: &TextIndex, text: &str) -> Option<(usize, usize)> {
     let selection = web_sys::window()?.get_selection().ok()??;
@@ -76,7 +76,8 @@ pub fn selected_range(index: &TextIndex, text: &str) -> Option<(usize, usize)> {
         range.end_offset().ok()?,
         true,
     )?;
-    trim(index, text, start.min(end), start.max(end))
+    let (start, end) = index.snap_to_graphemes(start.min(end), start.max(end))?;
+    trim(index, text, start, end)
 }
 
 /// Trims white space from both ends of a code point range.
