@@ -19,6 +19,7 @@ use crate::model::annotation::{Annotation, AnnotationKind, FigureInfo, Speaker, 
 use crate::model::history::{Change, Edit};
 use crate::model::input::text_from_paste;
 use crate::model::suggest::{self, speaker_id, ENGINE_VERSION};
+use crate::model::text::short;
 use crate::model::{Document, Millis};
 use std::rc::Rc;
 use yew::Reducible;
@@ -499,13 +500,6 @@ fn touch(doc: &mut Document, now: Millis) {
     } else {
         doc.modified + 0.001
     };
-}
-
-fn short(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
 }
 
 fn status_verb(status: Status) -> &'static str {

@@ -1,8 +1,10 @@
 //! The inspector: one annotation, its text, speaker or value, note, and Accept / Reject / Delete.
 
 use crate::model::annotation::{AnnotationKind, FigureInfo, FigureKind, Status};
+use crate::model::text::short;
 use crate::model::Document;
 use crate::state::{Action, SpeakerChoice};
+use crate::web::forms::{field, submitted_form};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -117,26 +119,10 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let on_figure = {
         let (act, id) = (act.clone(), id.clone());
         Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Some(form) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            else {
+            let Some(form) = submitted_form(&e) else {
                 return;
             };
-            let field = |name: &str| {
-                form.query_selector(&format!("[name={name}]"))
-                    .ok()
-                    .flatten()
-                    .and_then(|el| {
-                        el.clone()
-                            .dyn_into::<HtmlInputElement>()
-                            .map(|i| i.value())
-                            .or_else(|el| el.dyn_into::<HtmlSelectElement>().map(|s| s.value()))
-                            .ok()
-                    })
-                    .unwrap_or_default()
-            };
+            let field = |name: &str| field(&form, name);
             let kind = FIGURE_KINDS
                 .iter()
                 .find(|(_, label)| *label == field("kind"))
@@ -234,23 +220,5 @@ pub fn Inspector(props: &InspectorProps) -> Html {
                 <button class="button ghost" data-testid="delete" onclick={on_delete}>{ "Delete" }</button>
             </div>
         </aside>
-    }
-}
-
-/// The first 40 characters of a text, with an ellipsis when cut.
-pub fn short(text: &str) -> String {
-    short_to(text, 40)
-}
-
-/// The first `max` characters of a text, with an ellipsis when cut.
-///
-/// ```
-/// assert_eq!(sayso::components::short_to("abcdef", 3), "abc…");
-/// assert_eq!(sayso::components::short_to("ab", 3), "ab");
-/// ```
-pub fn short_to(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
     }
 }

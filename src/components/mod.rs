@@ -10,10 +10,11 @@ mod open_controls;
 mod panels;
 mod selection_toolbar;
 
+pub use crate::model::text::{short, short_to};
 pub use article_view::{is_subheading, tooltip, ArticleView};
 pub use banners::{Banners, NoticeBar};
 pub use exchange::ExchangePanel;
-pub use inspector::{short, short_to, Inspector};
+pub use inspector::Inspector;
 pub use library_panel::LibraryPanel;
 pub use open_controls::{OpenControls, PastePanel};
 pub use panels::{

@@ -3,6 +3,7 @@
 use crate::model::annotation::{AnnotationKind, Status};
 use crate::model::Document;
 use crate::state::Action;
+use crate::web::forms::{field, submitted_form};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -155,34 +156,11 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
                     .is_some_and(|r| matches_filter(r, &props.filter))
         })
         .collect();
-    let form_value = |form: &web_sys::HtmlFormElement, name: &str| -> String {
-        use wasm_bindgen::JsCast;
-        form.query_selector(&format!("[name={name}]"))
-            .ok()
-            .flatten()
-            .and_then(|el| {
-                el.clone()
-                    .dyn_into::<web_sys::HtmlInputElement>()
-                    .map(|i| i.value())
-                    .or_else(|el| {
-                        el.dyn_into::<web_sys::HtmlSelectElement>()
-                            .map(|s| s.value())
-                    })
-                    .ok()
-            })
-            .unwrap_or_default()
-    };
-    let form_of = |e: &SubmitEvent| {
-        use wasm_bindgen::JsCast;
-        e.prevent_default();
-        e.target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-    };
     let on_rename = {
         let act = props.on_action.clone();
         Callback::from(move |e: SubmitEvent| {
-            if let Some(form) = form_of(&e) {
-                let (id, name) = (form_value(&form, "speaker"), form_value(&form, "name"));
+            if let Some(form) = submitted_form(&e) {
+                let (id, name) = (field(&form, "speaker"), field(&form, "name"));
                 act.emit(Action::RenameSpeaker {
                     id,
                     name,
@@ -195,8 +173,8 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
     let on_merge = {
         let act = props.on_action.clone();
         Callback::from(move |e: SubmitEvent| {
-            if let Some(form) = form_of(&e) {
-                let (from, into) = (form_value(&form, "from"), form_value(&form, "into"));
+            if let Some(form) = submitted_form(&e) {
+                let (from, into) = (field(&form, "from"), field(&form, "into"));
                 act.emit(Action::MergeSpeakers {
                     from,
                     into,

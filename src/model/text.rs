@@ -66,18 +66,31 @@ pub fn split_title(text: &str) -> (String, usize) {
         let trimmed = line.trim();
         if !trimmed.is_empty() {
             let title = trimmed.trim_start_matches('#').trim();
-            return (cut_chars(title, MAX_TITLE_CHARS), next.min(text.len()));
+            return (short_to(title, MAX_TITLE_CHARS), next.min(text.len()));
         }
         offset = next;
     }
     (String::new(), text.len())
 }
 
-fn cut_chars(text: &str, max: usize) -> String {
+/// The first `max` characters of a text, with an ellipsis when cut.
+///
+/// ```
+/// use sayso::model::text::short_to;
+/// assert_eq!(short_to("abcdef", 3), "abc…");
+/// assert_eq!(short_to("ab c", 3), "ab…");
+/// assert_eq!(short_to("ab", 3), "ab");
+/// ```
+pub fn short_to(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", text[..at].trim_end()),
         None => text.to_owned(),
     }
+}
+
+/// The first 40 characters of a text, with an ellipsis when cut (for labels and lists).
+pub fn short(text: &str) -> String {
+    short_to(text, 40)
 }
 
 /// A paragraph of a document: a non-blank line, as a byte range of the text.

@@ -4,6 +4,7 @@
 
 pub mod exchange;
 pub mod files;
+pub mod forms;
 pub mod selection;
 pub mod storage;
 
