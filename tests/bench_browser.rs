@@ -76,6 +76,10 @@ async fn long_article_timings() {
         .clear()
         .unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
+    // The app's own stylesheet, so layout and paint cost what they cost in the app.
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/app.css")));
+    document.head().unwrap().append_child(&style).unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
