@@ -18,9 +18,11 @@
 use crate::model::annotation::{Annotation, AnnotationKind, FigureInfo, Speaker, Status};
 use crate::model::history::{Change, Edit};
 use crate::model::input::text_from_paste;
+use crate::model::offsets::TextIndex;
 use crate::model::suggest::{self, speaker_id, ENGINE_VERSION};
 use crate::model::text::short;
 use crate::model::{Document, Millis};
+use std::collections::HashSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -492,6 +494,32 @@ fn diff(old: &Document, new: &Document) -> Vec<Change> {
     changes
 }
 
+/// A confirmed annotation made by the user on code points `start..end` of `doc`, with an id not
+/// in `taken` (which it joins); `None` for an empty, reversed, out-of-range or blank span.
+fn manual_annotation(
+    doc: &Document,
+    index: &TextIndex,
+    taken: &mut HashSet<String>,
+    kind: AnnotationKind,
+    (start, end): (usize, usize),
+    now: Millis,
+) -> Option<Annotation> {
+    if start >= end {
+        return None;
+    }
+    let exact = doc
+        .text
+        .get(index.cp_to_byte(start)?..index.cp_to_byte(end)?)?;
+    if exact.trim().is_empty() {
+        return None;
+    }
+    let mut id = format!("m{}{start}-{end}", &kind.as_str()[..1]);
+    while !taken.insert(id.clone()) {
+        id.push('+');
+    }
+    Some(Annotation::manual(&id, kind, start, end, exact, now))
+}
+
 /// Marks a document changed. `modified` grows strictly with every change, even when the clock
 /// does not move (the persistence effect writes documents whose `modified` changed).
 fn touch(doc: &mut Document, now: Millis) {
@@ -664,21 +692,16 @@ impl Reducible for AppState {
                 let Some(doc) = next.current_doc() else {
                     return self;
                 };
-                let exact: String = doc
-                    .text
-                    .chars()
-                    .skip(start)
-                    .take(end.saturating_sub(start))
-                    .collect();
-                if start >= end || exact.chars().count() != end - start || exact.trim().is_empty() {
+                let index = TextIndex::new(&doc.text);
+                let mut taken: HashSet<String> =
+                    doc.annotations.iter().map(|a| a.id.clone()).collect();
+                let Some(annotation) =
+                    manual_annotation(doc, &index, &mut taken, kind, (start, end), now)
+                else {
                     return self;
-                }
-                let mut id = format!("m{}{start}-{end}", &kind.as_str()[..1]);
-                while doc.annotations.iter().any(|a| a.id == id) {
-                    id.push('+');
-                }
-                let annotation = Annotation::manual(&id, kind, start, end, &exact, now);
-                let label = format!("Added {} “{}”", kind.as_str(), short(&exact));
+                };
+                let id = annotation.id.clone();
+                let label = format!("Added {} “{}”", kind.as_str(), short(&annotation.exact));
                 next.selected = Some(id);
                 next.commit(
                     label,
@@ -693,8 +716,8 @@ impl Reducible for AppState {
                 let Some(doc) = next.current_doc() else {
                     return self;
                 };
-                let index = crate::model::offsets::TextIndex::new(&doc.text);
-                let mut taken: std::collections::HashSet<String> =
+                let index = TextIndex::new(&doc.text);
+                let mut taken: HashSet<String> =
                     doc.annotations.iter().map(|a| a.id.clone()).collect();
                 let mut changes = Vec::new();
                 for (start, end) in spans {
@@ -704,24 +727,17 @@ impl Reducible for AppState {
                             && a.end == end
                             && a.status != Status::Rejected
                     });
-                    let exact = index
-                        .cp_to_byte(start)
-                        .zip(index.cp_to_byte(end))
-                        .and_then(|(s, e)| doc.text.get(s..e));
-                    let Some(exact) =
-                        exact.filter(|e| !e.trim().is_empty() && start < end && !exists)
-                    else {
+                    if exists {
                         continue;
-                    };
-                    let mut id = format!("m{}{start}-{end}", &kind.as_str()[..1]);
-                    while !taken.insert(id.clone()) {
-                        id.push('+');
                     }
-                    let annotation = Annotation::manual(&id, kind, start, end, exact, now);
-                    changes.push(Change::Annotation {
-                        before: None,
-                        after: Some(Box::new(annotation)),
-                    });
+                    if let Some(annotation) =
+                        manual_annotation(doc, &index, &mut taken, kind, (start, end), now)
+                    {
+                        changes.push(Change::Annotation {
+                            before: None,
+                            after: Some(Box::new(annotation)),
+                        });
+                    }
                 }
                 let label = format!("Marked {} occurrences as {}", changes.len(), kind.as_str());
                 if !next.commit(label, changes, now) {

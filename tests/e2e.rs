@@ -192,6 +192,10 @@ async fn text(client: &Client, css: &str) -> Option<String> {
     client.find(Locator::Css(css)).await.ok()?.text().await.ok()
 }
 
+async fn click(client: &Client, css: &str) -> Result<(), fantoccini::error::CmdError> {
+    client.find(Locator::Css(css)).await?.click().await
+}
+
 async fn screenshot(client: &Client, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot dir");
@@ -246,11 +250,7 @@ async fn scenario(client: &Client, port: u16) -> Result<(), fantoccini::error::C
     annotate_the_sample(client).await?;
 
     // Paste a new article.
-    client
-        .find(Locator::Css("[data-testid=paste-toggle]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=paste-toggle]").await?;
     let area = client
         .wait()
         .at_most(TIMEOUT)
@@ -260,11 +260,7 @@ async fn scenario(client: &Client, port: u16) -> Result<(), fantoccini::error::C
         "Council approves budget\nThe council said on Monday it would spend “more than ever”.",
     )
     .await?;
-    client
-        .find(Locator::Css("[data-testid=paste-submit]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=paste-submit]").await?;
     wait_until("the pasted title", || async {
         text(client, "[data-testid=article-title]").await.as_deref()
             == Some("Council approves budget")
@@ -388,16 +384,12 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
     .await
     .expect("a quote id");
     let quote_css = format!("mark[data-ann-id='{quote_id}']");
-    client.find(Locator::Css(&quote_css)).await?.click().await?;
+    click(client, &quote_css).await?;
     wait_until("the inspector", || async {
         count(client, "[data-testid=inspector]").await == 1
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=accept]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=accept]").await?;
     wait_until("the quote confirmed", || async {
         attr(client, &quote_css, "data-status").await.as_deref() == Some("confirmed")
     })
@@ -418,11 +410,7 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
             vec![figure_css.clone().into()],
         )
         .await?;
-    client
-        .find(Locator::Css(&figure_css))
-        .await?
-        .click()
-        .await?;
+    click(client, &figure_css).await?;
     wait_until("the figure in the inspector", || async {
         text(client, "[data-testid=inspector] .badge")
             .await
@@ -434,11 +422,7 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
                 == Some("figure")
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=reject]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=reject]").await?;
     wait_until("the figure gone", || async {
         count(client, &figure_css).await == 0
     })
@@ -507,31 +491,19 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
     );
 
     // Undo the speaker, undo the quote, redo the quote.
-    client
-        .find(Locator::Css("[data-testid=undo]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=undo]").await?;
     wait_until("the speaker undone", || async {
         attr(client, &manual_mark, "title")
             .await
             .is_some_and(|t| t.contains("speaker unknown"))
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=undo]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=undo]").await?;
     wait_until("the quote undone", || async {
         count(client, &manual_mark).await == 0
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=redo]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=redo]").await?;
     wait_until("the quote redone", || async {
         count(client, &manual_mark).await == 1
     })
@@ -637,7 +609,7 @@ async fn exchange_scenario(
     .await
     .expect("quote");
     let quote_css = format!("mark[data-ann-id='{quote}']");
-    client.find(Locator::Css(&quote_css)).await?.click().await?;
+    click(client, &quote_css).await?;
     client
         .wait()
         .at_most(TIMEOUT)
@@ -652,11 +624,7 @@ async fn exchange_scenario(
     let before = marks(client).await;
 
     // Export the bundle: the file lands in the download folder.
-    client
-        .find(Locator::Css("[data-testid=export-bundle]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=export-bundle]").await?;
     let file = {
         let deadline = Instant::now() + TIMEOUT;
         loop {
@@ -727,11 +695,7 @@ async fn exchange_scenario(
     assert_eq!(marks(client).await, before, "a broken file changes nothing");
 
     // Copy a share link.
-    client
-        .find(Locator::Css("[data-testid=share]"))
-        .await?
-        .click()
-        .await?;
+    click(client, "[data-testid=share]").await?;
     let input = client
         .wait()
         .at_most(TIMEOUT)
