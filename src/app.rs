@@ -2,7 +2,7 @@
 
 use crate::components::{
     ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, Legend, LibraryPanel,
-    MarkAllPanel, NoticeBar, OpenControls, PastePanel, QuotesPanel, SelectionToolbar,
+    MarkAllPanel, NoticeBar, OpenControls, PastePanel, QuotesPanel, SelectionToolbar, Shared,
     SpeakersPanel,
 };
 use crate::hooks::{use_persistence, use_shortcuts, Shortcuts};
@@ -161,27 +161,42 @@ pub fn App() -> Html {
         let paste_open = paste_open.clone();
         Callback::from(move |()| paste_open.set(false))
     };
-    let dispatch = state.dispatcher().to_callback();
+    // Callbacks handed to the side panels and the article are made once, so that their props
+    // compare equal from one render to the next and a click re-renders only what changed.
+    let dispatch = (*use_memo((), {
+        let dispatcher = state.dispatcher();
+        move |_| dispatcher.to_callback()
+    }))
+    .clone();
     let on_action = dispatch.clone();
-    let on_pick = {
-        let dispatch = dispatch.clone();
-        let picked = picked.clone();
-        Callback::from(move |ids: Vec<String>| {
-            let first = ids.first().cloned();
-            picked.set(Rc::new(ids));
-            dispatch.emit(Action::SelectAnnotation(first));
-        })
-    };
-    let on_pick_one = {
+    let on_pick = (*use_memo((), {
+        let (dispatch, picked) = (dispatch.clone(), picked.setter());
+        move |_| {
+            Callback::from(move |ids: Vec<String>| {
+                let first = ids.first().cloned();
+                picked.set(Rc::new(ids));
+                dispatch.emit(Action::SelectAnnotation(first));
+            })
+        }
+    }))
+    .clone();
+    let on_pick_one = (*use_memo((), {
         let on_pick = on_pick.clone();
-        Callback::from(move |id: String| {
-            if !id.is_empty() {
-                scroll_to(&id);
-                on_pick.emit(vec![id]);
-            }
-        })
-    };
-    let on_close_inspector = dispatch.reform(|()| Action::SelectAnnotation(None));
+        move |_| {
+            Callback::from(move |id: String| {
+                if !id.is_empty() {
+                    scroll_to(&id);
+                    on_pick.emit(vec![id]);
+                }
+            })
+        }
+    }))
+    .clone();
+    let on_close_inspector = (*use_memo((), {
+        let dispatch = dispatch.clone();
+        move |_| dispatch.reform(|()| Action::SelectAnnotation(None))
+    }))
+    .clone();
     let on_selection_change = {
         let selection = selection.clone();
         let text_index = text_index.clone();
@@ -332,14 +347,14 @@ pub fn App() -> Html {
                     on_close={let h = help_open.clone(); Callback::from(move |()| h.set(false))} />
             }
             <div class="layout">
-                <LibraryPanel docs={state.docs.clone()} current={state.current.clone()}
+                <LibraryPanel docs={Shared(state.docs.clone())} current={state.current.clone()}
                               deleted={state.deleted.clone()} on_open={on_select}
                               on_delete={on_delete} on_undo_delete={on_undo_delete} />
                 <main class="main">
                     if show_paste {
                         <PastePanel on_open={on_paste} on_close={close_paste} />
                     }
-                    if let Some(doc) = state.current_doc() {
+                    if let Some(doc) = state.current_doc().map(|d| Shared(d.clone())) {
                         if let Some((_, _, preview)) = &*selection {
                             <SelectionToolbar preview={AttrValue::from(preview.clone())} on_annotate={on_annotate.clone()}
                                               on_mark_all={on_mark_all.clone()} />
@@ -359,7 +374,7 @@ pub fn App() -> Html {
                         </div>
                     }
                 </main>
-                if let Some(doc) = state.current_doc() {
+                if let Some(doc) = state.current_doc().map(|d| Shared(d.clone())) {
                     <aside class="side">
                         <div class="history-buttons">
                             <button class="button small" data-testid="undo" disabled={doc.history.undo.is_empty()}

@@ -22,7 +22,7 @@ use crate::model::offsets::TextIndex;
 use crate::model::suggest::{self, speaker_id, ENGINE_VERSION};
 use crate::model::text::short;
 use crate::model::{Document, Millis};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -363,7 +363,11 @@ impl AppState {
     }
 
     fn annotation(&self, id: &str) -> Option<&Annotation> {
-        self.current_doc()?.annotations.iter().find(|a| a.id == id)
+        self.current_doc()?
+            .annotations
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| &**a)
     }
 
     /// Applies an edit to the open document and records it for undo. `false` when nothing
@@ -380,7 +384,7 @@ impl AppState {
             changes,
         };
         edit.apply(doc, false);
-        doc.history.undo.push(edit);
+        doc.history.undo.push(Rc::new(edit));
         doc.history.redo.clear();
         touch(doc, now);
         self.announcement = label;
@@ -409,8 +413,8 @@ impl AppState {
         self.commit(
             label,
             vec![Change::Annotation {
-                before: Some(Box::new(before)),
-                after: Some(Box::new(after)),
+                before: Some(Rc::new(before)),
+                after: Some(Rc::new(after)),
             }],
             now,
         )
@@ -462,11 +466,14 @@ impl AppState {
     }
 }
 
-/// The changes that turn `old`'s annotations and speakers into `new`'s, by id.
+/// The changes that turn `old`'s annotations and speakers into `new`'s, by id (linear: both
+/// sides are indexed by id).
 fn diff(old: &Document, new: &Document) -> Vec<Change> {
     let mut changes = Vec::new();
+    let old_speakers: HashMap<&str, &Speaker> =
+        old.speakers.iter().map(|s| (s.id.as_str(), s)).collect();
     for s in &new.speakers {
-        let before = old.speakers.iter().find(|o| o.id == s.id);
+        let before = old_speakers.get(s.id.as_str()).copied();
         if before != Some(s) {
             changes.push(Change::Speaker {
                 before: before.cloned(),
@@ -474,19 +481,22 @@ fn diff(old: &Document, new: &Document) -> Vec<Change> {
             });
         }
     }
+    let old_anns: HashMap<&str, &Rc<Annotation>> =
+        old.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+    let new_ids: HashSet<&str> = new.annotations.iter().map(|a| a.id.as_str()).collect();
     for a in &new.annotations {
-        let before = old.annotations.iter().find(|o| o.id == a.id);
+        let before = old_anns.get(a.id.as_str()).copied();
         if before != Some(a) {
             changes.push(Change::Annotation {
-                before: before.cloned().map(Box::new),
-                after: Some(Box::new(a.clone())),
+                before: before.cloned(),
+                after: Some(a.clone()),
             });
         }
     }
     for a in &old.annotations {
-        if !new.annotations.iter().any(|n| n.id == a.id) {
+        if !new_ids.contains(a.id.as_str()) {
             changes.push(Change::Annotation {
-                before: Some(Box::new(a.clone())),
+                before: Some(a.clone()),
                 after: None,
             });
         }
@@ -652,17 +662,18 @@ impl Reducible for AppState {
                 let Some(doc) = next.current_doc() else {
                     return self;
                 };
+                let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
                 let changes: Vec<Change> = doc
                     .annotations
                     .iter()
-                    .filter(|a| ids.contains(&a.id) && a.status != status)
+                    .filter(|a| ids.contains(a.id.as_str()) && a.status != status)
                     .map(|a| {
-                        let mut after = a.clone();
+                        let mut after = (**a).clone();
                         after.status = status;
                         after.modified = now;
                         Change::Annotation {
-                            before: Some(Box::new(a.clone())),
-                            after: Some(Box::new(after)),
+                            before: Some(a.clone()),
+                            after: Some(Rc::new(after)),
                         }
                     })
                     .collect();
@@ -707,7 +718,7 @@ impl Reducible for AppState {
                     label,
                     vec![Change::Annotation {
                         before: None,
-                        after: Some(Box::new(annotation)),
+                        after: Some(Rc::new(annotation)),
                     }],
                     now,
                 );
@@ -735,7 +746,7 @@ impl Reducible for AppState {
                     {
                         changes.push(Change::Annotation {
                             before: None,
-                            after: Some(Box::new(annotation)),
+                            after: Some(Rc::new(annotation)),
                         });
                     }
                 }
@@ -748,12 +759,13 @@ impl Reducible for AppState {
                 let Some(doc) = next.current_doc() else {
                     return self;
                 };
+                let set: HashSet<&str> = ids.iter().map(String::as_str).collect();
                 let changes: Vec<Change> = doc
                     .annotations
                     .iter()
-                    .filter(|a| ids.contains(&a.id))
+                    .filter(|a| set.contains(a.id.as_str()))
                     .map(|a| Change::Annotation {
-                        before: Some(Box::new(a.clone())),
+                        before: Some(a.clone()),
                         after: None,
                     })
                     .collect();
@@ -813,8 +825,8 @@ impl Reducible for AppState {
                 after.modified = now;
                 let label = format!("Set the speaker of “{}”", short(&before.exact));
                 changes.push(Change::Annotation {
-                    before: Some(Box::new(before)),
-                    after: Some(Box::new(after)),
+                    before: Some(Rc::new(before)),
+                    after: Some(Rc::new(after)),
                 });
                 next.commit(label, changes, now);
             }
@@ -919,13 +931,13 @@ impl Reducible for AppState {
                     .iter()
                     .filter(|a| a.speaker_id.as_deref() == Some(from.as_str()))
                     .map(|a| {
-                        let mut after = a.clone();
+                        let mut after = (**a).clone();
                         after.speaker_id = Some(into.clone());
                         after.edited = true;
                         after.modified = now;
                         Change::Annotation {
-                            before: Some(Box::new(a.clone())),
-                            after: Some(Box::new(after)),
+                            before: Some(a.clone()),
+                            after: Some(Rc::new(after)),
                         }
                     })
                     .collect();
@@ -1163,7 +1175,13 @@ mod tests {
     }
 
     fn anns(state: &AppState) -> Vec<Annotation> {
-        state.current_doc().unwrap().annotations.clone()
+        state
+            .current_doc()
+            .unwrap()
+            .annotations
+            .iter()
+            .map(|a| (**a).clone())
+            .collect()
     }
 
     const STORY: &str = "Budget row\n“We will not cut schools,” Mayor Ana Ruiz said on Monday. The plan costs £2 million.";

@@ -27,7 +27,7 @@ fn annotate(doc: &mut Document, id: &str, kind: AnnotationKind, needle: &str) ->
     a.origin = Origin::Auto {
         engine: "golden".into(),
     };
-    doc.annotations.push(a);
+    doc.annotations.push(a.into());
     doc.annotations.len() - 1
 }
 
@@ -53,7 +53,7 @@ fn sample() -> Document {
         ("m3", "Sir Keir Starmer", "s3"),
     ] {
         let i = annotate(&mut doc, id, AnnotationKind::Speaker, needle);
-        doc.annotations[i].speaker_id = Some(speaker.into());
+        std::rc::Rc::make_mut(&mut doc.annotations[i]).speaker_id = Some(speaker.into());
     }
     for (id, needle, speaker, kind) in [
         (
@@ -71,7 +71,7 @@ fn sample() -> Document {
         ("q3", "\"meaningful and warm.\"", "s1", QuoteKind::Mixed),
     ] {
         let i = annotate(&mut doc, id, AnnotationKind::Quote, needle);
-        let a = &mut doc.annotations[i];
+        let a = std::rc::Rc::make_mut(&mut doc.annotations[i]);
         a.speaker_id = Some(speaker.into());
         a.quote_kind = Some(kind);
     }
@@ -93,22 +93,22 @@ fn sample() -> Document {
         ("f3", "14", FigureKind::Number, Some("14"), Some("posts")),
     ] {
         let i = annotate(&mut doc, id, AnnotationKind::Figure, needle);
-        doc.annotations[i].figure = Some(FigureInfo {
+        std::rc::Rc::make_mut(&mut doc.annotations[i]).figure = Some(FigureInfo {
             kind,
             value: value.map(Into::into),
             unit: unit.map(Into::into),
         });
     }
     // The user's own decisions: a confirmed quote, a rejected suggestion and a note.
-    doc.annotations[3].status = Status::Confirmed;
-    doc.annotations[5].status = Status::Rejected;
+    std::rc::Rc::make_mut(&mut doc.annotations[3]).status = Status::Confirmed;
+    std::rc::Rc::make_mut(&mut doc.annotations[5]).status = Status::Rejected;
     let i = annotate(
         &mut doc,
         "n1",
         AnnotationKind::Note,
         "Oval Office confrontation",
     );
-    let note = &mut doc.annotations[i];
+    let note = std::rc::Rc::make_mut(&mut doc.annotations[i]);
     note.origin = Origin::Manual;
     note.status = Status::Confirmed;
     note.note = Some("Check the transcript <before> publishing & quote it.".into());

@@ -20,15 +20,17 @@ fn malformed_inputs_table() {
     let len = article().length;
     let bundle_past_end = {
         let mut doc = article();
-        doc.annotations
-            .push(sayso::model::annotation::Annotation::manual(
+        doc.annotations.push(
+            sayso::model::annotation::Annotation::manual(
                 "q1",
                 sayso::model::annotation::AnnotationKind::Quote,
                 21,
                 36,
                 "“we will build”",
                 1.0,
-            ));
+            )
+            .into(),
+        );
         let mut value = w3c::export_bundle(&doc);
         value["first"]["items"][0]["target"]["selector"][1]["end"] = 999.into();
         value.to_string()

@@ -19,14 +19,8 @@ fn fragment_of(content: &[u8]) -> String {
 fn small_doc() -> Document {
     let mut doc = Document::new("Title 🗳️\nThe mayor said “we will build”.", None, 1.0);
     let (s, e) = share_support::span(&doc.text, "“we will build”");
-    doc.annotations.push(Annotation::manual(
-        "q1",
-        AnnotationKind::Quote,
-        s,
-        e,
-        "“we will build”",
-        1.0,
-    ));
+    doc.annotations
+        .push(Annotation::manual("q1", AnnotationKind::Quote, s, e, "“we will build”", 1.0).into());
     doc
 }
 

@@ -31,7 +31,7 @@ fn base() -> Document {
         1.0,
     );
     q.speaker_id = Some("s1".into());
-    doc.annotations.push(q);
+    doc.annotations.push(q.into());
     doc
 }
 
@@ -39,8 +39,8 @@ fn base() -> Document {
 fn same_span_other_body_is_a_conflict_and_changes_nothing_there() {
     let doc = base();
     let mut theirs = doc.clone();
-    theirs.annotations[0].note = Some("their note".into());
-    theirs.annotations[0].status = Status::Rejected;
+    std::rc::Rc::make_mut(&mut theirs.annotations[0]).note = Some("their note".into());
+    std::rc::Rc::make_mut(&mut theirs.annotations[0]).status = Status::Rejected;
     let outcome = import(
         &w3c::export_collection(&theirs).to_string(),
         Some(&doc),
@@ -76,7 +76,7 @@ fn speakers_are_matched_by_name_and_new_ones_added() {
     let (s, e) = span(TEXT, "Sam Reyes");
     let mut mention = Annotation::manual("m1", AnnotationKind::Speaker, s, e, "Sam Reyes", 1.0);
     mention.speaker_id = Some("x9".into());
-    theirs.annotations.push(mention);
+    theirs.annotations.push(mention.into());
     let (s, e) = span(TEXT, "Ships will sail again on Friday.");
     let mut q = Annotation::manual(
         "q1",
@@ -87,7 +87,7 @@ fn speakers_are_matched_by_name_and_new_ones_added() {
         1.0,
     );
     q.speaker_id = Some("s1".into());
-    theirs.annotations.push(q);
+    theirs.annotations.push(q.into());
     let outcome = import(
         &w3c::export_collection(&theirs).to_string(),
         Some(&doc),
@@ -115,14 +115,8 @@ fn a_bundle_of_the_open_article_merges_and_another_opens_as_new() {
     let doc = base();
     let mut more = doc.clone();
     let (s, e) = span(TEXT, "Friday");
-    more.annotations.push(Annotation::manual(
-        "f1",
-        AnnotationKind::Figure,
-        s,
-        e,
-        "Friday",
-        2.0,
-    ));
+    more.annotations
+        .push(Annotation::manual("f1", AnnotationKind::Figure, s, e, "Friday", 2.0).into());
     let bundle = w3c::export_bundle(&more).to_string();
     let outcome = import(&bundle, Some(&doc), 5.0).unwrap();
     assert_eq!(
@@ -162,7 +156,7 @@ fn regression_decisions_from_a_file_replace_untouched_suggestions() {
         let mut doc = sayso::model::Document::new(text, None, 1.0);
         let (speakers, anns) = suggestions(&doc.text, &sayso::engine::analyze(&doc.text), 1.0);
         doc.speakers = speakers;
-        doc.annotations = anns;
+        doc.annotations = anns.into_iter().map(std::rc::Rc::new).collect();
         doc
     };
     let mut decided = fresh();
@@ -171,13 +165,13 @@ fn regression_decisions_from_a_file_replace_untouched_suggestions() {
         .iter()
         .position(|a| a.kind.as_str() == "quote")
         .unwrap();
-    decided.annotations[quote].status = Status::Confirmed;
+    std::rc::Rc::make_mut(&mut decided.annotations[quote]).status = Status::Confirmed;
     let rejected = decided
         .annotations
         .iter()
         .position(|a| a.kind.as_str() == "figure")
         .unwrap();
-    decided.annotations[rejected].status = Status::Rejected;
+    std::rc::Rc::make_mut(&mut decided.annotations[rejected]).status = Status::Rejected;
     let file = sayso::model::w3c::to_pretty(&sayso::model::w3c::export_bundle(&decided));
 
     let outcome = sayso::model::import::import(&file, Some(&fresh()), 2.0).unwrap();

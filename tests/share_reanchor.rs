@@ -31,7 +31,7 @@ fn annotated(text: &str) -> Document {
     ] {
         let (s, e) = span(text, needle);
         doc.annotations
-            .push(Annotation::manual(id, kind, s, e, needle, 1.0));
+            .push(Annotation::manual(id, kind, s, e, needle, 1.0).into());
     }
     doc
 }
@@ -226,14 +226,17 @@ fn reanchoring_a_megabyte_text_is_fast() {
         let start = (i * (len / 200) + 17).min(len - 80);
         let end = start + 40 + (i % 40);
         let exact: String = chars[start..end].iter().collect();
-        doc.annotations.push(Annotation::manual(
-            &format!("a{i}"),
-            AnnotationKind::Quote,
-            start,
-            end,
-            &exact,
-            1.0,
-        ));
+        doc.annotations.push(
+            Annotation::manual(
+                &format!("a{i}"),
+                AnnotationKind::Quote,
+                start,
+                end,
+                &exact,
+                1.0,
+            )
+            .into(),
+        );
     }
     let file = w3c::export_collection(&doc).to_string();
     // v2: a sentence inserted before every tenth quote; quote 10 edited by one char; quote 20

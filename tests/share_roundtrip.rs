@@ -88,7 +88,7 @@ fn orphans_survive_a_round_trip_as_orphans() {
         0.0,
     );
     orphan.anchor = Anchor::Orphan;
-    doc.annotations.push(orphan);
+    doc.annotations.push(orphan.into());
     let outcome = import(&w3c::export_bundle(&doc).to_string(), None, 1.0).unwrap();
     assert_eq!(outcome.document, doc);
     assert_eq!(outcome.orphans, ["o1"]);
@@ -106,7 +106,7 @@ fn markup_in_notes_and_names_round_trips_verbatim_as_text() {
     let mut a = Annotation::manual("n1", AnnotationKind::Quote, 6, 19, "<p>Markup</p>", 0.0);
     a.note = Some("</textarea><script>alert('note')</script>&amp;".into());
     a.speaker_id = Some("s1".into());
-    doc.annotations.push(a);
+    doc.annotations.push(a.into());
     let file = w3c::to_pretty(&w3c::export_bundle(&doc));
     let back = import(&file, None, 1.0).unwrap().document;
     assert_eq!(back, doc);
@@ -120,14 +120,8 @@ fn markup_in_notes_and_names_round_trips_verbatim_as_text() {
 #[test]
 fn regression_offsets_past_the_end_still_export_and_import() {
     let mut doc = Document::new("Title\nShort.", None, 0.0);
-    doc.annotations.push(Annotation::manual(
-        "x",
-        AnnotationKind::Note,
-        50,
-        60,
-        "Short",
-        0.0,
-    ));
+    doc.annotations
+        .push(Annotation::manual("x", AnnotationKind::Note, 50, 60, "Short", 0.0).into());
     let outcome = import(&w3c::export_bundle(&doc).to_string(), None, 1.0).unwrap();
     let a = &outcome.document.annotations[0];
     assert_eq!((a.start, a.end, a.anchor), (6, 11, Anchor::Moved));

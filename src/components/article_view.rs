@@ -3,6 +3,7 @@
 //! Each paragraph is a keyed component whose props are the paragraph's text and only the
 //! annotations that touch it, so one click re-renders one paragraph, not the article.
 
+use super::Shared;
 use crate::model::annotation::{Annotation, AnnotationKind, Speaker, Status};
 use crate::model::offsets::TextIndex;
 use crate::model::spans::{nest, Fragment};
@@ -11,29 +12,8 @@ use crate::model::Document;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// An `Rc` compared by pointer: props that hold one compare in O(1). Whoever builds it must keep
-/// the same `Rc` while the content is the same (see [`ArticleView`]'s slices).
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Self(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
+/// The annotations of one paragraph (compared by pointer).
+type ParaAnns = Shared<Vec<Rc<Annotation>>>;
 
 /// What the paragraphs were last given: rebuilt when the document or the hidden kinds change,
 /// keeping the previous `Rc` of every paragraph whose annotations did not change, so that only
@@ -42,14 +22,21 @@ impl<T> std::ops::Deref for Shared<T> {
 struct Slices {
     key: Option<(String, u64, Vec<AnnotationKind>)>,
     speakers: Option<Shared<Vec<Speaker>>>,
-    paras: Vec<Shared<Vec<Annotation>>>,
+    paras: Vec<ParaAnns>,
+    /// The paragraphs' lists grouped by [`CHUNK`]: a chunk keeps its `Rc` while all its
+    /// paragraphs keep theirs.
+    chunks: Vec<Shared<Vec<ParaAnns>>>,
 }
+
+/// Paragraphs per [`ChunkView`]. The article renders chunks, a chunk renders paragraphs: a click
+/// compares a few dozen chunk props and re-renders one chunk's paragraphs, not thousands.
+const CHUNK: usize = 64;
 
 /// Props of [`ArticleView`].
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     /// The document shown.
-    pub doc: Rc<Document>,
+    pub doc: Shared<Document>,
     /// Kinds hidden by the legend.
     pub hidden: Rc<Vec<AnnotationKind>>,
     /// The annotation open in the inspector.
@@ -72,7 +59,7 @@ fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind],
     if slices.key.as_ref() == Some(&key) && slices.paras.len() == paras.len() {
         return;
     }
-    let visible: Vec<&Annotation> = doc
+    let visible: Vec<&Rc<Annotation>> = doc
         .annotations
         .iter()
         .filter(|a| a.status != Status::Rejected && !hidden.contains(&a.kind))
@@ -92,11 +79,12 @@ fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind],
             .filter(|a| a.end > p.cp_start);
         let old = same_doc.then(|| slices.paras.get(i)).flatten();
         let unchanged = old.is_some_and(|old| {
-            old.len() == anns.clone().count() && old.iter().zip(anns.clone()).all(|(o, n)| o == *n)
+            old.len() == anns.clone().count()
+                && old.iter().zip(anns.clone()).all(|(o, n)| Rc::ptr_eq(o, n))
         });
         match (old, unchanged) {
             (Some(old), true) => fresh.push(old.clone()),
-            _ => fresh.push(Shared(Rc::new(anns.map(|a| (*a).clone()).collect()))),
+            _ => fresh.push(Shared(Rc::new(anns.map(|a| Rc::clone(a)).collect()))),
         }
     }
     let speakers_same = slices
@@ -106,7 +94,23 @@ fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind],
     if !speakers_same {
         slices.speakers = Some(Shared(Rc::new(doc.speakers.clone())));
     }
+    let chunks = fresh
+        .chunks(CHUNK)
+        .enumerate()
+        .map(|(i, paras)| {
+            let old = same_doc.then(|| slices.chunks.get(i)).flatten();
+            match old {
+                Some(old)
+                    if old.len() == paras.len() && old.iter().zip(paras).all(|(a, b)| a == b) =>
+                {
+                    old.clone()
+                }
+                _ => Shared(Rc::new(paras.to_vec())),
+            }
+        })
+        .collect();
     slices.paras = fresh;
+    slices.chunks = chunks;
     slices.key = Some(key);
 }
 
@@ -128,7 +132,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 })
             })
             .collect();
-        (title, paras)
+        let chunks: Vec<Shared<Vec<Para>>> = paras
+            .chunks(CHUNK)
+            .map(|c| Shared(Rc::new(c.to_vec())))
+            .collect();
+        (title, paras, chunks)
     });
     let slices = use_mut_ref(Slices::default);
     update_slices(&mut slices.borrow_mut(), &doc, &props.hidden, &layout.1);
@@ -144,17 +152,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         return html! {};
     };
     let rendered: Vec<Html> = layout
-        .1
+        .2
         .iter()
-        .zip(slices.paras.iter())
-        .map(|(p, anns)| {
+        .zip(slices.chunks.iter())
+        .map(|(paras, anns)| {
             let selected = props
                 .selected
                 .clone()
-                .filter(|s| anns.iter().any(|a| &a.id == s));
+                .filter(|s| anns.iter().any(|p| p.iter().any(|a| &a.id == s)));
+            let key = paras.first().map_or(0, |p| p.cp_start);
             html! {
-                <ParagraphView key={p.cp_start} text={p.text.clone()} start={p.cp_start}
-                               anns={anns.clone()} speakers={speakers.clone()} {selected} />
+                <ChunkView {key} paras={paras.clone()} anns={anns.clone()}
+                           speakers={speakers.clone()} {selected} />
             }
         })
         .collect();
@@ -166,6 +175,35 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     }
 }
 
+/// Props of [`ChunkView`].
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    /// Up to [`CHUNK`] paragraphs (compared by pointer).
+    paras: Shared<Vec<Para>>,
+    /// Their annotation lists, one per paragraph (compared by pointer).
+    anns: Shared<Vec<ParaAnns>>,
+    /// The document's speakers, for tooltips (compared by pointer).
+    speakers: Shared<Vec<Speaker>>,
+    /// The selected annotation, when it is in this chunk.
+    selected: Option<String>,
+}
+
+/// A run of paragraphs, rendered without a wrapper element.
+#[component]
+fn ChunkView(props: &ChunkProps) -> Html {
+    let rendered = props.paras.iter().zip(props.anns.iter()).map(|(p, anns)| {
+        let selected = props
+            .selected
+            .clone()
+            .filter(|s| anns.iter().any(|a| &a.id == s));
+        html! {
+            <ParagraphView key={p.cp_start} text={p.text.clone()} start={p.cp_start}
+                           anns={anns.clone()} speakers={props.speakers.clone()} {selected} />
+        }
+    });
+    html! { <>{ for rendered }</> }
+}
+
 /// Props of [`ParagraphView`].
 #[derive(Properties, PartialEq)]
 pub struct ParagraphProps {
@@ -174,7 +212,7 @@ pub struct ParagraphProps {
     /// Code point offset of the paragraph in the document.
     pub start: usize,
     /// The annotations that touch this paragraph (compared by pointer).
-    pub anns: Shared<Vec<Annotation>>,
+    pub anns: ParaAnns,
     /// The document's speakers, for tooltips (compared by pointer).
     pub speakers: Shared<Vec<Speaker>>,
     /// The selected annotation, when it is in this paragraph.

@@ -5,7 +5,6 @@ use crate::model::{csv, import, share, w3c, Document};
 use crate::state::Action;
 use crate::web::exchange::{copy, download, page_url};
 use crate::web::files::files_of;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ExchangeProps {
     /// The open document.
-    pub doc: Rc<Document>,
+    pub doc: super::Shared<Document>,
     /// Dispatches actions (imports, messages).
     pub on_action: Callback<Action>,
 }

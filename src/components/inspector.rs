@@ -26,7 +26,7 @@ const FIGURE_KINDS: [(FigureKind, &str); 8] = [
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
     /// The open document.
-    pub doc: Rc<Document>,
+    pub doc: super::Shared<Document>,
     /// The annotation shown.
     pub id: String,
     /// Other annotations under the same click (the chooser).
@@ -160,7 +160,7 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let speaker_select = matches!(ann.kind, AnnotationKind::Quote | AnnotationKind::Speaker);
     html! {
-        <aside class="inspector" data-testid="inspector" aria-label="Annotation">
+        <aside class="inspector" data-testid="inspector" data-inspects={ann.id.clone()} aria-label="Annotation">
             <div class="inspector-head">
                 <span class={classes!("badge", format!("k-{}", ann.kind.as_str()))}>{ ann.kind.as_str() }</span>
                 <span class="status" data-testid="inspector-status">{ status_label }</span>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct LibraryPanelProps {
     /// The documents.
-    pub docs: Rc<Vec<Rc<Document>>>,
+    pub docs: super::Shared<Vec<Rc<Document>>>,
     /// Id of the open document.
     pub current: Option<String>,
     /// The last deleted document, offered for undo.

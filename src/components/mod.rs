@@ -10,6 +10,8 @@ mod open_controls;
 mod panels;
 mod selection_toolbar;
 
+use std::rc::Rc;
+
 pub use crate::model::text::{short, short_to};
 pub use article_view::{is_subheading, tooltip, ArticleView};
 pub use banners::{Banners, NoticeBar};
@@ -22,3 +24,34 @@ pub use panels::{
     QuotesPanel, SpeakerStats, SpeakersPanel,
 };
 pub use selection_toolbar::{MarkAllPanel, SelectionToolbar};
+
+/// An `Rc` compared by pointer: props that hold one compare in O(1). Whoever builds it must keep
+/// the same `Rc` while the content is the same (see [`ArticleView`]'s slices). Documents are passed as `Shared<Document>`:
+/// the reducer makes a new `Rc` for every change, so pointer equality is content equality here.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> From<Rc<T>> for Shared<T> {
+    fn from(rc: Rc<T>) -> Self {
+        Self(rc)
+    }
+}

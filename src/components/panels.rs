@@ -4,6 +4,7 @@ use crate::model::annotation::{AnnotationKind, Status};
 use crate::model::Document;
 use crate::state::Action;
 use crate::web::forms::{field, submitted_form};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,7 +19,7 @@ const KINDS: [(AnnotationKind, &str); 4] = [
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
     /// The open document.
-    pub doc: Rc<Document>,
+    pub doc: super::Shared<Document>,
     /// Kinds hidden in the article.
     pub hidden: Rc<Vec<AnnotationKind>>,
     /// Dispatches actions.
@@ -28,15 +29,35 @@ pub struct PanelProps {
 /// One row per kind: colour key, count, show/hide, accept all and reject all suggestions.
 #[component]
 pub fn Legend(props: &PanelProps) -> Html {
-    let rows = KINDS.iter().map(|&(kind, label)| {
-        let of_kind = props.doc.annotations.iter().filter(|a| a.kind == kind && a.status != Status::Rejected);
-        let count = of_kind.clone().count();
-        let suggested: Vec<String> = of_kind.filter(|a| a.status == Status::Suggested).map(|a| a.id.clone()).collect();
+    // One pass over the annotations: counts per kind (shown, suggested). The ids of a bulk
+    // action are gathered when it is clicked, not on every render.
+    let mut counts = [(0usize, 0usize); 4];
+    for a in props
+        .doc
+        .annotations
+        .iter()
+        .filter(|a| a.status != Status::Rejected)
+    {
+        if let Some(i) = KINDS.iter().position(|(k, _)| *k == a.kind) {
+            counts[i].0 += 1;
+            counts[i].1 += usize::from(a.status == Status::Suggested);
+        }
+    }
+    let rows = KINDS.iter().zip(counts).map(|(&(kind, label), (count, suggested))| {
         let shown = !props.hidden.contains(&kind);
         let toggle = props.on_action.reform(move |_: MouseEvent| Action::ToggleKind(kind));
         let bulk = |status: Status| {
-            let ids = suggested.clone();
-            props.on_action.reform(move |_: MouseEvent| Action::SetStatus { ids: ids.clone(), status, now: crate::web::now() })
+            let doc = props.doc.clone();
+            props.on_action.reform(move |_: MouseEvent| Action::SetStatus {
+                ids: doc
+                    .annotations
+                    .iter()
+                    .filter(|a| a.kind == kind && a.status == Status::Suggested)
+                    .map(|a| a.id.clone())
+                    .collect(),
+                status,
+                now: crate::web::now(),
+            })
         };
         html! {
             <li class="legend-row">
@@ -45,11 +66,11 @@ pub fn Legend(props: &PanelProps) -> Html {
                     <span class={classes!("swatch", format!("k-{}", kind.as_str()))} aria-hidden="true"></span>
                     { format!("{label} ({count})") }
                 </button>
-                if !suggested.is_empty() {
+                if suggested > 0 {
                     <button class="button small" data-testid={format!("accept-all-{}", kind.as_str())}
-                            title={format!("Accept all {} suggested", suggested.len())} onclick={bulk(Status::Confirmed)}>{ "✓ all" }</button>
+                            title={format!("Accept all {suggested} suggested")} onclick={bulk(Status::Confirmed)}>{ "✓ all" }</button>
                     <button class="button small ghost" data-testid={format!("reject-all-{}", kind.as_str())}
-                            title={format!("Reject all {} suggested", suggested.len())} onclick={bulk(Status::Rejected)}>{ "✗ all" }</button>
+                            title={format!("Reject all {suggested} suggested")} onclick={bulk(Status::Rejected)}>{ "✗ all" }</button>
                 }
             </li>
         }
@@ -97,6 +118,12 @@ pub fn speaker_stats(doc: &Document) -> Vec<SpeakerStats> {
             words: 0,
         })
         .collect();
+    let index: HashMap<&str, usize> = doc
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     for a in doc
         .annotations
         .iter()
@@ -104,8 +131,9 @@ pub fn speaker_stats(doc: &Document) -> Vec<SpeakerStats> {
     {
         if let Some(s) = a
             .speaker_id
-            .as_ref()
-            .and_then(|id| stats.iter_mut().find(|s| &s.id == id))
+            .as_deref()
+            .and_then(|id| index.get(id))
+            .and_then(|&i| stats.get_mut(i))
         {
             s.quotes += 1;
             s.words += a.exact.split_whitespace().count();
@@ -132,7 +160,7 @@ pub fn matches_filter(text: &str, filter: &str) -> bool {
 #[derive(Properties, PartialEq)]
 pub struct SpeakersProps {
     /// The open document.
-    pub doc: Rc<Document>,
+    pub doc: super::Shared<Document>,
     /// The filter typed over all panels.
     #[prop_or_default]
     pub filter: AttrValue,
@@ -183,6 +211,18 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
             }
         })
     };
+    // Each speaker's first quote (the click target), found in one pass.
+    let mut first_quotes: HashMap<&str, &str> = HashMap::new();
+    for a in props
+        .doc
+        .annotations
+        .iter()
+        .filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected)
+    {
+        if let Some(sid) = a.speaker_id.as_deref() {
+            first_quotes.entry(sid).or_insert(a.id.as_str());
+        }
+    }
     let options = |selected: Option<&str>| -> Html {
         props.doc.speakers.iter().map(|s| html! {
             <option value={s.id.clone()} selected={selected == Some(s.id.as_str())}>{ &s.name }</option>
@@ -197,10 +237,7 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
             <ul class="speaker-list">
             { for stats.iter().map(|s| {
                 let share = s.words as f64 / total as f64;
-                let first_quote = props.doc.annotations.iter()
-                    .find(|a| a.kind == AnnotationKind::Quote && a.speaker_id.as_deref() == Some(s.id.as_str()) && a.status != Status::Rejected)
-                    .map(|a| a.id.clone())
-                    .unwrap_or_default();
+                let first_quote = first_quotes.get(s.id.as_str()).map(|id| (*id).to_owned()).unwrap_or_default();
                 let onclick = props.on_pick.reform(move |_: MouseEvent| first_quote.clone());
                 html! {
                     <li key={s.id.clone()} class="speaker-item" data-testid="speaker-item" data-speaker-id={s.id.clone()}>
@@ -246,7 +283,7 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct QuotesProps {
     /// The open document.
-    pub doc: Rc<Document>,
+    pub doc: super::Shared<Document>,
     /// The filter typed over all panels.
     #[prop_or_default]
     pub filter: AttrValue,
@@ -258,30 +295,33 @@ pub struct QuotesProps {
 #[component]
 pub fn QuotesPanel(props: &QuotesProps) -> Html {
     let doc = &props.doc;
-    let name_of = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| doc.speakers.iter().find(|s| &s.id == id))
-            .map(|s| s.name.clone())
-    };
+    let names: HashMap<&str, &str> = doc
+        .speakers
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let name_of = |id: &Option<String>| id.as_deref().and_then(|id| names.get(id).copied());
     type Group<'a> = (
-        Option<String>,
+        Option<&'a str>,
         Vec<&'a crate::model::annotation::Annotation>,
     );
     let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<Option<&str>, usize> = HashMap::new();
     for a in doc
         .annotations
         .iter()
         .filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected)
     {
         let name = name_of(&a.speaker_id);
-        let visible = matches_filter(&a.exact, &props.filter)
-            || name
-                .as_deref()
-                .is_some_and(|n| matches_filter(n, &props.filter));
+        let visible = props.filter.trim().is_empty()
+            || matches_filter(&a.exact, &props.filter)
+            || name.is_some_and(|n| matches_filter(n, &props.filter));
         if !visible {
             continue;
         }
-        match groups.iter_mut().find(|(n, _)| *n == name) {
+        let next = groups.len();
+        let i = *group_of.entry(name).or_insert(next);
+        match groups.get_mut(i) {
             Some((_, quotes)) => quotes.push(a),
             None => groups.push((name, vec![a])),
         }
@@ -298,7 +338,7 @@ pub fn QuotesPanel(props: &QuotesProps) -> Html {
             <h2 class="panel-title">{ "Quotes" } <span class="count">{ shown }</span></h2>
             { for groups.iter().take(MAX_ROWS).map(|(name, quotes)| html! {
                 <details class="quote-group" open={quotes.len() <= 6}>
-                    <summary>{ format!("{} ({})", name.clone().unwrap_or_else(|| "Speaker unknown".to_owned()), quotes.len()) }</summary>
+                    <summary>{ format!("{} ({})", name.unwrap_or("Speaker unknown"), quotes.len()) }</summary>
                     <ul class="quote-list">
                         { for quotes.iter().take(MAX_ROWS).map(|q| {
                             let id = q.id.clone();
@@ -369,7 +409,7 @@ pub fn sentence_with(
 #[derive(Properties, PartialEq)]
 pub struct FiguresProps {
     /// The open document.
-    pub doc: Rc<Document>,
+    pub doc: super::Shared<Document>,
     /// The filter typed over all panels.
     #[prop_or_default]
     pub filter: AttrValue,
@@ -386,15 +426,19 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
         .iter()
         .filter(|a| a.kind == AnnotationKind::Figure && a.status != Status::Rejected)
         .filter(|a| {
-            let f = a.figure.clone().unwrap_or_default();
-            let kind = format!("{:?}", f.kind).to_lowercase();
+            if props.filter.trim().is_empty() {
+                return true;
+            }
+            let f = a.figure.as_ref();
+            let kind = f.map(|f| format!("{:?}", f.kind).to_lowercase());
             [
-                a.exact.as_str(),
-                kind.as_str(),
-                f.value.as_deref().unwrap_or(""),
-                f.unit.as_deref().unwrap_or(""),
+                Some(a.exact.as_str()),
+                kind.as_deref(),
+                f.and_then(|f| f.value.as_deref()),
+                f.and_then(|f| f.unit.as_deref()),
             ]
             .iter()
+            .flatten()
             .any(|t| matches_filter(t, &props.filter))
         })
         .collect();

@@ -15,7 +15,7 @@
 //! use sayso::model::{csv, Document};
 //! use sayso::model::annotation::{Annotation, AnnotationKind};
 //! let mut doc = Document::new("Title\n=Sums, \"quoted\" here.", None, 0.0);
-//! doc.annotations.push(Annotation::manual("n", AnnotationKind::Quote, 6, 26, "=Sums, \"quoted\" here", 0.0));
+//! doc.annotations.push(Annotation::manual("n", AnnotationKind::Quote, 6, 26, "=Sums, \"quoted\" here", 0.0).into());
 //! let table = csv::quotes_csv(&doc);
 //! assert_eq!(table, "\u{feff}speaker,kind,quote,paragraph,status\r\n,direct,\"'=Sums, \"\"quoted\"\" here\",1,confirmed\r\n");
 //! ```
@@ -25,6 +25,7 @@ use crate::model::offsets::TextIndex;
 use crate::model::text::{paragraphs, split_title, Paragraph};
 use crate::model::Document;
 use std::borrow::Cow;
+use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The byte-order mark every table starts with.
@@ -139,7 +140,7 @@ impl<'d> Places<'d> {
     }
 }
 
-fn kept(a: &&Annotation, kind: AnnotationKind) -> bool {
+fn kept(a: &Annotation, kind: AnnotationKind) -> bool {
     a.kind == kind && a.status != Status::Rejected
 }
 
@@ -187,7 +188,7 @@ pub fn quotes_csv(doc: &Document) -> String {
     let rows = doc
         .annotations
         .iter()
-        .filter(|a| kept(a, AnnotationKind::Quote))
+        .filter(|a| kept(a.as_ref(), AnnotationKind::Quote))
         .map(|a| {
             let kind = a.quote_kind.map_or("", |k| match k {
                 crate::model::annotation::QuoteKind::Direct => "direct",
@@ -212,7 +213,7 @@ pub fn figures_csv(doc: &Document) -> String {
     let rows = doc
         .annotations
         .iter()
-        .filter(|a| kept(a, AnnotationKind::Figure))
+        .filter(|a| kept(a.as_ref(), AnnotationKind::Figure))
         .map(|a| {
             let figure = a.figure.clone().unwrap_or_default();
             let kind = serde_json::to_value(figure.kind)
@@ -241,10 +242,12 @@ pub fn speakers_csv(doc: &Document) -> String {
         .speakers
         .iter()
         .map(|s| {
-            let quotes: Vec<&Annotation> = doc
+            let quotes: Vec<&Rc<Annotation>> = doc
                 .annotations
                 .iter()
-                .filter(|a| kept(a, AnnotationKind::Quote) && a.speaker_id.as_ref() == Some(&s.id))
+                .filter(|a| {
+                    kept(a.as_ref(), AnnotationKind::Quote) && a.speaker_id.as_ref() == Some(&s.id)
+                })
                 .collect();
             let words: usize = quotes.iter().map(|a| a.exact.unicode_words().count()).sum();
             vec![
@@ -314,7 +317,7 @@ mod tests {
         let mut q =
             Annotation::manual("q1", AnnotationKind::Quote, s, e, &text_of(text, s, e), 0.0);
         q.speaker_id = Some("s1".into());
-        doc.annotations.push(q);
+        doc.annotations.push(Rc::new(q));
         let (s, e) = find("3.5%");
         let mut f = Annotation::manual("f1", AnnotationKind::Figure, s, e, "3.5%", 0.0);
         f.figure = Some(FigureInfo {
@@ -322,10 +325,10 @@ mod tests {
             value: Some("3.5".into()),
             unit: Some("%".into()),
         });
-        doc.annotations.push(f);
+        doc.annotations.push(Rc::new(f));
         let mut rejected = Annotation::manual("q2", AnnotationKind::Quote, 0, 6, "Budget", 0.0);
         rejected.status = Status::Rejected;
-        doc.annotations.push(rejected);
+        doc.annotations.push(Rc::new(rejected));
         doc
     }
 

@@ -27,7 +27,7 @@
 //! use sayso::model::{import::import, w3c, Document};
 //! use sayso::model::annotation::{Anchor, Annotation, AnnotationKind};
 //! let mut doc = Document::new("Vote 🗳\nThe mayor said “we will build”.", None, 1.0);
-//! doc.annotations.push(Annotation::manual("q1", AnnotationKind::Quote, 22, 37, "“we will build”", 1.0));
+//! doc.annotations.push(Annotation::manual("q1", AnnotationKind::Quote, 22, 37, "“we will build”", 1.0).into());
 //! let file = w3c::to_pretty(&w3c::export_bundle(&doc));
 //! let outcome = import(&file, None, 2.0).unwrap();
 //! assert_eq!(outcome.document, doc);
@@ -50,6 +50,7 @@ use crate::model::w3c::{parse_iso8601, FORMAT_VERSION};
 use crate::model::{text, Document, Millis};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Largest file imported: 20 MB (checked before anything is parsed).
 pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
@@ -1348,7 +1349,7 @@ fn merge(
     outcome.speakers_added = book.added;
     let mut annotations = existing;
     annotations.retain(|a| !replaced.contains(&a.id));
-    annotations.extend(added);
+    annotations.extend(added.into_iter().map(Rc::new));
     annotations.sort_by_key(|a| a.start);
     doc.annotations = annotations;
     doc.speakers = book.speakers;

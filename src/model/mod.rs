@@ -54,9 +54,10 @@ pub struct Document {
     /// Speakers of the document (from the engine or the user).
     #[serde(default)]
     pub speakers: Vec<annotation::Speaker>,
-    /// Annotations, sorted by start.
+    /// Annotations, sorted by start. Each is shared (`Rc`), so the next state of a document
+    /// copies pointers, not annotations; change one with `Rc::make_mut`.
     #[serde(default)]
-    pub annotations: Vec<annotation::Annotation>,
+    pub annotations: Vec<Rc<annotation::Annotation>>,
     /// Version of the engine whose suggestions the document holds (`None`: not analysed yet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engine: Option<String>,
@@ -95,7 +96,7 @@ impl Document {
     /// let mut doc = Document::new("T\n“Hi there, friends,” Ana Ruiz said.", None, 0.0);
     /// let (speakers, anns) = sayso::model::suggest::suggestions(&doc.text, &sayso::engine::analyze(&doc.text), 0.0);
     /// doc.speakers = speakers;
-    /// doc.annotations = anns;
+    /// doc.annotations = anns.into_iter().map(std::rc::Rc::new).collect();
     /// doc.engine = Some(sayso::model::suggest::ENGINE_VERSION.into());
     /// let stored = doc.for_storage();
     /// assert!(stored.annotations.is_empty());

@@ -21,6 +21,7 @@ use crate::model::annotation::{
 };
 use crate::model::offsets::TextIndex;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 /// Version of the engine recorded with its suggestions.
 pub const ENGINE_VERSION: &str = concat!("sayso-engine/", env!("CARGO_PKG_VERSION"));
@@ -142,13 +143,14 @@ pub fn suggestions(text: &str, analysis: &Analysis, now: f64) -> (Vec<Speaker>, 
         });
     }
     sort(&mut anns);
-    dedup_ids(&mut anns);
+    dedup_ids(&mut anns, |a, id| a.id = id);
     (speakers, anns)
 }
 
 /// Sorts annotations by start, longer first, then kind and id.
-pub fn sort(anns: &mut [Annotation]) {
+pub fn sort<A: std::borrow::Borrow<Annotation>>(anns: &mut [A]) {
     anns.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         a.start
             .cmp(&b.start)
             .then(b.end.cmp(&a.end))
@@ -157,15 +159,23 @@ pub fn sort(anns: &mut [Annotation]) {
     });
 }
 
-fn dedup_ids(anns: &mut [Annotation]) {
+/// Gives every annotation an id of its own (`x`, `x.2`, `x.3`, …); `rename` sets a new id.
+fn dedup_ids<A: std::borrow::Borrow<Annotation>>(anns: &mut [A], rename: impl Fn(&mut A, String)) {
     let mut seen = HashSet::new();
     for a in anns.iter_mut() {
-        let base = a.id.clone();
-        let mut n = 1;
-        while !seen.insert(a.id.clone()) {
-            n += 1;
-            a.id = format!("{base}.{n}");
+        let base = a.borrow().id.clone();
+        if seen.insert(base.clone()) {
+            continue;
         }
+        let mut n = 1;
+        let id = loop {
+            n += 1;
+            let id = format!("{base}.{n}");
+            if seen.insert(id.clone()) {
+                break id;
+            }
+        };
+        rename(a, id);
     }
 }
 
@@ -180,14 +190,14 @@ fn dedup_ids(anns: &mut [Annotation]) {
 /// let mut rejected = Annotation::manual("f0-2", AnnotationKind::Figure, 0, 2, "14", 1.0);
 /// rejected.status = Status::Rejected;
 /// let fresh = vec![Annotation { status: Status::Suggested, ..rejected.clone() }];
-/// let merged = merge(&[rejected.clone()], fresh);
-/// assert_eq!(merged, vec![rejected]);
+/// let merged = merge(&[std::rc::Rc::new(rejected.clone())], fresh);
+/// assert_eq!(merged, vec![std::rc::Rc::new(rejected)]);
 /// ```
-pub fn merge(existing: &[Annotation], fresh: Vec<Annotation>) -> Vec<Annotation> {
-    let decided: Vec<&Annotation> = existing.iter().filter(|a| a.is_decided()).collect();
+pub fn merge(existing: &[Rc<Annotation>], fresh: Vec<Annotation>) -> Vec<Rc<Annotation>> {
+    let decided: Vec<&Rc<Annotation>> = existing.iter().filter(|a| a.is_decided()).collect();
     let taken: HashSet<(AnnotationKind, usize, usize)> =
         decided.iter().map(|a| (a.kind, a.start, a.end)).collect();
-    let mut out: Vec<Annotation> = decided.into_iter().cloned().collect();
+    let mut out: Vec<Rc<Annotation>> = decided.into_iter().cloned().collect();
     let ids: HashSet<String> = out.iter().map(|a| a.id.clone()).collect();
     out.extend(
         fresh
@@ -197,11 +207,11 @@ pub fn merge(existing: &[Annotation], fresh: Vec<Annotation>) -> Vec<Annotation>
                 if ids.contains(&a.id) {
                     a.id.push_str(".r");
                 }
-                a
+                Rc::new(a)
             }),
     );
     sort(&mut out);
-    dedup_ids(&mut out);
+    dedup_ids(&mut out, |a, id| Rc::make_mut(a).id = id);
     out
 }
 
@@ -261,6 +271,7 @@ mod tests {
             2.0,
         ));
         let (_, second) = suggestions(TEXT, &engine::analyze(TEXT), 3.0);
+        let existing: Vec<Rc<Annotation>> = existing.into_iter().map(Rc::new).collect();
         let merged = merge(&existing, second);
         for kept in existing.iter().filter(|a| a.is_decided()) {
             assert!(merged.contains(kept), "lost {kept:?}");

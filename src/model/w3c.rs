@@ -26,7 +26,7 @@
 //! use sayso::model::{w3c, Document};
 //! use sayso::model::annotation::{Annotation, AnnotationKind};
 //! let mut doc = Document::new("Title\nShe said “no”.", None, 0.0);
-//! doc.annotations.push(Annotation::manual("q1", AnnotationKind::Quote, 15, 19, "“no”", 0.0));
+//! doc.annotations.push(Annotation::manual("q1", AnnotationKind::Quote, 15, 19, "“no”", 0.0).into());
 //! let out = w3c::export_collection(&doc);
 //! assert_eq!(out["type"], "AnnotationCollection");
 //! let item = &out["first"]["items"][0];

@@ -195,7 +195,7 @@ pub fn document(rng: &mut Rng) -> Document {
         };
         a.edited = rng.chance(30);
         a.modified = a.created + rng.below(5000) as f64;
-        doc.annotations.push(a);
+        doc.annotations.push(a.into());
     }
     doc.annotations.sort_by_key(|a| a.start);
     doc
