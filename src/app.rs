@@ -407,7 +407,7 @@ pub fn App() -> Html {
     }
 }
 
-/// Scrolls the first fragment of an annotation into view and flashes it.
+/// Scrolls the first fragment of an annotation into view.
 fn scroll_to(id: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -539,6 +539,35 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
         counts.contains("quote") && counts.contains("words"),
         "{counts}"
     );
+    // Clicking a speaker opens their first quote and flashes all their quotes.
+    let first_counts = text(
+        client,
+        "[data-testid=speaker-item] [data-testid=speaker-counts]",
+    )
+    .await
+    .unwrap_or_default();
+    let quotes: usize = first_counts
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(quotes >= 1, "{first_counts}");
+    click(client, "[data-testid=speaker-item] .speaker-open").await?;
+    wait_until("the speaker's quote in the inspector", || async {
+        count(client, "[data-testid=inspector][data-inspects]").await == 1
+    })
+    .await;
+    let flashed = client
+        .execute(
+            "return new Set([...document.querySelectorAll('mark[data-flash]')].map(m => m.dataset.annId)).size",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        flashed.as_u64(),
+        Some(quotes as u64),
+        "flashed quotes of the first speaker"
+    );
     // The filter narrows every panel; clearing it brings everything back.
     let filter = client.find(Locator::Css("[data-testid=filter]")).await?;
     filter.send_keys("Rutte").await?;

@@ -170,7 +170,8 @@ pub struct SpeakersProps {
     pub on_action: Callback<Action>,
 }
 
-/// Quoted speakers: role, quotes, words quoted, and a share-of-voice bar (SVG).
+/// Quoted speakers: role, quotes, words quoted, and a share-of-voice bar (SVG). Clicking one
+/// scrolls to and opens their first quote and flashes all of them.
 #[component]
 pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
     let all = speaker_stats(&props.doc);
@@ -211,18 +212,6 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
             }
         })
     };
-    // Each speaker's first quote (the click target), found in one pass.
-    let mut first_quotes: HashMap<&str, &str> = HashMap::new();
-    for a in props
-        .doc
-        .annotations
-        .iter()
-        .filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected)
-    {
-        if let Some(sid) = a.speaker_id.as_deref() {
-            first_quotes.entry(sid).or_insert(a.id.as_str());
-        }
-    }
     let options = |selected: Option<&str>| -> Html {
         props.doc.speakers.iter().map(|s| html! {
             <option value={s.id.clone()} selected={selected == Some(s.id.as_str())}>{ &s.name }</option>
@@ -237,8 +226,21 @@ pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
             <ul class="speaker-list">
             { for stats.iter().map(|s| {
                 let share = s.words as f64 / total as f64;
-                let first_quote = first_quotes.get(s.id.as_str()).map(|id| (*id).to_owned()).unwrap_or_default();
-                let onclick = props.on_pick.reform(move |_: MouseEvent| first_quote.clone());
+                // Scroll to and open the speaker's first quote, and flash all their quotes.
+                let onclick = {
+                    let (doc, speaker, on_pick) = (props.doc.clone(), s.id.clone(), props.on_pick.clone());
+                    Callback::from(move |_: MouseEvent| {
+                        let ids: Vec<String> = doc.annotations.iter()
+                            .filter(|a| a.kind == AnnotationKind::Quote && a.status != Status::Rejected
+                                && a.speaker_id.as_deref() == Some(speaker.as_str()))
+                            .map(|a| a.id.clone())
+                            .collect();
+                        if let Some(first) = ids.first() {
+                            on_pick.emit(first.clone());
+                        }
+                        crate::web::selection::flash(&ids);
+                    })
+                };
                 html! {
                     <li key={s.id.clone()} class="speaker-item" data-testid="speaker-item" data-speaker-id={s.id.clone()}>
                         <button class="speaker-open" {onclick}>

@@ -93,3 +93,41 @@ pub fn trim(index: &TextIndex, text: &str, start: usize, end: usize) -> Option<(
     let e = index.byte_to_cp(bs + lead + trimmed.len())?;
     Some((s, e))
 }
+
+/// Flashes the highlights of the given annotations (every fragment), restarting the animation
+/// when they were flashing already. The `data-flash` attribute is the app's only DOM write
+/// outside yew; yew leaves attributes it did not set alone.
+pub fn flash(ids: &[String]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let all = |selector: &str| -> Vec<Element> {
+        document.query_selector_all(selector).map_or_else(
+            |_| Vec::new(),
+            |list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+                    .collect()
+            },
+        )
+    };
+    for el in all("[data-flash]") {
+        let _ = el.remove_attribute("data-flash");
+    }
+    let marks: Vec<Element> = ids
+        .iter()
+        .flat_map(|id| {
+            all(&format!(
+                "mark[data-ann-id=\"{}\"]",
+                id.replace(['"', '\\'], "")
+            ))
+        })
+        .collect();
+    // One layout read between removing and setting restarts the CSS animation.
+    if let Some(body) = document.body() {
+        let _ = body.offset_width();
+    }
+    for el in marks {
+        let _ = el.set_attribute("data-flash", "");
+    }
+}
