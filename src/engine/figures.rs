@@ -14,6 +14,10 @@
 //! - temporal atoms joined by connectors are one figure (`Friday at 3 p.m.`,
 //!   `from May to October`, `the end of 2026`), but lists stay apart (`Friday, Saturday`) and a
 //!   period longer than a day is not joined to a clock time (`next year` / `at 6pm`);
+//! - ratios are one number, valued as the quotient: `one in five` (0.2), `7 out of 10`;
+//! - holidays are dates: single words (`Diwali`), phrases (`Guy Fawkes Night`), names ending in a
+//!   festival word (`Ganesh Chaturthi`) and capitalised names before `Day` (`Martin Luther King
+//!   Day`, `International Women's Day`);
 //! - leading prepositions `on`/`at`/`in`/`for` are left out; range openers and `the` are kept.
 //! - values: numbers as plain decimals, money in units of the currency (`2260000000`, `GBP`),
 //!   dates ISO-like (`2022-02-24`, `XXXX-02-24`, `XXXX-WXX-5`), times `T15:30`, durations
@@ -172,6 +176,9 @@ impl<'a> Cx<'a> {
             return true;
         }
         let j = i + 1;
+        if number::scientific(self, i, 1.0).is_some() {
+            return false;
+        }
         if self.glued(j) && self.is_word(j) {
             let t = match self.tok(j) {
                 Some(t) => t,
@@ -256,6 +263,10 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
                 _ => true,
             });
             if opens {
+                return true;
+            }
+            // "few hours", "several days"
+            if (cx.word_is(i, "few") || cx.word_is(i, "several")) && cx.is(i + 1, Class::Tunit) {
                 return true;
             }
             if t.end - t.start > 2 {

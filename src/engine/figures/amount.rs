@@ -83,6 +83,7 @@ const CURRENCY_ADJECTIVES: &[(&str, &str)] = &[
     ("kuwaiti", "KWD"),
     ("taiwan", "TWD"),
     ("british", "GBP"),
+    ("finnish", "FIM"),
     ("qatari", "QAR"),
     ("lebanese", "LBP"),
     ("kenyan", "KES"),
@@ -175,6 +176,17 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
             if cx.tok(j + 1).is_some_and(|n| n.tk == Tk::Word) {
                 if let Some(u) = cx.class(j + 1, Class::Qty) {
                     return Some(Suffix::Quantity(j + 2, u.to_string()));
+                }
+                // "a 12-cent dividend", "a five-dollar bill"
+                if let Some(code) = cx.class(j + 1, Class::Cur) {
+                    if [
+                        "cent", "cents", "dollar", "euro", "pound", "penny", "pence", "yen",
+                    ]
+                    .iter()
+                    .any(|w| cx.word_is(j + 1, w))
+                    {
+                        return Some(money_word(cx, j + 1, code));
+                    }
                 }
                 if cx.is(j + 1, Class::Tunit) && cx.sym(j + 2, '-') && cx.word_is(j + 3, "old") {
                     return Some(Suffix::Quantity(j + 4, "years old".to_string()));
@@ -287,10 +299,10 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
             e += 1;
         }
         if u == "deg" {
-            if cx.word_is(e, "celsius") || cx.word_is(e, "c") || cx.word_is(e, "centigrade") {
+            if cx.class(e, Class::Qty) == Some("degC") || cx.word_is(e, "c") {
                 unit = "degC".to_string();
                 e += 1;
-            } else if cx.word_is(e, "fahrenheit") || cx.word_is(e, "f") {
+            } else if cx.class(e, Class::Qty) == Some("degF") || cx.word_is(e, "f") {
                 unit = "degF".to_string();
                 e += 1;
             } else if cx.word_is(e, "below") && cx.word_is(e + 1, "zero") {
@@ -309,6 +321,20 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
         {
             unit.push_str("/h");
             e += 2;
+        }
+        // "5 ft 2 in", "6 feet 1 inch", "3 lb 4 oz": a second, smaller unit of the same measure
+        if matches!(u, "ft" | "lb" | "yd") && cx.num_tok(e) && cx.s(e).len() <= 2 {
+            let small = if u == "lb" { "oz" } else { "in" };
+            let small_unit = cx.class(e + 1, Class::Qty) == Some(small)
+                || (small == "in"
+                    && cx.word_is(e + 1, "in")
+                    && (!cx.is_word(e + 2)
+                        || ["tall", "long", "high", "wide", "deep"]
+                            .iter()
+                            .any(|w| cx.word_is(e + 2, w))));
+            if small_unit && !cx.glued(e) {
+                e += 2;
+            }
         }
         return Some(Suffix::Quantity(e, unit));
     }
@@ -377,6 +403,50 @@ fn number_hit(start: usize, end: usize, kind: FigureKind, value: f64, unit: Opti
     }
 }
 
+/// A ratio or fraction of two numbers: `one in five`, `2 out of 10`, `1 over 3`. The value is
+/// the quotient; a count noun after the second number is the unit.
+fn ratio(cx: &Cx, h: &Hit) -> Option<Hit> {
+    let a: f64 = h.value.as_deref()?.parse().ok()?;
+    let (k, over) = if cx.word_is(h.end, "in") {
+        (h.end + 1, false)
+    } else if cx.word_is(h.end, "out") && cx.word_is(h.end + 1, "of") {
+        (h.end + 2, false)
+    } else if cx.word_is(h.end, "over") {
+        (h.end + 1, true)
+    } else {
+        return None;
+    };
+    if cx.tok(k).is_none_or(|t| t.nl_before) {
+        return None;
+    }
+    // "one in 2020" is a year, "two in five minutes" a duration
+    if cx.num_tok(k) && cx.s(k).len() == 4 && !cx.tok(k).is_some_and(|t| t.comma) {
+        return None;
+    }
+    let h2 = single(cx, k, k)?;
+    if h2.kind != FigureKind::Number || h2.start != k {
+        return None;
+    }
+    if cx.is(h2.end, Class::Tunit) || cx.is(h2.end.wrapping_sub(1), Class::Tunit) {
+        return None;
+    }
+    let b: f64 = h2.value.as_deref()?.parse().ok()?;
+    if b == 0.0 || a.fract() != 0.0 || b.fract() != 0.0 || (!over && a > b) {
+        return None;
+    }
+    // "won 3 over 2 rounds": "over" only between plain numbers with nothing counted after
+    if over && (h2.unit.is_some() || cx.is_word(h2.end) && !cx.is(h2.end, Class::Func)) {
+        return None;
+    }
+    Some(Hit {
+        start: h.start,
+        end: h2.end,
+        kind: FigureKind::Number,
+        value: Some(fmt_value(a / b)),
+        unit: h2.unit,
+    })
+}
+
 /// Length units that combine into one measurement (`2 yds, 7 feet and 10 inches`).
 const LENGTH_UNITS: &[&str] = &["km", "m", "cm", "mm", "mi", "ft", "in", "yd"];
 
@@ -384,6 +454,44 @@ const LENGTH_UNITS: &[&str] = &["km", "m", "cm", "mm", "mi", "ft", "in", "yd"];
 /// (`from 30 degrees to 40 degrees`) and compound amounts (`5 feet 10 inches`, `20 dollars 43 cents`).
 pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     let mut h = single(cx, i, floor)?;
+    // "second to last", "third-to-last"
+    if h.kind == FigureKind::Ordinal {
+        let e = h.end;
+        if cx.word_is(e, "to")
+            && cx.word_is(e + 1, "last")
+            && !cx.glued(e)
+            && !cx.is(e + 2, Class::Tunit)
+        {
+            h.end = e + 2;
+        } else if cx.sym(e, '-')
+            && cx.glued(e)
+            && cx.word_is(e + 1, "to")
+            && cx.sym(e + 2, '-')
+            && cx.word_is(e + 3, "last")
+            && cx.glued(e + 3)
+        {
+            h.end = e + 4;
+        }
+        return Some(h);
+    }
+    if h.kind == FigureKind::Number && h.unit.is_none() {
+        if let Some(r) = ratio(cx, &h) {
+            return Some(r);
+        }
+        // "forty-five (45)": a number in words confirmed in digits
+        let e = h.end;
+        if cx.is_word(e.wrapping_sub(1))
+            && cx.sym(e, '(')
+            && cx.num_tok(e + 1)
+            && cx.sym(e + 2, ')')
+            && h.value.as_deref().is_some_and(|v| {
+                v.parse::<f64>().ok() == Some(super::number::digits_value(cx.s(e + 1)))
+            })
+        {
+            h.end = e + 3;
+            return Some(h);
+        }
+    }
     if !matches!(
         h.kind,
         FigureKind::Money | FigureKind::Quantity | FigureKind::Percent
@@ -452,8 +560,8 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             );
             u1 != u2 && LENGTH_UNITS.contains(&u1) && LENGTH_UNITS.contains(&u2)
         } else if h.kind == FigureKind::Money {
-            // "20 dollars 43 cents": a hundredth unit after a whole one
-            h.unit == h2.unit
+            // "20 dollars 43 cents", "3 CAD 3 cents": a hundredth unit after a whole one
+            (h.unit == h2.unit || cx.word_is(h2.end.wrapping_sub(1), "cents"))
                 && cx
                     .s(h2.end.wrapping_sub(1))
                     .to_ascii_lowercase()

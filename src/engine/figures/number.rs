@@ -121,6 +121,12 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
             return Some(p);
         }
     }
+    if let Some((end, v)) = scientific(cx, i, p.value) {
+        p.value = v;
+        p.end = end;
+        p.simple = false;
+        return Some(p);
+    }
     if cx.glued(j) && cx.is_word(j) {
         let w = cx.s(j).as_bytes();
         if ord_suffix(w) {
@@ -140,6 +146,14 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
         }
         return Some(p);
     }
+    // "1 234 567", "40 000": thousands groups split by plain spaces (not a list of numbers,
+    // a phone number or a leading-zero code)
+    if let Some((end, v)) = spaced_groups(cx, i) {
+        p.value = v;
+        p.end = end;
+        p.simple = false;
+        return Some(p);
+    }
     if cx.is_word(j) && !cx.glued(j) {
         if let Some(m) = mag_of(cx, j) {
             if spaced_mag(cx.s(j).as_bytes()) {
@@ -153,6 +167,32 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
                         p.value *= m2;
                         p.end = j + 2;
                     }
+                }
+                // "4 thousand 3 hundred": a smaller digits-and-magnitude group follows
+                if cx.num_tok(p.end) && !cx.glued(p.end) {
+                    let step = mag_of(cx, p.end.wrapping_sub(1)).unwrap_or(m);
+                    if let Some(m2) = mag_of(cx, p.end + 1).filter(|m2| *m2 < step) {
+                        let v2 = digits_value(cx.s(p.end));
+                        if spaced_mag(cx.s(p.end + 1).as_bytes()) && v2 * m2 < step && v2 >= 1.0 {
+                            p.value += v2 * m2;
+                            p.end += 2;
+                        }
+                    }
+                }
+                // "3 million and a half"
+                if cx.word_is(p.end, "and")
+                    && (cx.word_is(p.end + 1, "a") || cx.word_is(p.end + 1, "an"))
+                    && (cx.word_is(p.end + 2, "half") || cx.word_is(p.end + 2, "quarter"))
+                    && !cx.is(p.end + 3, Class::Mag)
+                {
+                    let step = mag_of(cx, p.end.wrapping_sub(1)).unwrap_or(m);
+                    let f = if cx.word_is(p.end + 2, "half") {
+                        0.5
+                    } else {
+                        0.25
+                    };
+                    p.value += f * step;
+                    p.end += 3;
                 }
                 // "3 hundred and 21", "4 thousand and one"
                 if cx.word_is(p.end, "and") && !cx.tok(i).is_some_and(|t| t.decimal) {
@@ -180,6 +220,92 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
         }
     }
     Some(p)
+}
+
+/// Scientific notation glued to the digits at `i`: `1.2e13`, `-12e-1`, `1.3x10^6`, `2.5^-1`.
+/// Returns the end and the value.
+pub(super) fn scientific(cx: &Cx, i: usize, base: f64) -> Option<(usize, f64)> {
+    let j = i + 1;
+    if !cx.glued(j) {
+        return None;
+    }
+    // the exponent: optional signs, then at most three digits, all glued
+    let exponent = |mut k: usize| -> Option<(usize, f64)> {
+        let mut neg = false;
+        let mut signs = 0;
+        while (cx.sym(k, '-') || cx.sym(k, '+')) && cx.glued(k) && signs < 2 {
+            neg ^= cx.sym(k, '-');
+            signs += 1;
+            k += 1;
+        }
+        let t = cx.tok(k)?;
+        if t.tk != Tk::Num || !cx.glued(k) || t.decimal || t.comma || t.end - t.start > 3 {
+            return None;
+        }
+        if cx.glued(k + 1) && (cx.is_word(k + 1) || cx.num_tok(k + 1)) {
+            return None;
+        }
+        let e = digits_value(cx.s(k));
+        Some((k + 1, if neg { -e } else { e }))
+    };
+    if cx.word_is(j, "e") {
+        let (end, e) = exponent(j + 1)?;
+        return Some((end, base * 10f64.powf(e)));
+    }
+    if cx.sym(j, '^') {
+        let (end, e) = exponent(j + 1)?;
+        return Some((end, base.powf(e)));
+    }
+    if cx.word_is(j, "x") && cx.s(j + 1) == "10" && cx.glued(j + 1) && cx.sym(j + 2, '^') {
+        let (end, e) = exponent(j + 3)?;
+        return Some((end, base * 10f64.powf(e)));
+    }
+    None
+}
+
+/// Digit groups split by single spaces: a first group of 1–3 digits (not starting with 0), then
+/// groups of exactly three, and nothing numeric after. Returns the end and the value.
+fn spaced_groups(cx: &Cx, i: usize) -> Option<(usize, f64)> {
+    let plain = |k: usize| {
+        cx.tok(k)
+            .is_some_and(|t| t.tk == Tk::Num && !t.comma && !t.nl_before)
+    };
+    let first = cx.s(i);
+    if !cx.tok(i).is_some_and(|t| t.tk == Tk::Num && !t.comma)
+        || cx.tok(i).is_some_and(|t| t.decimal)
+        || first.len() > 3
+        || first.starts_with('0')
+        || !plain(i + 1)
+        || cx.glued(i + 1)
+        || (i > 0 && (cx.num_tok(i - 1) || cx.sym(i - 1, ',') || cx.sym(i - 1, '-')))
+    {
+        return None;
+    }
+    let mut v = digits_value(first);
+    let mut k = i + 1;
+    let mut groups = 0;
+    while plain(k) && !cx.glued(k) && groups < 6 {
+        let g = cx.s(k);
+        let int_part = g.split('.').next().unwrap_or("");
+        if int_part.len() != 3 {
+            return None;
+        }
+        v = v * 1000.0 + digits_value(g);
+        k += 1;
+        groups += 1;
+        if g.contains('.') {
+            break;
+        }
+    }
+    // "555 123 4567": a phone number, not one amount
+    if cx.num_tok(k)
+        || (cx.sym(k, '-') && cx.num_tok(k + 1))
+        || groups == 0
+        || (cx.glued(k) && cx.is_word(k))
+    {
+        return None;
+    }
+    Some((k, v))
 }
 
 fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
@@ -304,7 +430,12 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
     }
     let mut n_steps = 0usize;
     while let Some(t) = cx.tok(j) {
-        if t.tk == Tk::Sym && t.ch == '-' && any && cx.glued(j) && cx.glued(j + 1) {
+        if t.tk == Tk::Sym
+            && matches!(t.ch, '-' | '‐' | '–' | '—')
+            && any
+            && cx.glued(j)
+            && cx.glued(j + 1)
+        {
             // twenty-one, two-thirds
             j += 1;
             continue;

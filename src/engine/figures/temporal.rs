@@ -61,6 +61,8 @@ const PREFIXES: &[&[&str]] = &[
     &["beginning", "of"],
     &["middle", "of"],
     &["more", "than"],
+    &["beginning", "on"],
+    &["starting", "on"],
     &["less", "than"],
     &["later"],
     &["earlier"],
@@ -128,12 +130,36 @@ fn month_ok(cx: &Cx, i: usize) -> Option<u32> {
         if next_num || (prev_ctx && (t.cap || w.len() > 3)) {
             return Some(m);
         }
+        // lower-case "in may", "since dec", "in the april" ending a clause
+        let opener = |k: usize| {
+            ["in", "since", "until", "till", "during"]
+                .iter()
+                .any(|p| cx.word_is(k, p))
+        };
+        let p1 = i.wrapping_sub(1);
+        let framed =
+            i > 0 && (opener(p1) || (i > 1 && cx.word_is(p1, "the") && opener(i.wrapping_sub(2))));
+        let clause_end = cx.tok(i + 1).is_none_or(|n| {
+            (n.tk == Tk::Sym && !matches!(n.ch, '-' | '/' | '\'' | '’')) || n.nl_before
+        });
+        if framed && clause_end {
+            return Some(m);
+        }
+        // a capitalised month alone on its line: "March"
+        if t.cap && t.nl_before && clause_end {
+            let alone = cx.tok(i + 1).is_none_or(|n| n.nl_before)
+                || (cx.sym(i + 1, '.') && cx.tok(i + 2).is_none_or(|n| n.nl_before));
+            if alone {
+                return Some(m);
+            }
+        }
         if w.len() == 3 && t.cap && cx.glued(i + 1) && (cx.sym(i + 1, '/') || cx.sym(i + 1, '-')) {
             return Some(m);
         }
         return None;
     }
-    if t.cap || next_num || prev_ctx {
+    let the_in = cx.word_is(i.wrapping_sub(1), "the") && cx.word_is(i.wrapping_sub(2), "in");
+    if t.cap || next_num || prev_ctx || the_in {
         Some(m)
     } else {
         None
@@ -149,7 +175,10 @@ fn wday_ok(cx: &Cx, i: usize) -> Option<u32> {
         .any(|a| w.eq_ignore_ascii_case(a));
     let dated_after = cx.num_tok(i + 1)
         || (cx.word_is(i + 1, "the") && (cx.num_tok(i + 2) || cx.is(i + 2, Class::Ord)));
-    if w.len() <= 4 && !(unambiguous && (t.cap || dated_after)) {
+    // a lone lower-case "thu", "fri." (not "sat", "sun", "wed", "mon": words or names)
+    let lone = cx.tok(i + 1).is_none_or(|n| n.tk == Tk::Sym || n.nl_before)
+        && (i == 0 || cx.tok(i).is_some_and(|t| t.nl_before) || !cx.is_word(i.wrapping_sub(1)));
+    if w.len() <= 4 && !(unambiguous && (t.cap || dated_after || lone)) {
         // abbreviations: "Sat", "Sun", "Wed", "Mon" need a capital and a date or comma nearby
         let k = if cx.sym(i + 1, ',') || cx.sym(i + 1, '.') {
             i + 2
@@ -194,7 +223,8 @@ fn day_at(cx: &Cx, i: usize) -> Option<(usize, u32)> {
                 let w = cx.s(e).to_ascii_lowercase();
                 if matches!(w.as_str(), "st" | "nd" | "rd" | "th") {
                     e += 1;
-                } else {
+                } else if month_of(cx, e).is_none() || cx.s(e).len() < 3 {
+                    // "14april" keeps its glued month
                     return None;
                 }
             }
@@ -384,6 +414,33 @@ fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
 /// Day-led: `24 Feb 2022`, `24th of May`, `fourth of July, 1995`.
 fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
     let (de, d) = day_at(cx, i)?;
+    // "31-Oct-74", "12-Jan-2021"
+    if cx.sym(de, '-') && cx.glued(de) && cx.glued(de + 1) && cx.num_tok(i) {
+        let m = month_of(cx, de + 1)?;
+        let mut e = de + 2;
+        let mut y = None;
+        if cx.sym(e, '-') && cx.glued(e) && cx.glued(e + 1) {
+            let l = cx.s(e + 1).len();
+            if let Some(v) = int_val(cx, e + 1).filter(|_| l == 2 || l == 4) {
+                y = Some(if l == 2 {
+                    if v > 50 {
+                        1900 + v
+                    } else {
+                        2000 + v
+                    }
+                } else {
+                    v
+                });
+                e += 2;
+            }
+        }
+        return Some(Atom {
+            start: i,
+            end: e,
+            cat: Cat::MonthDay,
+            value: Some(ymd(y, m, Some(d))),
+        });
+    }
     let k = if cx.word_is(de, "of") { de + 1 } else { de };
     // a day in words needs an unambiguous month ("one may ask" is not a date)
     let m = if cx.num_tok(i) || cx.num_tok(i + 1) {
@@ -571,6 +628,40 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             value: Some(format!("T{h:02}:{m:02}")),
         });
     }
+    // "1140 a.m.", "730 in the evening"
+    let daypart_after = |e: usize| {
+        (cx.word_is(e, "in") && cx.word_is(e + 1, "the") && cx.is(e + 2, Class::Daypart))
+            || (cx.word_is(e, "at") && cx.word_is(e + 1, "night"))
+    };
+    let len = cx.s(i).len();
+    if (len == 3 || len == 4) && !cx.glued(i + 1) {
+        let (hh, mm) = (h / 100, h % 100);
+        let ap = cx.class(i + 1, Class::Ampm);
+        let at_before = i > 0
+            && [
+                "at", "around", "by", "until", "till", "from", "before", "after",
+            ]
+            .iter()
+            .any(|w| cx.word_is(i - 1, w));
+        if (1..=12).contains(&hh)
+            && mm <= 59
+            && (ap.is_some() || (at_before && daypart_after(i + 1)))
+        {
+            let hour = match ap {
+                Some("pm") if hh < 12 => hh + 12,
+                Some("am") if hh == 12 => 0,
+                _ => hh,
+            };
+            let e = if ap.is_some() { i + 2 } else { i + 1 };
+            let e = tz(cx, e);
+            return Some(Atom {
+                start: i,
+                end: e,
+                cat: Cat::Time,
+                value: Some(format!("T{hour:02}:{mm:02}")),
+            });
+        }
+    }
     if cx.s(i).len() > 2 || h > 24 {
         return None;
     }
@@ -600,6 +691,16 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     }
     let mut hour = h;
     let mut bare = false;
+    // "9.am": a stray dot between the hour and am/pm
+    if !has_min
+        && cx.sym(e, '.')
+        && cx.glued(e)
+        && cx.glued(e + 1)
+        && cx.is(e + 1, Class::Ampm)
+        && !cx.tok(e + 1).is_some_and(|t| t.cap)
+    {
+        e += 1;
+    }
     if let Some(ap) = cx.class(e, Class::Ampm) {
         if h > 12 {
             return None;
@@ -637,6 +738,11 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             hour += 12;
         }
         e += 1;
+    } else if !has_min && h <= 12 && (daypart_after(e) || (cx.glued(e) && cx.word_is(e, "ish"))) {
+        // "3 in the morning", "11 at night", "11ish"
+        if cx.word_is(e, "ish") {
+            e += 1;
+        }
     } else if !has_min {
         if !bare_ok {
             return None;
@@ -670,7 +776,9 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
 
 /// A time zone after a clock time: `3pm GMT`, `9h30 CST`.
 fn tz(cx: &Cx, e: usize) -> usize {
-    if cx.tok(e).is_some_and(|t| t.upper) && cx.is(e, Class::Tz) {
+    // lower case only for zones that are not words or short codes: "8h00 pst"
+    let lower_ok = cx.s(e).len() == 3 && !cx.word_is(e, "est");
+    if cx.tok(e).is_some_and(|t| t.upper || lower_ok) && cx.is(e, Class::Tz) {
         e + 1
     } else {
         e
@@ -890,6 +998,8 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         && (cx.word_is(e + 2, "half") || cx.word_is(e + 2, "quarter"))
     {
         e += 3;
+    } else if cx.word_is(e, "and") && cx.word_is(e + 1, "half") {
+        e += 2;
     } else {
         for _ in 0..4 {
             let k = if cx.word_is(e, "and") || cx.sym(e, ',') {
@@ -1187,15 +1297,251 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
     None
 }
 
+/// Holidays of several words; the first word is in the lexicon (`hpre`) so that it opens a scan.
+/// Words are compared as the tokenizer splits them (`b'av` is `b`, `av`).
+const HOLIDAY_PHRASES: &[&[&str]] = &[
+    &["guy", "fawkes", "night"],
+    &["bonfire", "night"],
+    &["burns", "night"],
+    &["simchat", "torah"],
+    &["tisha", "b", "av"],
+    &["tisha", "bav"],
+    &["lag", "b", "omer"],
+    &["lag", "baomer"],
+    &["tu", "bishvat"],
+    &["tu", "b", "shvat"],
+    &["shemini", "atzeret"],
+    &["laylat", "al", "qadr"],
+    &["isra", "and", "mi", "raj"],
+    &["isra", "wal", "mi", "raj"],
+    &["islamic", "new", "year"],
+    &["hijri", "new", "year"],
+    &["dragon", "boat", "festival"],
+    &["lantern", "festival"],
+    &["mid", "autumn", "festival"],
+    &["cinco", "de", "mayo"],
+    &["holy", "week"],
+    &["maundy", "thursday"],
+    &["shrove", "tuesday"],
+    &["mothering", "sunday"],
+    &["super", "tuesday"],
+    &["cyber", "monday"],
+];
+
+/// A holiday of several words at `i` (see [`HOLIDAY_PHRASES`]); returns its end.
+fn holiday_phrase(cx: &Cx, i: usize) -> Option<usize> {
+    'phrases: for p in HOLIDAY_PHRASES {
+        if !p.first().is_some_and(|w| cx.word_is(i, w)) {
+            continue;
+        }
+        let mut k = i + 1;
+        for w in p.iter().skip(1) {
+            // glued apostrophes and hyphens inside a name: "b'av", "al-qadr", "mid-autumn"
+            if cx.glued(k)
+                && (cx.sym(k, '\'') || cx.sym(k, '’') || cx.sym(k, '-'))
+                && cx.glued(k + 1)
+            {
+                k += 1;
+            }
+            if !cx.word_is(k, w) || cx.tok(k).is_some_and(|t| t.nl_before) {
+                continue 'phrases;
+            }
+            k += 1;
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// A holiday named by a suffix word (`Buddha Purnima`, `Ganesh Chaturthi`, `Durga Puja`): the
+/// one to three name words before it; returns the start.
+fn holiday_suffix_start(cx: &Cx, i: usize) -> Option<usize> {
+    let cap = cx.tok(i)?.cap;
+    let mut s = i;
+    while s > 0 && i - s < 3 {
+        let k = s - 1;
+        let Some(t) = cx.tok(k) else { break };
+        let name_word = t.tk == Tk::Word
+            && !cx.tok(s).is_some_and(|n| n.nl_before)
+            && (t.entries().is_empty() || cx.is(k, Class::Hpre) || cx.is(k, Class::Holiday))
+            && (t.cap || !cap)
+            && !cx.s(k).ends_with("ed");
+        if !name_word {
+            break;
+        }
+        s = k;
+    }
+    (s < i).then_some(s)
+}
+
+/// `Martin Luther King Day`, `King's Day`, `International Workers' Day`, `World AIDS Day`,
+/// `Holocaust Day 2018`: capitalised words before `Day`; returns the start.
+fn day_named_start(cx: &Cx, i: usize) -> Option<usize> {
+    let day_cap = cx.tok(i)?.cap;
+    // not "Day-Lewis", "Day 3"
+    if (cx.sym(i + 1, '-') && cx.glued(i + 1))
+        || (cx.num_tok(i + 1) && year_at(cx, i + 1).is_none())
+    {
+        return None;
+    }
+    let mut k = i.checked_sub(1)?;
+    let mut possessive = false;
+    if cx.sym(k, '\'') || cx.sym(k, '’') {
+        possessive = true;
+        k = k.checked_sub(1)?;
+    } else if cx.word_is(k, "s") && k >= 1 && (cx.sym(k - 1, '\'') || cx.sym(k - 1, '’')) {
+        possessive = true;
+        k = k.checked_sub(2)?;
+    }
+    let mut s = i;
+    let mut words = 0;
+    let mut j = k;
+    while let Some(t) = cx.tok(j) {
+        let abbrev_dot = ["jr", "sr", "st"]
+            .iter()
+            .any(|w| cx.word_is(j.wrapping_sub(1), w));
+        if t.tk == Tk::Sym && t.ch == '.' && j > 0 && cx.glued(j) && abbrev_dot {
+            // "Jr. Day", "St. Patrick's Day"
+            j = j.saturating_sub(1);
+            continue;
+        }
+        let ok = t.tk == Tk::Word
+            && t.cap
+            && !cx.is(j, Class::Func)
+            && !cx.is(j, Class::Rel)
+            && !cx.is(j, Class::Ord);
+        if !ok || words >= 4 {
+            break;
+        }
+        words += 1;
+        s = j;
+        if j == 0 || t.nl_before {
+            break;
+        }
+        j -= 1;
+    }
+    if words == 0 {
+        return None;
+    }
+    let opener = ["world", "international", "national", "global"]
+        .iter()
+        .any(|w| cx.word_is(s, w));
+    let year_after = year_at(cx, i + 1).is_some();
+    let ok = if day_cap {
+        possessive || opener || words >= 2 || year_after
+    } else {
+        words >= 3
+    };
+    ok.then_some(s)
+}
+
 /// `Christmas`, `Christmas Eve`, `Easter 2010`, `New Year's Day`, `Q1`, `summer 2020`.
 fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
+    // "the same day", "the same year"
+    if cx.word_is(i, "same")
+        && cx.word_is(i.wrapping_sub(1), "the")
+        && cx
+            .class(i + 1, Class::Tunit)
+            .is_some_and(|l| matches!(l, "D" | "W" | "MO" | "Y" | "N" | "WE"))
+    {
+        return Some(Atom {
+            start: i,
+            end: i + 2,
+            cat: Cat::Rel,
+            value: None,
+        });
+    }
+    // "year to date" (finance)
+    if cx.word_is(i, "year") && cx.word_is(i + 1, "to") && cx.word_is(i + 2, "date") {
+        return Some(Atom {
+            start: i,
+            end: i + 3,
+            cat: Cat::Rel,
+            value: None,
+        });
+    }
+    // "by EOD", "the EOY": end of day / month / quarter / year
+    if cx.tok(i).is_some_and(|t| t.upper)
+        && ["eod", "eom", "eoq", "eoy"]
+            .iter()
+            .any(|w| cx.word_is(i, w))
+    {
+        return Some(Atom {
+            start: i,
+            end: i + 1,
+            cat: Cat::Rel,
+            value: None,
+        });
+    }
+    if cx.is(i, Class::Hpre) {
+        if let Some(e) = holiday_phrase(cx, i) {
+            let (ye, _) = opt_year(cx, e);
+            return Some(Atom {
+                start: i,
+                end: ye,
+                cat: Cat::Holiday,
+                value: None,
+            });
+        }
+        // "Yom Kippur", "Yom HaShoah": `yom` is Hebrew for day
+        if cx.word_is(i, "yom")
+            && cx.is_word(i + 1)
+            && !cx.is(i + 1, Class::Func)
+            && cx
+                .tok(i + 1)
+                .is_some_and(|t| t.cap || !cx.tok(i).is_some_and(|y| y.cap))
+        {
+            let (ye, _) = opt_year(cx, i + 2);
+            return Some(Atom {
+                start: i,
+                end: ye,
+                cat: Cat::Holiday,
+                value: None,
+            });
+        }
+    }
+    if cx.word_is(i, "day") {
+        if let Some(s) = day_named_start(cx, i) {
+            let (ye, _) = opt_year(cx, i + 1);
+            return Some(Atom {
+                start: s,
+                end: ye,
+                cat: Cat::Holiday,
+                value: None,
+            });
+        }
+    }
+    if cx.class(i, Class::Holiday) == Some("sfx") {
+        let s = holiday_suffix_start(cx, i)?;
+        let (ye, _) = opt_year(cx, i + 1);
+        return Some(Atom {
+            start: s,
+            end: ye,
+            cat: Cat::Holiday,
+            value: None,
+        });
+    }
+    // Holidays whose names are also everyday words ("the bank lent", "the advent of radio",
+    // "an epiphany") count only when capitalised.
+    if cx.is(i, Class::Holiday)
+        && ["lent", "advent", "epiphany"]
+            .iter()
+            .any(|w| cx.word_is(i, w))
+        && !cx.tok(i).is_some_and(|t| t.cap)
+    {
+        return None;
+    }
     if cx.is(i, Class::Holiday) {
         let mut e = i + 1;
         // "Eid al-Fitr", "Eid ul-Adha"
         let mut guard = 0;
         while guard < 4 {
             guard += 1;
-            let k = if cx.word_is(e, "al") || cx.word_is(e, "ul") || cx.word_is(e, "el") {
+            let k = if cx.word_is(e, "al")
+                || cx.word_is(e, "ul")
+                || cx.word_is(e, "el")
+                || (cx.word_is(e, "an") && cx.sym(e + 1, '-'))
+            {
                 if cx.sym(e + 1, '-') {
                     e + 2
                 } else {
@@ -1205,6 +1551,9 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
                 e
             };
             if cx.is(k, Class::Holiday) {
+                e = k + 1;
+            } else if k == e + 2 && cx.glued(k) && cx.is_word(k) && !cx.is(k, Class::Func) {
+                // "Mawlid an-Nabi": an Arabic article and a name, hyphenated
                 e = k + 1;
             } else {
                 break;
@@ -1257,7 +1606,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
                 value: None,
             });
         }
-        if cx.word_is(e, "new") && cx.word_is(e + 1, "year") {
+        if cx.word_is(e, "new") && (cx.word_is(e + 1, "year") || cx.word_is(e + 1, "years")) {
             return Some(Atom {
                 start: i,
                 end: e + 2,
@@ -1293,6 +1642,37 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             return Some(Atom {
                 start: i,
                 end: ye,
+                cat: Cat::MonthDay,
+                value: None,
+            });
+        }
+        // "in the summer", "throughout the whole winter", "during spring"; not "the fall of Rome"
+        let p1 = i.wrapping_sub(1);
+        let p2 = i.wrapping_sub(2);
+        let p3 = i.wrapping_sub(3);
+        let opener = |k: usize| {
+            [
+                "in",
+                "during",
+                "over",
+                "throughout",
+                "through",
+                "until",
+                "since",
+                "all",
+            ]
+            .iter()
+            .any(|w| cx.word_is(k, w))
+        };
+        let whole = cx.word_is(p1, "whole") || cx.word_is(p1, "entire");
+        let framed = (cx.word_is(p1, "the") && opener(p2))
+            || (whole && cx.word_is(p2, "the") && opener(p3))
+            || (opener(p1) && !cx.word_is(i, "fall") && !cx.word_is(i, "spring"));
+        let of_after = cx.word_is(i + 1, "of");
+        if framed && !of_after && !(cx.glued(i + 1) && cx.is_word(i + 1)) {
+            return Some(Atom {
+                start: i,
+                end: i + 1,
                 cat: Cat::MonthDay,
                 value: None,
             });
@@ -1338,6 +1718,124 @@ fn ordinal_led(cx: &Cx, i: usize) -> Option<Atom> {
         end: j + 1,
         cat: Cat::MonthDay,
         value: None,
+    })
+}
+
+/// An hour 1–12 (or 0–23 in digits) at `i`: its value and end.
+fn hour_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
+    if cx.word_is(i, "noon") || cx.word_is(i, "midday") {
+        return Some((12, i + 1));
+    }
+    if cx.word_is(i, "midnight") {
+        return Some((0, i + 1));
+    }
+    let p = parse_number(cx, i)?;
+    if p.ordinal || p.mag || p.fraction || p.value.fract() != 0.0 {
+        return None;
+    }
+    // "7:30" is a clock of its own
+    if cx.glued(p.end) && (cx.sym(p.end, ':') || cx.sym(p.end, '.')) && cx.num_tok(p.end + 1) {
+        return None;
+    }
+    let h = p.value as u32;
+    let max = if p.words { 12 } else { 23 };
+    (h <= max && (h >= 1 || !p.words)).then_some((h, p.end))
+}
+
+/// `ten past nine`, `half past 6`, `a quarter to five`, `20 past 3pm`.
+fn past_to(cx: &Cx, i: usize) -> Option<Atom> {
+    // minutes
+    let mut named_m = true;
+    let (m, mut k) = if cx.word_is(i, "half") {
+        (30, i + 1)
+    } else if cx.word_is(i, "quarter") {
+        (15, i + 1)
+    } else if cx.word_is(i, "a") && cx.word_is(i + 1, "quarter") {
+        (15, i + 2)
+    } else {
+        let p = parse_number(cx, i)?;
+        if p.ordinal || p.mag || p.fraction || p.value.fract() != 0.0 || p.value < 1.0 {
+            return None;
+        }
+        if p.value > 59.0 || (!p.words && cx.s(i).len() > 2) {
+            return None;
+        }
+        named_m = p.words && matches!(p.value as u32, 5 | 10 | 20 | 25);
+        (p.value as u32, p.end)
+    };
+    if cx.word_is(k, "minutes") || cx.word_is(k, "mins") || cx.word_is(k, "minute") {
+        named_m = true;
+        k += 1;
+    }
+    let past = cx.word_is(k, "past") || cx.word_is(k, "after");
+    let to = cx.word_is(k, "to");
+    if !past && !to {
+        return None;
+    }
+    // "from ten to twelve" is a range; "ten to twelve" a clock only with a usual minute count
+    let ranged = i > 0 && (cx.word_is(i - 1, "from") || cx.word_is(i - 1, "between"));
+    if to && (ranged || !named_m) {
+        return None;
+    }
+    if cx.word_is(k, "after") && !cx.is(k + 2, Class::Ampm) && !cx.glued(k + 2) {
+        return None;
+    }
+    let (h, mut e) = hour_at(cx, k + 1)?;
+    if to && m > 30 {
+        return None;
+    }
+    let mut hour = h;
+    let ampm = cx.class(e, Class::Ampm);
+    if let Some(ap) = ampm {
+        if h > 12 {
+            return None;
+        }
+        if ap == "pm" && h < 12 {
+            hour += 12;
+        }
+        e += 1;
+    } else if cx.glued(e) && cx.is_word(e) {
+        return None;
+    }
+    let oclock = cx.word_is(e, "oclock")
+        || (cx.word_is(e, "o")
+            && (cx.sym(e + 1, '\'') || cx.sym(e + 1, '’'))
+            && cx.word_is(e + 2, "clock"));
+    let daypart_after =
+        (cx.word_is(e, "in") && cx.word_is(e + 1, "the") && cx.is(e + 2, Class::Daypart))
+            || (cx.word_is(e, "at") && cx.word_is(e + 1, "night"))
+            || cx.is(e, Class::Dayref);
+    let named =
+        cx.word_is(k + 1, "noon") || cx.word_is(k + 1, "midnight") || cx.word_is(k + 1, "midday");
+    let at_before = i > 0
+        && [
+            "at", "by", "until", "till", "from", "around", "about", "before", "after", "since",
+        ]
+        .iter()
+        .any(|w| cx.word_is(i - 1, w));
+    // "ten to twelve people", "5 after 2 years": only a clock when something says so
+    let clocky = ampm.is_some() || oclock || daypart_after || named || at_before;
+    let words_or_half = cx.is_word(i) && cx.is_word(k + 1);
+    if !(clocky || (past && words_or_half)) {
+        return None;
+    }
+    if cx.is(e, Class::Tunit) || cx.is(e, Class::Qty) || cx.is(e, Class::Cur) {
+        return None;
+    }
+    if oclock {
+        e += if cx.word_is(e, "oclock") { 1 } else { 3 };
+    }
+    let (hh, mm) = if past {
+        (hour, m)
+    } else {
+        ((hour + 23) % 24, 60 - m)
+    };
+    let e = tz(cx, e);
+    Some(Atom {
+        start: i,
+        end: e,
+        cat: Cat::Time,
+        value: Some(format!("T{hh:02}:{mm:02}")),
     })
 }
 
@@ -1403,6 +1901,11 @@ fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
 /// One atom at token `i`. `chained` allows bare day parts and (with `bare_ok`) bare hours.
 fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
     let t = cx.tok(i)?;
+    if matches!(t.tk, Tk::Num | Tk::Word) {
+        if let Some(a) = past_to(cx, i) {
+            return Some(a);
+        }
+    }
     match t.tk {
         Tk::Num => number_led(cx, i, bare_ok),
         Tk::Word => {
@@ -1436,7 +1939,8 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                 && cx.word_is(i.wrapping_sub(1), "the")
                 && cx.word_is(i + 1, "of")
                 && cx.is(i, Class::Tunit)
-                && !cx.word_is(i, "second");
+                && !cx.word_is(i, "second")
+                && !(cx.word_is(i, "year") && year_at(cx, i + 2).is_some());
             if the_of
                 || (cx.word_is(i, "weekend")
                     && i > 0
@@ -1601,6 +2105,21 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                     {
                         e = m.end;
                     }
+                    let at_clock =
+                        e > p.end && cx.word_is(i.wrapping_sub(1), "at") && !cx.is_word(e);
+                    if p.words
+                        && !p.ordinal
+                        && (1.0..=12.0).contains(&h)
+                        && h.fract() == 0.0
+                        && at_clock
+                    {
+                        return Some(Atom {
+                            start: i,
+                            end: e,
+                            cat: Cat::Time,
+                            value: None,
+                        });
+                    }
                     if p.words
                         && !p.ordinal
                         && (1.0..=12.0).contains(&h)
@@ -1703,6 +2222,9 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     let mut end = first.end;
     let mut cats = vec![first.cat];
     let value = first.value.clone();
+    if first.cat == Cat::Holiday {
+        start = holiday_prefix(cx, start, floor);
+    }
     // prefixes
     start = prefix(cx, start, floor);
     let mut between = cx.word_is(start, "between");
@@ -1724,6 +2246,22 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         let mut bare_ok = false;
         let mut ranged = false;
         let mut nconn = 0;
+        // "next year's first quarter"
+        let prev_cat = cats.last().copied().unwrap_or(Cat::Bare);
+        if !comma
+            && (cx.sym(k, '\'') || cx.sym(k, '’'))
+            && cx.glued(k)
+            && cx.word_is(k + 1, "s")
+            && matches!(prev_cat, Cat::Wide | Cat::Rel | Cat::Year)
+            && cx.is(k + 2, Class::Ord)
+        {
+            k += 2;
+            nconn += 1;
+        }
+        // "daily until April": a frequency does not join the date that bounds it
+        if cats.len() == 1 && cx.is(end.wrapping_sub(1), Class::Freq) {
+            break;
+        }
         while nconn < 2 {
             let is_dash = cx.sym(k, '-') || cx.sym(k, '–') || cx.sym(k, '—') || cx.sym(k, '@');
             if is_dash {
@@ -1934,6 +2472,23 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         value,
         unit: None,
     })
+}
+
+/// Extends a holiday left over `St.`/`Saint` and `next`/`last`/`this`: `next St. Patrick's Day`.
+fn holiday_prefix(cx: &Cx, start: usize, floor: usize) -> usize {
+    let mut s = start;
+    let p = s.wrapping_sub(1);
+    if s > floor && (cx.word_is(p, "saint") || cx.word_is(p, "st")) {
+        s = p;
+    } else if s > floor + 1 && cx.sym(p, '.') && cx.glued(p) && cx.word_is(p.wrapping_sub(1), "st")
+    {
+        s = p.wrapping_sub(1);
+    }
+    let p = s.wrapping_sub(1);
+    if s > floor && ["next", "last", "this"].iter().any(|w| cx.word_is(p, w)) {
+        s = p;
+    }
+    s
 }
 
 /// Extends `start` left over a temporal prefix (`since`, `the end of`, `as early as`).

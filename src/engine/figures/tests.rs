@@ -118,6 +118,30 @@ fn run_absent(cases: &[(&str, &str, &str)]) {
 fn money() {
     run(&[
         c(
+            "code_then_cents",
+            "The fee is 3 CAD 3 cents per unit.",
+            "3 CAD 3 cents",
+            K::Money,
+            Some("3.03"),
+            Some("CAD"),
+        ),
+        c(
+            "hyphenated_cents",
+            "The board approved a 12-cent-a-share dividend.",
+            "12-cent",
+            K::Money,
+            Some("0.12"),
+            Some("USD"),
+        ),
+        c(
+            "former_currency_with_adjective",
+            "The deal was worth 420 million Finnish markka at the time.",
+            "420 million Finnish markka",
+            K::Money,
+            Some("420000000"),
+            Some("FIM"),
+        ),
+        c(
             "pound_billion",
             "The deal is worth £2.26 billion over five years.",
             "£2.26 billion",
@@ -354,6 +378,78 @@ fn percent() {
 fn numbers() {
     run(&[
         c(
+            "words_confirmed_in_digits",
+            "The lease runs for forty-five (45) months.",
+            "forty-five (45)",
+            K::Number,
+            Some("45"),
+            None,
+        ),
+        c(
+            "crore_abbreviation",
+            "The state spent Rs 300 cr on roads.",
+            "Rs 300 cr",
+            K::Money,
+            Some("3000000000"),
+            Some("INR"),
+        ),
+        c(
+            "scientific_notation",
+            "The star is 1.3x10^6 km away, or 1.2e13 in other units.",
+            "1.2e13",
+            K::Number,
+            Some("12000000000000"),
+            None,
+        ),
+        c(
+            "ratio_one_in_five",
+            "One in five adults now works from home.",
+            "One in five",
+            K::Number,
+            Some("0.2"),
+            Some("adults"),
+        ),
+        c(
+            "ratio_out_of",
+            "Seven out of 10 voters backed the plan.",
+            "Seven out of 10",
+            K::Number,
+            Some("0.7"),
+            Some("voters"),
+        ),
+        c(
+            "spaced_thousands",
+            "The fund holds 1 234 567 shares.",
+            "1 234 567",
+            K::Number,
+            Some("1234567"),
+            Some("shares"),
+        ),
+        c(
+            "indian_grouping",
+            "The scheme paid 12,34,567 families.",
+            "12,34,567",
+            K::Number,
+            Some("1234567"),
+            Some("families"),
+        ),
+        c(
+            "digits_with_two_magnitudes",
+            "He counted 4 thousand 3 hundred votes.",
+            "4 thousand 3 hundred",
+            K::Number,
+            Some("4300"),
+            Some("votes"),
+        ),
+        c(
+            "million_and_a_half",
+            "The city has 3 million and a half residents.",
+            "3 million and a half",
+            K::Number,
+            Some("3500000"),
+            Some("residents"),
+        ),
+        c(
             "word",
             "There were fourteen candidates.",
             "fourteen",
@@ -456,6 +552,30 @@ fn numbers() {
 fn ordinals() {
     run(&[
         c(
+            "second_to_last",
+            "He finished second to last in the race.",
+            "second to last",
+            K::Ordinal,
+            Some("2"),
+            None,
+        ),
+        c(
+            "third_to_last_hyphenated",
+            "It was the third-to-last stage.",
+            "third-to-last",
+            K::Ordinal,
+            Some("3"),
+            None,
+        ),
+        c(
+            "em_dash_compound",
+            "It was the thirty—first attempt.",
+            "thirty—first",
+            K::Ordinal,
+            Some("31"),
+            None,
+        ),
+        c(
             "word",
             "It was the third attempt.",
             "third",
@@ -493,6 +613,22 @@ fn ordinals() {
 #[test]
 fn quantities_and_counts() {
     run(&[
+        c(
+            "feet_and_inches",
+            "The forward is 6 ft 2 in tall.",
+            "6 ft 2 in",
+            K::Quantity,
+            None,
+            Some("ft"),
+        ),
+        c(
+            "misspelt_fahrenheit",
+            "It reached 100.2 degrees farenheit inland.",
+            "100.2 degrees farenheit",
+            K::Quantity,
+            Some("100.2"),
+            Some("degF"),
+        ),
         c(
             "km",
             "The convoy stretched 5 km along the road.",
@@ -627,6 +763,134 @@ fn quantities_and_counts() {
 #[test]
 fn dates() {
     run(&[
+        c(
+            "chinese_new_years",
+            "Sales peaked during last Chinese New Years, shops said.",
+            "last Chinese New Years",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "possessive_quarter",
+            "Profits should recover in next year's first quarter.",
+            "next year's first quarter",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "day_month_year_dashed",
+            "The filing is dated 31-Oct-74 in the archive.",
+            "31-Oct-74",
+            K::Date,
+            Some("1974-10-31"),
+            None,
+        ),
+        c(
+            "holiday_arabic_article",
+            "Offices close for Mawlid an-Nabi, the ministry said.",
+            "Mawlid an-Nabi",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "same_year",
+            "Both firms collapsed in the same year, records show.",
+            "the same year",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "season_after_in_the",
+            "The works will continue through the summer.",
+            "through the summer",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "year_to_date",
+            "The index is down 4% in the year to date.",
+            "the year to date",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "end_of_day_abbreviation",
+            "Staff must reply by EOD, the memo said.",
+            "by EOD",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "lower_case_month_after_in",
+            "the shop reopens in may.",
+            "may",
+            K::Date,
+            Some("XXXX-05"),
+            None,
+        ),
+        c(
+            "holiday_day_of_a_name",
+            "Banks close on Martin Luther King Day, the union said.",
+            "Martin Luther King Day",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday_possessive_day",
+            "Crowds filled the square on International Women's Day.",
+            "International Women's Day",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday_day_and_year",
+            "The ceremony was moved to Remembrance Day 2019.",
+            "Remembrance Day 2019",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday_suffix_word",
+            "Markets were shut for Ganesh Chaturthi, traders said.",
+            "Ganesh Chaturthi",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday_phrase",
+            "Fireworks lit the sky on Guy Fawkes Night.",
+            "Guy Fawkes Night",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday_hebrew_yom",
+            "Sirens sounded across Israel on Yom HaShoah.",
+            "Yom HaShoah",
+            K::Date,
+            None,
+            None,
+        ),
+        c(
+            "holiday_next_saint",
+            "The parade returns next St. Patrick's Day.",
+            "next St. Patrick's Day",
+            K::Date,
+            None,
+            None,
+        ),
         c(
             "month_day_year",
             "The invasion began on February 24, 2022, before dawn.",
@@ -802,6 +1066,70 @@ fn dates() {
 fn times() {
     run(&[
         c(
+            "stray_dot_before_am",
+            "doors open at 9.am for members.",
+            "9.am",
+            K::Time,
+            Some("T09:00"),
+            None,
+        ),
+        c(
+            "lower_case_zone",
+            "The call is on Thursday 8h00 pst for all staff.",
+            "Thursday 8h00 pst",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "minutes_past_hour",
+            "The blast was heard at ten past nine on the quay.",
+            "ten past nine",
+            K::Time,
+            Some("T09:10"),
+            None,
+        ),
+        c(
+            "half_past",
+            "Voting starts at half past six, officials said.",
+            "half past six",
+            K::Time,
+            Some("T06:30"),
+            None,
+        ),
+        c(
+            "quarter_to_pm",
+            "The train left at a quarter to five p.m. sharp.",
+            "a quarter to five p.m.",
+            K::Time,
+            Some("T16:45"),
+            None,
+        ),
+        c(
+            "digits_clock_without_colon",
+            "The alarm went off at 1140 a.m. in the depot.",
+            "1140 a.m.",
+            K::Time,
+            Some("T11:40"),
+            None,
+        ),
+        c(
+            "hour_in_the_morning",
+            "The fire broke out at 3 in the morning, police said.",
+            "3 in the morning",
+            K::Time,
+            None,
+            None,
+        ),
+        c(
+            "hour_ish",
+            "They expect him back 11ish, aides said.",
+            "11ish",
+            K::Time,
+            Some("T11:00"),
+            None,
+        ),
+        c(
             "pm_dotted",
             "The summit starts at 3 p.m. local time.",
             "3 p.m.",
@@ -896,6 +1224,14 @@ fn times() {
 fn durations() {
     run(&[
         c(
+            "few_without_article",
+            "The results are due in few hours, aides said.",
+            "few hours",
+            K::Duration,
+            Some("PT3H"),
+            None,
+        ),
+        c(
             "for_years",
             "The war has lasted for three years.",
             "three years",
@@ -979,12 +1315,77 @@ fn not_figures() {
         ("five_g", "The 5G network launched.", "5G"),
         ("now_alone", "He is now in London.", "now"),
         ("sun_newspaper", "The Sun reported the story.", "Sun"),
+        ("day_surname", "The actress Doris Day sang it.", "Day"),
+        ("day_lewis", "Daniel Day-Lewis won again.", "Day"),
+        ("day_count", "On Day 3 of the trial he spoke.", "Day"),
+        ("puja_alone", "The puja lasted an hour.", "puja"),
+        ("fall_of", "Few foresaw the fall of Kabul.", "fall"),
+        ("may_clause", "He may, in may cases, refuse.", "may cases"),
+        ("same_person", "It was the same man again.", "same"),
+        // REGRESSION: holiday names that are everyday words
+        ("lent_verb", "The bank lent him the money.", "lent"),
+        ("advent_noun", "It came with the advent of radio.", "advent"),
+        ("epiphany_noun", "She had an epiphany at work.", "epiphany"),
     ]);
 }
 
 #[test]
 fn regression() {
     run(&[
+        // a frequency does not swallow the date that ends it
+        c(
+            "regression_daily_until",
+            "Prizes are drawn daily until April 27th.",
+            "until April 27th",
+            K::Date,
+            Some("XXXX-04-27"),
+            None,
+        ),
+        // "the year of 2008" is the year alone
+        c(
+            "regression_year_of_year",
+            "Sales peaked in the year of 2008.",
+            "2008",
+            K::Date,
+            Some("2008"),
+            None,
+        ),
+        // a phone number split by spaces is not one amount
+        c(
+            "regression_spaced_phone",
+            "Call 555 123 4567 today.",
+            "555",
+            K::Number,
+            None,
+            None,
+        ),
+        // a year after "in" is not the denominator of a ratio
+        c(
+            "regression_ratio_not_year",
+            "Only one in 2020 was sold.",
+            "2020",
+            K::Date,
+            None,
+            None,
+        ),
+        // "in" before a place is a preposition, not inches
+        c(
+            "regression_feet_then_in_place",
+            "The wall is 6 ft 2 in London terms.",
+            "6 ft",
+            K::Quantity,
+            None,
+            Some("ft"),
+        ),
+        // "7 to 7:30" is a range, not "seven minutes to seven"
+        c(
+            "regression_range_not_minutes_to",
+            "The vote runs today from 7 to 7:30 in the hall.",
+            "today from 7 to 7:30",
+            K::Time,
+            None,
+            None,
+        ),
         // a month name before a time must not end the date at the month: "february 22nd 3:30"
         c(
             "regression_day_then_clock",
@@ -1538,6 +1939,18 @@ fn pathological_inputs_stay_linear() {
     assert_linear(
         "connectors",
         |n| "Friday to Monday and from 3 to ".repeat(n / 31),
+        1 << 16,
+    );
+    assert_linear("indian_groups", |n| "1,00,".repeat(n / 5), 1 << 16);
+    assert_linear("spaced_groups", |n| "1 234 ".repeat(n / 6), 1 << 16);
+    assert_linear(
+        "holiday_words",
+        |n| "St. King's Day Puja Yom ".repeat(n / 24),
+        1 << 16,
+    );
+    assert_linear(
+        "clock_words",
+        |n| "ten past ten to ".repeat(n / 16),
         1 << 16,
     );
 }

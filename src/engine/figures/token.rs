@@ -180,6 +180,32 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             while i < n && bytes[i].is_ascii_digit() {
                 i += 1;
             }
+            if !tok.decimal && i - start <= 2 {
+                // Indian grouping: "1,00,000", "12,34,567" (two-digit groups, then a
+                // three-digit one)
+                let mut k = i;
+                let mut pairs = 0;
+                // bounded: a run that is not Indian grouping is rescanned from each of its
+                // numbers, so the look-ahead must stay short (crores of crores fit in six)
+                while pairs < 6
+                    && bytes.get(k) == Some(&b',')
+                    && is_digit(bytes.get(k + 1))
+                    && is_digit(bytes.get(k + 2))
+                    && bytes.get(k + 3) == Some(&b',')
+                {
+                    k += 3;
+                    pairs += 1;
+                }
+                let last = bytes.get(k) == Some(&b',')
+                    && bytes
+                        .get(k + 1..k + 4)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && !is_digit(bytes.get(k + 4));
+                if pairs > 0 && last {
+                    tok.comma = true;
+                    i = k + 4;
+                }
+            }
             if !tok.decimal {
                 // thousands groups: ",ddd" (or a no-break / thin space, "40 000") not followed
                 // by another digit
