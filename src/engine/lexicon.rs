@@ -23,6 +23,8 @@ const FIRST_FEMALE: &str = include_str!("data/first_names_female.txt");
 const FIRST_EXTRA: &str = include_str!("data/first_names_extra.txt");
 const SURNAMES: &str = include_str!("data/surnames.txt");
 const ROLE_NOUNS: &str = include_str!("data/role_nouns.txt");
+const COMMON_WORDS: &str = include_str!("data/common_words.txt");
+const PLACES: &str = include_str!("data/places.txt");
 
 /// A small set of list memberships for one word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,6 +49,11 @@ impl Flags {
     pub const ROLE_PERSON: Flags = Flags(1 << 7);
     /// A noun naming a collective or organisation that can speak ("officials", "ministry").
     pub const ROLE_COLLECTIVE: Flags = Flags(1 << 8);
+    /// A common English word that is no name ("analysis", "room"): capitalised, it starts a sentence
+    /// or a title, not a person's name.
+    pub const COMMON: Flags = Flags(1 << 9);
+    /// A place name (city, country, state) that is not also a frequent first name or surname.
+    pub const PLACE: Flags = Flags(1 << 10);
     /// Either first-name flag.
     pub const FIRST: Flags = Flags((1 << 4) | (1 << 5));
 
@@ -162,6 +169,12 @@ fn build() -> Table {
             add(&mut t, w, f);
         }
     }
+    for w in data_lines(COMMON_WORDS) {
+        add(&mut t, w, Flags::COMMON);
+    }
+    for w in data_lines(PLACES) {
+        add(&mut t, w, Flags::PLACE);
+    }
     t
 }
 
@@ -217,6 +230,10 @@ mod tests {
             ("surname", "smith", Flags::SURNAME, true),
             ("role", "spokeswoman", Flags::ROLE_PERSON, true),
             ("collective", "officials", Flags::ROLE_COLLECTIVE, true),
+            ("common word", "analysis", Flags::COMMON, true),
+            ("name is not common", "james", Flags::COMMON, false),
+            ("place", "nairobi", Flags::PLACE, true),
+            ("name is not a place", "maria", Flags::PLACE, false),
         ];
         for (name, w, f, want) in cases {
             assert_eq!(lookup(w).has(*f), *want, "case {name}");
