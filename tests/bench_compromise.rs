@@ -261,8 +261,8 @@ async fn sayso_vs_compromise() {
     let [sp, pe, qu, fi] = s_found;
     let [ssp, spe, squ, sfi] = s_found_short;
     console_log!(
-        "sayso vs compromise 14.17.0 + compromise-dates 3.9.0, headless Chromium, median of {} \
-         rounds after one warm-up\n\
+        "sayso vs compromise 14.17.0 + compromise-dates 3.9.0, headless Chromium; medians of {} \
+         rounds after a warm-up round (compromise once per round, sayso {SAYSO_RUNS} times)\n\
          {}\n  (sayso: {sp} speakers, {pe} people, {qu} quotes, {fi} figures; compromise: {})\n\
          {}\n  (sayso: {ssp} speakers, {spe} people, {squ} quotes, {sfi} figures; compromise: {})",
         ROUNDS - 1,
