@@ -6,7 +6,7 @@ JOBS ?= 2
 WASM := wasm32-unknown-unknown
 E2E_DIST := target/e2e-dist
 
-.PHONY: serve test setup setup-test build lint test-native test-browser test-e2e eval bench bench-browser clean
+.PHONY: serve test setup setup-test build lint test-native test-browser test-e2e eval bench bench-browser bench-compromise clean
 
 ## Build the app in release mode and serve it on http://127.0.0.1:8080
 serve: setup
@@ -50,6 +50,13 @@ bench:
 bench-browser:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 \
 	  cargo test --release -j $(JOBS) --target $(WASM) --test bench_browser -- --nocapture
+
+## sayso's engine against npm compromise + compromise-dates, MB/s in the same headless Chromium.
+bench-compromise:
+	scripts/setup bench
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=1200 \
+	  cargo test --release -j $(JOBS) --target $(WASM) --features bench-compromise \
+	  --test bench_compromise -- --nocapture
 
 ## Accuracy on ../shared/eval (measuring only).
 eval:

@@ -6,6 +6,9 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)]
 
+mod bench_support;
+
+use bench_support::article;
 use sayso::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,34 +18,6 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
-}
-
-/// A deterministic news-like article of about `bytes` bytes.
-fn article(bytes: usize) -> String {
-    const NAMES: [&str; 6] = [
-        "Maria Lopez",
-        "John Carter",
-        "Aiko Tanaka",
-        "Peter Novak",
-        "Fatima Diallo",
-        "Liam O'Brien",
-    ];
-    const ROLES: [&str; 4] = ["Finance Minister", "the mayor", "a spokeswoman", "Senator"];
-    let mut text = String::from("Long article benchmark\n");
-    let mut i = 0usize;
-    while text.len() < bytes {
-        let name = NAMES[i % NAMES.len()];
-        let surname = name.rsplit(' ').next().unwrap();
-        let role = ROLES[i % ROLES.len()];
-        text.push_str(&format!(
-            "“We will spend £{}.{} billion on {} new schools by {},” {role} {name} said on Tuesday. \
-             {surname} added that {} per cent of the {} projects were already under way, \
-             according to the ministry. The council approved {} posts in {} districts last week.\n",
-            i % 9 + 1, i % 10, i % 300 + 12, 2025 + i % 7, i % 90 + 3, i % 40 + 2, i % 50 + 5, i % 12 + 2
-        ));
-        i += 1;
-    }
-    text
 }
 
 /// Waits until `cond` holds, then for the next animation frame, so the time includes the
