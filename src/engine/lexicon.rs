@@ -74,25 +74,56 @@ impl std::ops::BitOr for Flags {
     }
 }
 
-/// FNV-1a: a tiny, fast, deterministic hasher for short words.
+/// A tiny, fast, deterministic hasher for short words and indexes (FxHash-style: one multiply per
+/// eight bytes; the name is historical). Nothing iterates over the maps that use it, so the hash
+/// function never shows in results.
 #[derive(Default)]
 pub struct Fnv(u64);
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl Fnv {
+    #[inline]
+    fn mix(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+}
+
+impl Hasher for Fnv {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0.rotate_left(26)
+    }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = 0u64;
+            for (n, &b) in rest.iter().enumerate() {
+                w |= u64::from(b) << (8 * n);
+            }
+            self.mix(w);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.mix(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.mix(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
     }
 }
 
@@ -183,19 +214,146 @@ fn table() -> &'static Table {
     TABLE.get_or_init(build)
 }
 
+/// Longest key held by the packed fast table; longer keys go to the hash map.
+const PACK: usize = 16;
+
+/// The words of at most [`PACK`] bytes, zero-padded into two `u64`s, in an open-addressing table
+/// (a zero key marks an empty slot; words never contain a NUL byte).
+struct Packed {
+    keys: Vec<[u64; 2]>,
+    flags: Vec<Flags>,
+    mask: usize,
+}
+
+/// Packs the first [`PACK`] bytes, little-endian, zero-padded.
+#[inline]
+fn pack(bytes: &[u8]) -> [u64; 2] {
+    // overlapping fixed-size reads (the overlap holds the same bytes), no per-byte loop
+    let read8 = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let read4 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    };
+    let byte = |at: usize| bytes.get(at).map_or(0, |&b| u64::from(b));
+    let n = bytes.len();
+    match n {
+        0 => [0, 0],
+        1..=3 => [
+            byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1)),
+            0,
+        ],
+        4..=7 => [read4(0) | read4(n - 4) << (8 * (n - 4)), 0],
+        8 => [read8(0), 0],
+        9..=PACK => [read8(0), read8(n - 8) >> (8 * (PACK - n))],
+        _ => pack(bytes.get(..PACK).unwrap_or_default()),
+    }
+}
+
+fn slot_of(k: [u64; 2], mask: usize) -> usize {
+    let h = (k[0] ^ k[1].rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize & mask
+}
+
+fn packed() -> &'static Packed {
+    static PACKED: OnceLock<Packed> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let t = table();
+        let n = (t.len() * 2).next_power_of_two().max(16);
+        let mut p = Packed {
+            keys: vec![[0, 0]; n],
+            flags: vec![Flags::default(); n],
+            mask: n - 1,
+        };
+        for (w, f) in t {
+            if w.is_empty() || w.len() > PACK || w.contains(&0) {
+                continue;
+            }
+            let k = pack(w);
+            let mut i = slot_of(k, p.mask);
+            while p.keys.get(i).is_some_and(|s| *s != [0, 0]) {
+                i = (i + 1) & p.mask;
+            }
+            if let (Some(ks), Some(fs)) = (p.keys.get_mut(i), p.flags.get_mut(i)) {
+                *ks = k;
+                *fs = *f;
+            }
+        }
+        p
+    })
+}
+
+/// Flags of a packed non-empty key.
+fn lookup_packed(k: [u64; 2]) -> Flags {
+    let p = packed();
+    let mut i = slot_of(k, p.mask);
+    loop {
+        match p.keys.get(i) {
+            Some(s) if *s == k => return p.flags.get(i).copied().unwrap_or_default(),
+            Some(s) if *s != [0, 0] => i = (i + 1) & p.mask,
+            _ => return Flags::default(),
+        }
+    }
+}
+
 /// Flags of a lowercase word (empty when the word is in no list).
 pub fn lookup(lower: &str) -> Flags {
-    table().get(lower.as_bytes()).copied().unwrap_or_default()
+    let b = lower.as_bytes();
+    if !b.is_empty() && b.len() <= PACK && !b.contains(&0) {
+        return lookup_packed(pack(b));
+    }
+    table().get(b).copied().unwrap_or_default()
+}
+
+/// ASCII-lowercases a packed word of ASCII bytes (zero padding stays zero).
+fn lower_packed(x: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let ge_a = x.wrapping_add(LO * (0x80 - u64::from(b'A')));
+    let gt_z = x.wrapping_add(LO * (0x80 - u64::from(b'Z') - 1));
+    x | (((ge_a & !gt_z) & (LO * 0x80)) >> 2)
 }
 
 /// Lowercases an ASCII word into `buf` and looks it up; words that are not ASCII or longer than the
 /// buffer get empty flags. A trailing `.` is ignored ("Sen." looks up "sen").
 pub fn lookup_word(word: &str, buf: &mut [u8; 32]) -> Flags {
-    let w = word.strip_suffix('.').unwrap_or(word);
-    let bytes = w.as_bytes();
+    let bytes = match word.as_bytes() {
+        [rest @ .., b'.'] => rest,
+        b => b,
+    };
     if bytes.is_empty() || bytes.len() > buf.len() {
         return Flags::default();
     }
+    if bytes.len() <= PACK {
+        let [a, b] = pack(bytes);
+        if (a | b) & 0x8080_8080_8080_8080 != 0 {
+            return Flags::default();
+        }
+        // a NUL byte would be taken for padding: leave such words to the slow path
+        // (high bit of each nonzero byte, compared with the high bits of the first `len` bytes;
+        // no popcount, which baseline x86-64 lacks)
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let first = |n: usize| match n {
+            0 => 0,
+            1..=7 => (1u64 << (8 * n)) - 1,
+            _ => u64::MAX,
+        };
+        let n = bytes.len();
+        let nonzero_a = a.wrapping_add(LOW7) & !LOW7;
+        let nonzero_b = b.wrapping_add(LOW7) & !LOW7;
+        if nonzero_a == !LOW7 & first(n) && nonzero_b == !LOW7 & first(n.saturating_sub(8)) {
+            return lookup_packed([lower_packed(a), lower_packed(b)]);
+        }
+    }
+    lookup_word_slow(bytes, buf)
+}
+
+fn lookup_word_slow(bytes: &[u8], buf: &mut [u8; 32]) -> Flags {
     for (dst, src) in buf.iter_mut().zip(bytes) {
         if !src.is_ascii() {
             return Flags::default();
@@ -248,5 +406,51 @@ mod tests {
         assert!(lookup_word("SAID", &mut b).has(Flags::CUE));
         assert!(lookup_word("Zelenskyё", &mut b).is_empty());
         assert!(lookup_word("", &mut b).is_empty());
+    }
+
+    #[test]
+    fn packed_table_agrees_with_hash_map() {
+        // every listed word, in any ASCII case, finds exactly its flags through the fast path
+        let mut b = [0u8; 32];
+        for (w, f) in table() {
+            let s = std::str::from_utf8(w).unwrap_or("");
+            assert_eq!(lookup(s), *f, "lookup {s}");
+            if s.is_ascii() && s.len() <= 32 {
+                assert_eq!(
+                    lookup_word(&s.to_ascii_uppercase(), &mut b),
+                    *f,
+                    "upper {s}"
+                );
+            }
+        }
+        let cases: &[(&str, &str, bool)] = &[
+            ("mixed case", "SaId", true),
+            ("not a word", "saidx", false),
+            ("prefix of a word", "sai", false),
+            ("inner NUL", "sa\0id", false),
+            ("17 bytes", "abcdefghijklmnopq", false),
+            ("16 bytes", "ABCDEFGHIJKLMNOP", false),
+            ("punctuation near letters", "[@`{", false),
+        ];
+        for (name, w, want) in cases {
+            assert_eq!(lookup_word(w, &mut b).has(Flags::CUE), *want, "case {name}");
+        }
+        let long = "abcdefghijklmnopqrstu";
+        for n in 0..=long.len() {
+            let w = long.get(..n).unwrap_or("");
+            let mut b = [0u8; PACK];
+            for (d, s) in b.iter_mut().zip(w.bytes()) {
+                *d = s;
+            }
+            let (lo, hi) = b.split_at(8);
+            let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
+            let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default());
+            assert_eq!(pack(w.as_bytes()), [lo, hi], "pack {n}");
+        }
+        for c in 0u8..128 {
+            let x = u64::from(c) | (u64::from(c) << 56);
+            let l = u64::from(c.to_ascii_lowercase());
+            assert_eq!(lower_packed(x), l | (l << 56), "byte {c}");
+        }
     }
 }

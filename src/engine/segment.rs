@@ -60,10 +60,12 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// The text of a token (empty if the span were ever invalid).
+    #[inline]
     pub fn text(&self, t: &Token) -> &'a str {
         self.src.get(t.start..t.end).unwrap_or("")
     }
     /// The text of token `i` (empty when out of range).
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map(|t| self.text(t)).unwrap_or("")
     }
@@ -80,15 +82,23 @@ impl<'a> Doc<'a> {
         self.tokens.partition_point(|t| t.start < b)
     }
     /// Whether token `i` is the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         match self.tokens.get(i) {
             Some(t) if t.kind == Kind::Punct || t.kind == Kind::Quote => {
-                self.src.get(t.start..t.end).and_then(|s| s.chars().next()) == Some(c)
+                // the token starts on a char boundary, so its first char is `c` exactly when its
+                // bytes start with the UTF-8 encoding of `c`: no decoding
+                let mut enc = [0u8; 4];
+                let want = c.encode_utf8(&mut enc).as_bytes();
+                self.src
+                    .get(t.start..t.end)
+                    .is_some_and(|s| s.as_bytes().starts_with(want))
             }
             _ => false,
         }
     }
     /// The first char of token `i`, if any.
+    #[inline]
     pub fn ch(&self, i: usize) -> Option<char> {
         self.tokens
             .get(i)
@@ -152,11 +162,76 @@ fn is_abbrev(w: &str) -> bool {
     ) || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
 }
 
+/// A char cursor over a text with an ASCII fast path (what `char_indices().peekable()` does,
+/// without decoding ASCII bytes as UTF-8 sequences).
+struct Cursor<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    #[inline]
+    fn peek(&self) -> Option<(usize, char)> {
+        let b = *self.src.as_bytes().get(self.pos)?;
+        if b < 0x80 {
+            return Some((self.pos, char::from(b)));
+        }
+        let c = self.src.get(self.pos..)?.chars().next()?;
+        Some((self.pos, c))
+    }
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let r = self.peek()?;
+        self.pos += r.1.len_utf8();
+        Some(r)
+    }
+    /// Skips a run of ASCII letters and digits; returns its length.
+    #[inline]
+    fn skip_ascii_alnum(&mut self) -> usize {
+        let start = self.pos;
+        let bytes = self.src.as_bytes();
+        // eight bytes at a time while they are available
+        while let Some(chunk) = bytes
+            .get(self.pos..self.pos + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+        {
+            let k = leading_ascii_alnum(u64::from_le_bytes(chunk));
+            self.pos += k;
+            if k < 8 {
+                return self.pos - start;
+            }
+        }
+        while self
+            .src
+            .as_bytes()
+            .get(self.pos)
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+}
+
+/// Number of leading ASCII letters and digits in eight little-endian bytes (SWAR).
+#[inline]
+fn leading_ascii_alnum(chunk: u64) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x0101_0101_0101_0101;
+    // per byte, the low seven bits: the additions below never carry into the next byte
+    let x = chunk & !HI;
+    let y = x | (L * 0x20); // ASCII lowercase (for letters)
+    let letter = y.wrapping_add(L * (0x80 - 0x61)) & !y.wrapping_add(L * (0x80 - 0x7b));
+    let digit = x.wrapping_add(L * (0x80 - 0x30)) & !x.wrapping_add(L * (0x80 - 0x3a));
+    let ok = (letter | digit) & !chunk & HI;
+    ((!ok & HI).trailing_zeros() / 8) as usize
+}
+
 /// Tokenises `src` and assigns paragraphs and sentences.
 pub fn tokenize(src: &str) -> Doc<'_> {
     let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 5 + 1);
     let mut para: u32 = 0;
-    let mut it = src.char_indices().peekable();
+    let mut it = Cursor { src, pos: 0 };
     let mut buf = [0u8; 32];
     let mut pending_para = false;
     while let Some((i, c)) = it.next() {
@@ -181,10 +256,13 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             let mut end = i + c.len_utf8();
             let mut has_period = false;
             let mut seg_len = 1usize;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_alphanumeric()
-                    || (!d.is_ascii() && (d.is_alphanumeric() || is_mark(d)))
-                {
+            while let Some((j, d)) = it.peek() {
+                if d.is_ascii_alphanumeric() {
+                    seg_len += it.skip_ascii_alnum();
+                    end = it.pos;
+                    continue;
+                }
+                if !d.is_ascii() && (d.is_alphanumeric() || is_mark(d)) {
                     end = j + d.len_utf8();
                     seg_len += 1;
                     it.next();
@@ -230,10 +308,12 @@ pub fn tokenize(src: &str) -> Doc<'_> {
                 break;
             }
             let text = src.get(i..end).unwrap_or("");
-            let key = text
-                .strip_suffix("'s")
-                .or_else(|| text.strip_suffix("’s"))
-                .unwrap_or(text);
+            let key = match text.as_bytes() {
+                [.., b'\'', b's'] => text.get(..text.len() - 2),
+                [.., 0xe2, 0x80, 0x99, b's'] => text.get(..text.len() - 4),
+                _ => None,
+            }
+            .unwrap_or(text);
             let upper = c.is_uppercase();
             // short lowercase words ("a", "of", "he") are in no list that matters for them
             let mut flags = if number || (!upper && key.len() <= 2) {
@@ -334,7 +414,10 @@ fn assign_sentences(doc: &mut Doc<'_>) {
         if let Some(t) = doc.tokens.get_mut(i) {
             t.sent = sent;
         }
-        let c = doc.src.get(start..end).and_then(|s| s.chars().next());
+        let c = match kind {
+            Kind::Punct => doc.src.get(start..end).and_then(|s| s.chars().next()),
+            _ => None,
+        };
         if kind == Kind::Punct && matches!(c, Some('.' | '!' | '?')) {
             let prev_abbrev = c == Some('.')
                 && i > 0
@@ -412,6 +495,66 @@ mod tests {
         ];
         for (name, text, want) in cases {
             assert_eq!(words(text), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn swar_alnum_run_matches_the_byte_test() {
+        for b in 0u8..=255 {
+            for pos in 0..8 {
+                // `pos` alnum bytes, then `b`
+                let mut bytes = [b'a'; 8];
+                if let Some(x) = bytes.get_mut(pos) {
+                    *x = b;
+                }
+                let want = if b.is_ascii_alphanumeric() { 8 } else { pos };
+                assert_eq!(
+                    leading_ascii_alnum(u64::from_le_bytes(bytes)),
+                    want,
+                    "byte {b} at {pos}"
+                );
+            }
+        }
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "long word",
+                "Internationalisation works",
+                &["Internationalisation", "works"],
+            ),
+            (
+                "digits and letters",
+                "abc123def4567890x.",
+                &["abc123def4567890x", "."],
+            ),
+            (
+                "non-ASCII inside",
+                "Zelenskyy’s Kyiv-born aide",
+                &["Zelenskyy’s", "Kyiv-born", "aide"],
+            ),
+            ("short tail", "ab", &["ab"]),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(words(text), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn is_punct_compares_whole_chars() {
+        // tokens: “ Yes — no ; x – y ” (a dash, a semicolon, an en dash, quote marks)
+        let d = tokenize("“Yes — no; x – y”");
+        let cases: &[(&str, usize, char, bool)] = &[
+            ("opening quote", 0, '“', true),
+            ("closing quote is another char", 0, '”', false),
+            ("em dash", 2, '—', true),
+            ("em dash is not en dash", 2, '–', false),
+            ("semicolon", 4, ';', true),
+            ("word is not punct", 1, 'Y', false),
+            ("en dash", 6, '–', true),
+            ("closing quote", 8, '”', true),
+            ("out of range", 99, ';', false),
+        ];
+        for (name, i, c, want) in cases {
+            assert_eq!(d.is_punct(*i, *c), *want, "case {name}");
         }
     }
 
