@@ -348,6 +348,19 @@ fn not_quotes() {
             "nickname",
             "The striker, nicknamed “The Cat”, scored twice.",
         ),
+        (
+            "perception verb with an object",
+            "The club found itself at the centre of the storm.",
+        ),
+        ("fired an aide", "Mayor Ines Moreau fired her chief of staff."),
+        (
+            "naming participle",
+            "Laurie Dunn founded a Facebook group called Occupy the Square, which has 5,000 members.",
+        ),
+        (
+            "embedded phrase with no cue or speaker",
+            "The town has a long history of “grand projects that never quite happen” in its centre.",
+        ),
     ];
     for (name, text) in texts {
         let a = analyze(text);
@@ -390,7 +403,7 @@ fn regression() {
         Case {
             name: "REGRESSION next sentence subject",
             text: "Lena Vogt called it a “complete failure.” She accused the board of lying.",
-            quote: "of lying",
+            quote: "the board of lying",
             kind: Indirect,
             speaker: Some("Lena Vogt"),
         },
@@ -435,12 +448,76 @@ fn regression() {
             kind: Indirect,
             speaker: Some("Tom Hale"),
         },
+        // a quote followed by its own "X said" was taken as the second half of the previous one
+        Case {
+            name: "REGRESSION own cue beats split continuation",
+            text: "“We agree,” Maria Lopez said. “We do not,” John Carter said.",
+            quote: "We do not,",
+            kind: Direct,
+            speaker: Some("John Carter"),
+        },
+        // an emoji after a sentence end hid the sentence break and made the quote mixed
+        Case {
+            name: "REGRESSION emoji between sentences",
+            text:
+                "Ines Moreau spoke first. The fund raised £2 million. 🗳️ “Vote early,” she added.",
+            quote: "Vote early,",
+            kind: Direct,
+            speaker: Some("Ines Moreau"),
+        },
+        // a short whole-sentence quote after an attributed one continues it
+        Case {
+            name: "REGRESSION short floating sentence quote",
+            text: "The deal “looks out for the big funds first,” Tom Hale wrote. “That is unacceptable.”",
+            quote: "That is unacceptable.",
+            kind: Direct,
+            speaker: Some("Tom Hale"),
+        },
+        // an embedded quote after an earlier cue starts at that cue's clause, not the sentence
+        Case {
+            name: "REGRESSION embedded quote starts at its clause",
+            text: "Although Lena Vogt admitted that the two had “been friends for years,” she denied any deal.",
+            quote: "that the two had “been friends for years,",
+            kind: Mixed,
+            speaker: Some("Lena Vogt"),
+        },
+        // "but added, “…”" is a quotation of its own even when a cue follows it
+        Case {
+            name: "REGRESSION cue and comma introduce a direct quote",
+            text: "Tom Hale said talks take time but added, “I strongly support the plan,” Hale said.",
+            quote: "I strongly support the plan,",
+            kind: Direct,
+            speaker: Some("Tom Hale"),
+        },
+        // a coordinated cue took the object after it as an inverted speaker and lost the clause
+        Case {
+            name: "REGRESSION coordinated cue shares the subject",
+            text: "Lena Vogt slammed the plan and accused Tom Hale of a “flip-flop.”",
+            quote: "Tom Hale of a “flip-flop.”",
+            kind: Mixed,
+            speaker: Some("Lena Vogt"),
+        },
+        Case {
+            name: "quote and attribution inside according to",
+            text: "“We will not stop,” Tom Hale said at the time, according to a transcript.",
+            quote: "We will not stop,” Tom Hale said at the time",
+            kind: Mixed,
+            speaker: Some("Tom Hale"),
+        },
+        // a quote that is a sentence of its own after a colon is direct even after an object
+        Case {
+            name: "independent quote after colon",
+            text: "Tom Hale explained the delay this way: “It is like a wedding where nobody eats first.”",
+            quote: "It is like a wedding where nobody eats first.",
+            kind: Direct,
+            speaker: Some("Tom Hale"),
+        },
     ]);
     // "the war and reiterated": a conjunction after a noun was taken as a speaker ("war and")
     run(&[Case {
         name: "REGRESSION conjunction is no speaker",
         text: "Spokeswoman Olga Petrenko met reporters. She accused the minister of being “obsessed” with prolonging the war and reiterated her demands.",
-        quote: "of being “obsessed” with prolonging the war",
+        quote: "the minister of being “obsessed” with prolonging the war",
         kind: Mixed,
         speaker: Some("Olga Petrenko"),
     }]);

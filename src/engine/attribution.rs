@@ -913,6 +913,24 @@ fn is_cue(doc: &Doc<'_>, i: usize) -> bool {
     if i > 0 && is_determiner(doc.word(i - 1)) && !matches!(doc.word(i - 1), "that") {
         return false;
     }
+    // naming participles: "a group called …", "a new firm dubbed …"
+    if matches!(w, "called" | "dubbed" | "labeled" | "labelled" | "branded")
+        && (1..=3).any(|d| {
+            i >= d
+                && matches!(doc.word(i - d), "a" | "an" | "A" | "An" | "another")
+                && (i - d + 1..i).all(|j| {
+                    doc.tokens
+                        .get(j)
+                        .is_some_and(|t| t.kind == Kind::Word && !is_filler(doc, j))
+                })
+        })
+        && doc
+            .tokens
+            .get(i - 1)
+            .is_some_and(|p| !p.cap && !p.flags.has(Flags::ROLE_PERSON) && !is_filler(doc, i - 1))
+    {
+        return false;
+    }
     if i > 0
         && (doc.word(i - 1) == "to" || matches!(doc.word(i - 1), "and" | "or") && noun_like(w))
         && !w.ends_with("ed")
@@ -1037,6 +1055,166 @@ fn is_function_word(w: &str) -> bool {
     )
 }
 
+/// Whether the quote opening at token `open` is introduced by a cue and a comma or colon
+/// (`… but added, “…”`, `When someone shouted, “…”`): it is then a quotation of its own.
+fn introduced_by_cue(doc: &Doc<'_>, open: usize) -> bool {
+    open > 1
+        && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'))
+        && (open.saturating_sub(3)..open - 1).any(|j| is_cue(doc, j))
+}
+
+/// Whether the quote of `r` is a sentence of its own after a colon or comma: it starts with a
+/// capital letter (`… put it this way: "It's like …"`, `… a day earlier, “If he …”`).
+fn independent_quote(doc: &Doc<'_>, r: &Region) -> bool {
+    let open = r.open_tok;
+    open > 0
+        && (doc.is_punct(open - 1, ':') || doc.is_punct(open - 1, ','))
+        && doc
+            .src
+            .get(r.content.start..r.content.end)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
+/// Where a mixed quote embedded in its sentence starts: at the reported clause of the nearest
+/// cue before the quote (`Although X admitted that he had “…,” he said`), else at the sentence start.
+fn embedded_start(
+    doc: &Doc<'_>,
+    regions: &[Region],
+    in_quote: &[bool],
+    sent_first: usize,
+    open: usize,
+) -> usize {
+    let lo = sent_first.max(open.saturating_sub(40));
+    (lo..open)
+        .rev()
+        .find(|&j| is_cue(doc, j) && !in_quote.get(j).copied().unwrap_or(false))
+        .and_then(|c| content_right(doc, c, regions))
+        .map(|(s, _)| s)
+        .filter(|&s| s <= open && s > sent_first)
+        .unwrap_or(sent_first)
+}
+
+/// Whether region `r` is a whole sentence: it opens the sentence and its content ends with a
+/// terminal mark right before the closing mark, which ends the sentence (`“That is unacceptable.”`).
+fn whole_sentence(doc: &Doc<'_>, r: &Region) -> bool {
+    let Some(close) = r.close_tok else {
+        return false;
+    };
+    let starts = sentence_start(doc, r.open_tok) == r.open_tok;
+    let terminal = close > 0 && matches!(doc.ch(close - 1), Some('.' | '!' | '?'));
+    let sent = doc.tokens.get(close).map_or(0, |t| t.sent);
+    let ends = doc.tokens.get(close + 1).is_none_or(|t| t.sent != sent);
+    starts && terminal && ends
+}
+
+/// Cue verbs that attribute only a clause, never a bare object (`knew the area`, `fired his aide`).
+fn needs_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "found"
+            | "finding"
+            | "felt"
+            | "feel"
+            | "feels"
+            | "knew"
+            | "know"
+            | "knows"
+            | "maintain"
+            | "maintains"
+            | "maintained"
+            | "continued"
+            | "continues"
+            | "shot"
+            | "shoot"
+            | "shoots"
+            | "shooting"
+            | "fired"
+            | "fire"
+            | "fires"
+            | "firing"
+    )
+}
+
+/// Whether tokens `[s, e)` look like a clause: a complementiser, wh-word or subject pronoun first,
+/// or an auxiliary among the first ten words.
+fn clause_like(doc: &Doc<'_>, s: usize, e: usize) -> bool {
+    let first = doc.word(s).to_ascii_lowercase();
+    if matches!(
+        first.as_str(),
+        "that"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "this"
+            | "these"
+            | "those"
+            | "whether"
+            | "if"
+            | "how"
+            | "what"
+            | "why"
+            | "when"
+            | "where"
+            | "who"
+    ) {
+        return true;
+    }
+    (s + 1..e.min(s + 10)).any(|j| {
+        matches!(
+            doc.word(j),
+            "is" | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "has"
+                | "had"
+                | "have"
+                | "can"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "may"
+                | "might"
+                | "isn't"
+                | "wasn't"
+                | "won't"
+                | "didn't"
+                | "doesn't"
+                | "can't"
+                | "hasn't"
+        )
+    })
+}
+
+/// Whether a cue follows the closing mark of `r` in the same sentence (`“…,” John Carter said.`).
+fn has_own_cue(doc: &Doc<'_>, r: &Region) -> bool {
+    let Some(close) = r.close_tok else {
+        return false;
+    };
+    let sent = doc.tokens.get(close).map_or(0, |t| t.sent);
+    let mut k = close + 1;
+    while doc.is_punct(k, ',') {
+        k += 1;
+    }
+    (k..k + 8)
+        .take_while(|&j| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.sent == sent && t.kind != Kind::Quote)
+        })
+        .any(|j| is_cue(doc, j))
+}
+
 fn is_according(doc: &Doc<'_>, i: usize) -> bool {
     matches!(doc.word(i), "according" | "According") && doc.word(i + 1) == "to"
 }
@@ -1095,7 +1273,10 @@ pub fn attribute<'d, 'a>(
                     if let Some(q) = out.get(*pq).copied() {
                         let between_has_cue = (pc + 1..open)
                             .any(|k| used_cue.get(k).copied().unwrap_or(false) || is_cue(doc, k));
-                        if between_has_cue && q.kind == QuoteKind::Direct {
+                        if between_has_cue
+                            && q.kind == QuoteKind::Direct
+                            && !(doc.is_punct(open - 1, '.') && has_own_cue(doc, r))
+                        {
                             out.push(RawQuote {
                                 span: r.content,
                                 kind: QuoteKind::Direct,
@@ -1174,9 +1355,30 @@ pub fn attribute<'d, 'a>(
                     };
                     if src.is_some() {
                         used_cue[c] = true;
-                        if clause_initial {
+                        // `“…,” X said, according to Y.`: the quote and its attribution are
+                        // together the content of the outer attribution
+                        let sent_c = doc.tokens.get(c).map_or(0, |t| t.sent);
+                        let outer = (c + 1..c + 14)
+                            .take_while(|&j| {
+                                doc.tokens.get(j).is_some_and(|t| {
+                                    t.sent == sent_c && t.kind != Kind::Quote && t.para == para
+                                })
+                            })
+                            .find(|&j| doc.is_punct(j, ',') && is_according(doc, j + 1))
+                            .filter(|_| !is_according(doc, c))
+                            .and_then(|j| doc.tokens.get(j - 1));
+                        if let (true, Some(last)) = (clause_initial, outer) {
+                            let span = Span::new(r.content.start, last.end);
+                            found = Some((src, Some(c), QuoteKind::Mixed, span));
+                        } else if clause_initial
+                            || introduced_by_cue(doc, open)
+                            || independent_quote(doc, r)
+                        {
                             found = Some((src, Some(c), QuoteKind::Direct, r.content));
-                        } else if let Some(t0) = doc.tokens.get(sent_first) {
+                        } else if let Some(t0) = doc
+                            .tokens
+                            .get(embedded_start(doc, regions, &in_quote, sent_first, open))
+                        {
                             let span = Span::new(t0.start, r.content.end);
                             found = Some((src, Some(c), QuoteKind::Mixed, span));
                         }
@@ -1228,7 +1430,11 @@ pub fn attribute<'d, 'a>(
                             .count()
                     });
                     match between.and_then(|s| at.span_of(s, open)) {
-                        Some(sp) if words >= 2 && !is_according(doc, c) => {
+                        Some(sp)
+                            if words >= 2
+                                && !is_according(doc, c)
+                                && !independent_quote(doc, r) =>
+                        {
                             found = Some((
                                 src,
                                 Some(c),
@@ -1424,6 +1630,10 @@ pub fn attribute<'d, 'a>(
         } else {
             match at.subject_left(c) {
                 Some(s) => (Some(s), false),
+                // a coordinated verb ("slammed the plan and accused X of …") shares the subject
+                None if c > 0 && matches!(doc.word(c - 1), "and" | "but" | "then") => {
+                    (at.sentence_subject(c), false)
+                }
                 None => match at.subject_right(c) {
                     Some(s) => (Some(s), true),
                     None if c > 0 && matches!(doc.word(c - 1), "and" | "but" | "then") => {
@@ -1460,7 +1670,9 @@ pub fn attribute<'d, 'a>(
         let content = if at_end && comma_before {
             content_left(doc, before - 1)
         } else if !inverted {
+            // perception and stance verbs report only a clause: "found that …", not "found itself"
             content_right(doc, c, regions)
+                .filter(|&(s, e)| !needs_clause(word) || clause_like(doc, s, e))
         } else {
             None
         };
@@ -1471,7 +1683,11 @@ pub fn attribute<'d, 'a>(
 
     // leftover quotes: a clause-initial long quote is direct; an embedded one makes its sentence mixed
     for (ri, r) in regions.iter().enumerate() {
-        if region_quote.get(ri).copied().flatten().is_some() || r.words < 4 || r.single {
+        let whole = whole_sentence(doc, r);
+        if region_quote.get(ri).copied().flatten().is_some()
+            || (r.words < 4 && !(whole && r.words >= 2))
+            || r.single
+        {
             continue;
         }
         if out
@@ -1517,11 +1733,15 @@ pub fn attribute<'d, 'a>(
         };
         let intro = open > 0 && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'));
         let (span, kind) = if clause_initial || (intro && r.words >= 4) {
-            if r.words < 5 && !intro {
+            if r.words < 5 && !intro && !(whole && src.is_some()) {
                 continue;
             }
             (r.content, QuoteKind::Direct)
         } else {
+            // an embedded quotation with no cue and no speaker nearby is a scare quote or a title
+            if src.is_none() {
+                continue;
+            }
             // start after an embedded ", he said," if any, else at the sentence start
             let mut s = sent_first;
             let lo = sent_first.max(open.saturating_sub(40));
@@ -1547,7 +1767,11 @@ pub fn attribute<'d, 'a>(
                     }
                 }
             }
-            let e = extend_over_regions(regions, open, sentence_end(doc, open).max(open + 1));
+            let e = extend_over_regions(
+                regions,
+                open,
+                sentence_end(doc, open).max(open + 1).min(open + 120),
+            );
             match at.span_of(s, e) {
                 Some(sp) if sp.end >= r.content.end => (sp, QuoteKind::Mixed),
                 _ => (r.content, QuoteKind::Direct),

@@ -428,8 +428,30 @@ pub fn extend_over_regions(regions: &[Region], start: usize, end: usize) -> usiz
 pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(usize, usize)> {
     let sent = doc.tokens.get(cue)?.sent;
     let cue_word = doc.word(cue);
-    let mut k = skip_adverbials(doc, cue + 1, sent);
-    if takes_object(cue_word) {
+    let mut k = cue + 1;
+    // a particle belongs to the cue: "pointed out", "fired back", "called on", "pointed to"
+    let particle = match doc.word(k) {
+        "out" | "up" | "back" | "down" | "off" => true,
+        "on" => cue_word.starts_with("call"),
+        "to" => cue_word.starts_with("point"),
+        "for" => cue_word.starts_with("call"),
+
+        "against" => {
+            cue_word.starts_with("rail")
+                || cue_word.starts_with("warn")
+                || cue_word.starts_with("argu")
+        }
+        _ => false,
+    };
+    if particle && doc.tokens.get(k).is_some_and(|t| t.sent == sent) {
+        k += 1;
+    }
+    let mut k = skip_adverbials(doc, k, sent);
+    // "accused X of …", "urged X to …", "thanked X for …": the object belongs to the content
+    let keeps_object = cue_word.starts_with("accus")
+        || cue_word.starts_with("urg")
+        || cue_word.starts_with("thank");
+    if takes_object(cue_word) && !keeps_object {
         // object: a pronoun, "reporters", a name or "the X" (up to 5 tokens), before the clause
         let w = doc.word(k);
         if is_object_pronoun(w) {
@@ -796,6 +818,24 @@ mod tests {
                 Some("that it was over"),
             ),
             ("too short", "Lee said so.", "said", None),
+            (
+                "particle out",
+                "Lee pointed out that prices rose.",
+                "pointed",
+                Some("that prices rose"),
+            ),
+            (
+                "called for",
+                "Lee called for a ban on imports.",
+                "called",
+                Some("a ban on imports"),
+            ),
+            (
+                "accused keeps object",
+                "Lee accused the board of lying.",
+                "accused",
+                Some("the board of lying"),
+            ),
         ];
         for (name, text, cue, want) in cases {
             assert_eq!(right(text, cue).as_deref(), *want, "case {name}");

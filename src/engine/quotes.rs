@@ -36,6 +36,8 @@ pub struct Region {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Open {
     Double,
+    /// A straight `"` opening: curly marks inside it are nested, and the reverse.
+    Straight,
     Low,
     Guillemet,
 }
@@ -127,6 +129,14 @@ impl Builder<'_, '_> {
     }
 }
 
+/// The next `”` or `"` after token `k` in the paragraph (ending at token `j`): when it is `"`, a
+/// straight mark opening inside a curly quotation starts a nested quotation, not a new one.
+fn next_mark(doc: &Doc<'_>, k: usize, j: usize) -> Option<char> {
+    (k + 1..j.min(k + 200))
+        .filter_map(|m| doc.ch(m))
+        .find(|c| matches!(c, '”' | '"'))
+}
+
 /// Pairs quotation marks paragraph by paragraph. Regions are sorted and do not overlap.
 pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
     let mut b = Builder {
@@ -150,6 +160,8 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
             && matches!(doc.ch(i), Some('“' | '"' | '«' | '„'));
         let mut open: Option<(usize, Open)> = None;
         let mut single: Option<usize> = None;
+        // a quotation of the other style nested in the open one (`"… “Equal Justice” …"`)
+        let mut nested: Option<usize> = None;
         let mut first_region = true;
         let mut skip_to = 0;
         for k in i..j {
@@ -172,6 +184,22 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
                 skip_to = k + 2;
             }
             match c {
+                '“' | '‟'
+                    if nested.is_none()
+                        && po
+                        && !nc
+                        && matches!(open, Some((_, Open::Straight))) =>
+                {
+                    nested = Some(k);
+                }
+                '”' if nested.is_some() && matches!(open, Some((_, Open::Straight))) => {
+                    nested = None;
+                }
+                '"' if matches!(open, Some((_, Open::Double)))
+                    && (nested.is_some() || (po && !nc && next_mark(doc, k, j) == Some('"'))) =>
+                {
+                    nested = if nested.is_some() { None } else { Some(k) };
+                }
                 '“' | '‟' => match open {
                     Some((_, Open::Low)) => {
                         if let Some((o, _)) = open.take() {
@@ -191,15 +219,17 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
                             open = None;
                         }
                         single = None;
+                        nested = None;
                     }
                     None => open = Some((k, Open::Double)),
                 },
                 '”' => match open {
-                    Some((o, Open::Double | Open::Low)) => {
+                    Some((o, Open::Double | Open::Straight | Open::Low)) => {
                         b.push(o, Some(k), 0, false, continued && first_region);
                         first_region = false;
                         open = None;
                         single = None;
+                        nested = None;
                     }
                     Some(_) => {}
                     None => {
@@ -213,17 +243,18 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
                         if po && !nc && k > o + 1 {
                             b.push(o, None, t.start, false, continued && first_region);
                             first_region = false;
-                            open = Some((k, Open::Double));
+                            open = Some((k, Open::Straight));
                         } else {
                             b.push(o, Some(k), 0, false, continued && first_region);
                             first_region = false;
                             open = None;
                         }
                         single = None;
+                        nested = None;
                     }
                     None => {
                         if !nc || po {
-                            open = Some((k, Open::Double));
+                            open = Some((k, Open::Straight));
                         }
                     }
                 },
@@ -317,6 +348,16 @@ mod tests {
                 &["this goes on"],
             ),
             ("two quotes", "“A,” he said, “B.”", &["A,", "B."]),
+            (
+                "curly nested in straight",
+                "\"It is not about “fair play” any more,\" she said.",
+                &["It is not about “fair play” any more,"],
+            ),
+            (
+                "straight nested in curly",
+                "“He told me \"no way\" last week,” she said.",
+                &["He told me \"no way\" last week,"],
+            ),
         ];
         for (name, text, want) in cases {
             assert_eq!(contents(text), *want, "case {name}");

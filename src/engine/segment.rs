@@ -242,6 +242,13 @@ pub fn tokenize(src: &str) -> Doc<'_> {
         if c.is_whitespace() || c.is_control() {
             continue;
         }
+        if is_symbol(c) {
+            // emoji and pictographs carry no words: skip them with their joiners and selectors
+            while it.peek().is_some_and(|(_, d)| is_mark(d) || is_symbol(d)) {
+                it.next();
+            }
+            continue;
+        }
         if pending_para && !tokens.is_empty() {
             para = para.saturating_add(1);
         }
@@ -393,6 +400,12 @@ pub fn tokenize(src: &str) -> Doc<'_> {
     doc
 }
 
+/// Emoji, pictographs, dingbats, arrows and bullets: no token is made for them, so they neither
+/// end nor start sentences (`… £2 million. 🗳️ “Vote early,” she added.`).
+fn is_symbol(c: char) -> bool {
+    matches!(c, '\u{2022}' | '\u{2190}'..='\u{21ff}' | '\u{2300}'..='\u{23ff}' | '\u{2500}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}' | '\u{1f000}'..='\u{1faff}' | '\u{e0020}'..='\u{e007f}')
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{200c}' | '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{1ab0}'..='\u{1aff}' | '\u{20d0}'..='\u{20ff}')
 }
@@ -487,6 +500,7 @@ mod tests {
                 "“Yes,” he",
                 &["“", "Yes", ",", "”", "he"],
             ),
+            ("emoji skipped", "won. 🗳️ “Vote", &["won", ".", "“", "Vote"]),
             (
                 "sentence period not joined",
                 "end.Next",
