@@ -67,22 +67,26 @@ pub fn App() -> Html {
     };
     let shortcuts_on = use_state(|| true);
 
-    // Analyse the open document after it has been painted, when this engine has not yet.
+    // Analyse the open document after it has been painted, when this engine has not yet: a
+    // frame callback runs just before the next paint, and the task it queues runs after it.
     {
         let dispatch = state.dispatcher();
         let needs = state
             .current_doc()
             .is_some_and(|d| d.engine.as_deref() != Some(ENGINE_VERSION));
         use_effect_with((state.current.clone(), needs), move |(_, needs)| {
-            let timeout = needs.then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    dispatch.dispatch(Action::Analyze {
-                        force: false,
-                        now: web::now(),
+            let frame = needs.then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        dispatch.dispatch(Action::Analyze {
+                            force: false,
+                            now: web::now(),
+                        })
                     })
+                    .forget();
                 })
             });
-            move || drop(timeout)
+            move || drop(frame)
         });
     }
     // A share link (`#sayso=…`) opens its article once, then leaves the address bar.
