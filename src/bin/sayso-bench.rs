@@ -157,8 +157,13 @@ fn main() {
     // warm up lexicon tables
     black_box(analyze("Anna Novak said “yes.”"));
     let one = news(base, 7);
-    let ten = news(base * 10, 7);
     let t1 = report("news 1x", &one);
+    // The steps between show whether time per byte drifts (an algorithm) or jumps (memory: at
+    // 10x the token arrays alone are over 100 MB, fresh pages on every call).
+    for k in [2usize, 5] {
+        report(&format!("news {k}x"), &news(base * k, 7));
+    }
+    let ten = news(base * 10, 7);
     let t10 = report("news 10x", &ten);
     println!("growth 10x/1x = {:.2} (linear if <= 11)", t10 / t1);
 
