@@ -45,6 +45,16 @@ pub(super) struct Atom {
     value: Option<String>,
 }
 
+/// An atom with no value of its own (its value comes from the expression it joins).
+fn plain(start: usize, end: usize, cat: Cat) -> Option<Atom> {
+    Some(Atom {
+        start,
+        end,
+        cat,
+        value: None,
+    })
+}
+
 /// Words that may open a temporal span, longest first.
 const PREFIXES: &[&[&str]] = &[
     &["no", "later", "than"],
@@ -890,12 +900,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                 .iter()
                 .any(|w| cx.word_is(i.wrapping_sub(1), w))
         {
-            return Some(Atom {
-                start: i.wrapping_sub(1),
-                end: i + 2,
-                cat: Cat::Rel,
-                value: None,
-            });
+            return plain(i.wrapping_sub(1), i + 2, Cat::Rel);
         }
         (1.0, i + 1)
     } else if cx.word_is(i, "half") && cx.is(i + 1, Class::Tunit) {
@@ -941,12 +946,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                 || p.value == 1.0
                 || !(cx.word_is(j, "next") || cx.word_is(j, "last")))
         {
-            return Some(Atom {
-                start: i,
-                end: j + 2,
-                cat: Cat::Rel,
-                value: None,
-            });
+            return plain(i, j + 2, Cat::Rel);
         }
         // "four Tuesdays from now"
         if cx.is(j, Class::Wday)
@@ -957,12 +957,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             } else {
                 j + 2
             };
-            return Some(Atom {
-                start: i,
-                end: e,
-                cat: Cat::Rel,
-                value: None,
-            });
+            return plain(i, e, Cat::Rel);
         }
         if cx.word_is(j, "more")
             || cx.word_is(j, "extra")
@@ -1084,12 +1079,7 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
         && cx.word_is(j + 2, "end")
         && cx.glued(j + 2)
     {
-        return Some(Atom {
-            start: i,
-            end: j + 3,
-            cat: Cat::Wide,
-            value: None,
-        });
+        return plain(i, j + 3, Cat::Wide);
     }
     // "next 5/19", "next 6th of April", "last Chinese New Year"
     if j == i + 1 {
@@ -1100,12 +1090,7 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
             None
         };
         if let Some(a) = dated.or(named) {
-            return Some(Atom {
-                start: i,
-                end: a.end,
-                cat: Cat::Rel,
-                value: None,
-            });
+            return plain(i, a.end, Cat::Rel);
         }
     }
     if let Some(p) = parse_number(cx, j) {
@@ -1221,12 +1206,7 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
         || chained
         || (cx.word_is(i + 1, "of") && (cx.word_is(i + 2, "the") || month_of(cx, i + 2).is_some()))
     {
-        return Some(Atom {
-            start: i,
-            end: i + 1,
-            cat: Cat::Daypart,
-            value: None,
-        });
+        return plain(i, i + 1, Cat::Daypart);
     }
     if i >= 2
         && cx.word_is(i.wrapping_sub(1), "the")
@@ -1236,24 +1216,14 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
             || cx.word_is(i.wrapping_sub(2), "late")
             || cx.word_is(i.wrapping_sub(2), "overnight"))
     {
-        return Some(Atom {
-            start: i.wrapping_sub(2),
-            end: i + 1,
-            cat: Cat::Daypart,
-            value: None,
-        });
+        return plain(i.wrapping_sub(2), i + 1, Cat::Daypart);
     }
     if i >= 1
         && (cx.word_is(i.wrapping_sub(1), "early")
             || cx.word_is(i.wrapping_sub(1), "late")
             || cx.word_is(i.wrapping_sub(1), "mid"))
     {
-        return Some(Atom {
-            start: i.wrapping_sub(1),
-            end: i + 1,
-            cat: Cat::Daypart,
-            value: None,
-        });
+        return plain(i.wrapping_sub(1), i + 1, Cat::Daypart);
     }
     // meals: "before lunch", "at dinner"
     let meal = [
@@ -1273,12 +1243,7 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
         .iter()
         .any(|p| cx.word_is(i.wrapping_sub(1), p))
     {
-        return Some(Atom {
-            start: i.wrapping_sub(1),
-            end: i + 1,
-            cat: Cat::Daypart,
-            value: None,
-        });
+        return plain(i.wrapping_sub(1), i + 1, Cat::Daypart);
     }
     if meal && !chained {
         return None;
@@ -1287,12 +1252,7 @@ fn daypart_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
         && (cx.word_is(i.wrapping_sub(1), "at") || cx.word_is(i.wrapping_sub(1), "overnight"))
         && w.eq_ignore_ascii_case("night")
     {
-        return Some(Atom {
-            start: i.wrapping_sub(1),
-            end: i + 1,
-            cat: Cat::Daypart,
-            value: None,
-        });
+        return plain(i.wrapping_sub(1), i + 1, Cat::Daypart);
     }
     None
 }
@@ -1444,21 +1404,11 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             .class(i + 1, Class::Tunit)
             .is_some_and(|l| matches!(l, "D" | "W" | "MO" | "Y" | "N" | "WE"))
     {
-        return Some(Atom {
-            start: i,
-            end: i + 2,
-            cat: Cat::Rel,
-            value: None,
-        });
+        return plain(i, i + 2, Cat::Rel);
     }
     // "year to date" (finance)
     if cx.word_is(i, "year") && cx.word_is(i + 1, "to") && cx.word_is(i + 2, "date") {
-        return Some(Atom {
-            start: i,
-            end: i + 3,
-            cat: Cat::Rel,
-            value: None,
-        });
+        return plain(i, i + 3, Cat::Rel);
     }
     // "by EOD", "the EOY": end of day / month / quarter / year
     if cx.tok(i).is_some_and(|t| t.upper)
@@ -1466,22 +1416,12 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             .iter()
             .any(|w| cx.word_is(i, w))
     {
-        return Some(Atom {
-            start: i,
-            end: i + 1,
-            cat: Cat::Rel,
-            value: None,
-        });
+        return plain(i, i + 1, Cat::Rel);
     }
     if cx.is(i, Class::Hpre) {
         if let Some(e) = holiday_phrase(cx, i) {
             let (ye, _) = opt_year(cx, e);
-            return Some(Atom {
-                start: i,
-                end: ye,
-                cat: Cat::Holiday,
-                value: None,
-            });
+            return plain(i, ye, Cat::Holiday);
         }
         // "Yom Kippur", "Yom HaShoah": `yom` is Hebrew for day
         if cx.word_is(i, "yom")
@@ -1492,34 +1432,19 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
                 .is_some_and(|t| t.cap || !cx.tok(i).is_some_and(|y| y.cap))
         {
             let (ye, _) = opt_year(cx, i + 2);
-            return Some(Atom {
-                start: i,
-                end: ye,
-                cat: Cat::Holiday,
-                value: None,
-            });
+            return plain(i, ye, Cat::Holiday);
         }
     }
     if cx.word_is(i, "day") {
         if let Some(s) = day_named_start(cx, i) {
             let (ye, _) = opt_year(cx, i + 1);
-            return Some(Atom {
-                start: s,
-                end: ye,
-                cat: Cat::Holiday,
-                value: None,
-            });
+            return plain(s, ye, Cat::Holiday);
         }
     }
     if cx.class(i, Class::Holiday) == Some("sfx") {
         let s = holiday_suffix_start(cx, i)?;
         let (ye, _) = opt_year(cx, i + 1);
-        return Some(Atom {
-            start: s,
-            end: ye,
-            cat: Cat::Holiday,
-            value: None,
-        });
+        return plain(s, ye, Cat::Holiday);
     }
     // Holidays whose names are also everyday words ("the bank lent", "the advent of radio",
     // "an epiphany") count only when capitalised.
@@ -1570,12 +1495,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
         if cx.word_is(ye, "weekend") {
             ye += 1;
         }
-        return Some(Atom {
-            start: i,
-            end: ye,
-            cat: Cat::Holiday,
-            value: None,
-        });
+        return plain(i, ye, Cat::Holiday);
     }
     if cx.is(i, Class::Hpre) && !cx.word_is(i, "new") {
         let mut e = i + 1;
@@ -1599,20 +1519,10 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             if cx.word_is(ye, "weekend") {
                 ye += 1;
             }
-            return Some(Atom {
-                start: i,
-                end: ye,
-                cat: Cat::Holiday,
-                value: None,
-            });
+            return plain(i, ye, Cat::Holiday);
         }
         if cx.word_is(e, "new") && (cx.word_is(e + 1, "year") || cx.word_is(e + 1, "years")) {
-            return Some(Atom {
-                start: i,
-                end: e + 2,
-                cat: Cat::Holiday,
-                value: None,
-            });
+            return plain(i, e + 2, Cat::Holiday);
         }
         return None;
     }
@@ -1629,22 +1539,12 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
         if cx.word_is(e, "day") || cx.word_is(e, "eve") {
             e += 1;
         }
-        return Some(Atom {
-            start: i,
-            end: e,
-            cat: Cat::Holiday,
-            value: None,
-        });
+        return plain(i, e, Cat::Holiday);
     }
     if cx.is(i, Class::Season) {
         let (ye, y) = opt_year(cx, i + 1);
         if y.is_some() {
-            return Some(Atom {
-                start: i,
-                end: ye,
-                cat: Cat::MonthDay,
-                value: None,
-            });
+            return plain(i, ye, Cat::MonthDay);
         }
         // "in the summer", "throughout the whole winter", "during spring"; not "the fall of Rome"
         let p1 = i.wrapping_sub(1);
@@ -1670,12 +1570,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             || (opener(p1) && !cx.word_is(i, "fall") && !cx.word_is(i, "spring"));
         let of_after = cx.word_is(i + 1, "of");
         if framed && !of_after && !(cx.glued(i + 1) && cx.is_word(i + 1)) {
-            return Some(Atom {
-                start: i,
-                end: i + 1,
-                cat: Cat::MonthDay,
-                value: None,
-            });
+            return plain(i, i + 1, Cat::MonthDay);
         }
         return None;
     }
@@ -1687,12 +1582,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
             && !(cx.glued(i + 2) && cx.is_word(i + 2))
         {
             let (ye, _) = opt_year(cx, i + 2);
-            return Some(Atom {
-                start: i,
-                end: ye,
-                cat: Cat::MonthDay,
-                value: None,
-            });
+            return plain(i, ye, Cat::MonthDay);
         }
     }
     None
@@ -1713,12 +1603,7 @@ fn ordinal_led(cx: &Cx, i: usize) -> Option<Atom> {
     if !(cx.is(j, Class::Tunit) || cx.is(j, Class::Wday)) || cx.word_is(j, "second") {
         return None;
     }
-    Some(Atom {
-        start: i,
-        end: j + 1,
-        cat: Cat::MonthDay,
-        value: None,
-    })
+    plain(i, j + 1, Cat::MonthDay)
 }
 
 /// An hour 1–12 (or 0–23 in digits) at `i`: its value and end.
@@ -1850,50 +1735,25 @@ fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
     }
     let p = parse_number(cx, i)?;
     if p.ordinal && p.value >= 1.0 && p.value <= 31.0 {
-        return Some(Atom {
-            start: i,
-            end: p.end,
-            cat: Cat::MonthDay,
-            value: None,
-        });
+        return plain(i, p.end, Cat::MonthDay);
     }
     if p.words && !p.ordinal && p.value >= 1.0 && p.value <= 12.0 && p.value.fract() == 0.0 {
         if cx.word_is(p.end, "oclock") {
-            return Some(Atom {
-                start: i,
-                end: p.end + 1,
-                cat: Cat::Time,
-                value: None,
-            });
+            return plain(i, p.end + 1, Cat::Time);
         }
         if cx.word_is(p.end, "o")
             && (cx.sym(p.end + 1, '\'') || cx.sym(p.end + 1, '’'))
             && cx.word_is(p.end + 2, "clock")
         {
-            return Some(Atom {
-                start: i,
-                end: p.end + 3,
-                cat: Cat::Time,
-                value: None,
-            });
+            return plain(i, p.end + 3, Cat::Time);
         }
         // "three thirty", "four fifteen"
         if let Some(m) = parse_number(cx, p.end) {
             if m.words && !m.ordinal && (10.0..60.0).contains(&m.value) && m.value.fract() == 0.0 {
-                return Some(Atom {
-                    start: i,
-                    end: m.end,
-                    cat: Cat::Time,
-                    value: None,
-                });
+                return plain(i, m.end, Cat::Time);
             }
         }
-        return Some(Atom {
-            start: i,
-            end: p.end,
-            cat: Cat::Bare,
-            value: None,
-        });
+        return plain(i, p.end, Cat::Bare);
     }
     None
 }
@@ -1947,35 +1807,20 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                     && (cx.word_is(i.wrapping_sub(1), "the")
                         || cx.word_is(i.wrapping_sub(1), "any")))
             {
-                return Some(Atom {
-                    start: i.wrapping_sub(1),
-                    end: i + 1,
-                    cat: Cat::Rel,
-                    value: None,
-                });
+                return plain(i.wrapping_sub(1), i + 1, Cat::Rel);
             }
             // "week 10"
             if cx.word_is(i, "week")
                 && int_val(cx, i + 1).is_some_and(|w| (1..=53).contains(&w))
                 && cx.s(i + 1).len() <= 2
             {
-                return Some(Atom {
-                    start: i,
-                    end: i + 2,
-                    cat: Cat::Rel,
-                    value: None,
-                });
+                return plain(i, i + 2, Cat::Rel);
             }
             if cx.word_is(i, "day")
                 && (cx.word_is(i + 1, "before") || cx.word_is(i + 1, "after"))
                 && cx.is(i + 2, Class::Dayref)
             {
-                return Some(Atom {
-                    start: i,
-                    end: i + 3,
-                    cat: Cat::Dayref,
-                    value: None,
-                });
+                return plain(i, i + 3, Cat::Dayref);
             }
             if cx.word_is(i, "year") {
                 if let Some((ye, y)) = year_at(cx, i + 1) {
@@ -2009,12 +1854,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                 && (cx.word_is(i.wrapping_sub(2), "of") || cx.word_is(i.wrapping_sub(2), "by"))
                 && !cx.word_is(i, "second")
             {
-                return Some(Atom {
-                    start: i.wrapping_sub(1),
-                    end: i + 1,
-                    cat: Cat::Rel,
-                    value: None,
-                });
+                return plain(i.wrapping_sub(1), i + 1, Cat::Rel);
             }
             // "for the month", "during the week", "all week"
             let whole = [
@@ -2032,23 +1872,13 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                 let p1 = i.wrapping_sub(1);
                 let p2 = i.wrapping_sub(2);
                 if cx.word_is(p1, "all") {
-                    return Some(Atom {
-                        start: p1,
-                        end: i + 1,
-                        cat: Cat::Rel,
-                        value: None,
-                    });
+                    return plain(p1, i + 1, Cat::Rel);
                 }
                 let opener = ["for", "during", "over", "throughout"]
                     .iter()
                     .any(|w| cx.word_is(p2, w));
                 if cx.word_is(p1, "the") && opener && !cx.is_word(i + 1) {
-                    return Some(Atom {
-                        start: p1,
-                        end: i + 1,
-                        cat: Cat::Rel,
-                        value: None,
-                    });
+                    return plain(p1, i + 1, Cat::Rel);
                 }
             }
             // "end of year", "start of month"
@@ -2060,12 +1890,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                     .any(|w| cx.word_is(i.wrapping_sub(2), w))
                 && !cx.word_is(i, "second")
             {
-                return Some(Atom {
-                    start: i,
-                    end: i + 1,
-                    cat: Cat::Rel,
-                    value: None,
-                });
+                return plain(i, i + 1, Cat::Rel);
             }
             if cx.is(i, Class::Daypart) {
                 return daypart_led(cx, i, chained);
@@ -2113,12 +1938,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                         && h.fract() == 0.0
                         && at_clock
                     {
-                        return Some(Atom {
-                            start: i,
-                            end: e,
-                            cat: Cat::Time,
-                            value: None,
-                        });
+                        return plain(i, e, Cat::Time);
                     }
                     if p.words
                         && !p.ordinal
@@ -2126,12 +1946,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                         && h.fract() == 0.0
                         && cx.is(e, Class::Ampm)
                     {
-                        return Some(Atom {
-                            start: i,
-                            end: e + 1,
-                            cat: Cat::Time,
-                            value: None,
-                        });
+                        return plain(i, e + 1, Cat::Time);
                     }
                 }
             }
