@@ -63,6 +63,9 @@ pub struct History {
     pub redo: Vec<Rc<Edit>>,
 }
 
+/// Edits with at most this many changes find annotations by scanning instead of indexing.
+const SCAN_LIMIT: usize = 16;
+
 impl Edit {
     /// Applies the edit to `doc` (its "after" states), or reverts it when `reverse`.
     ///
@@ -76,12 +79,17 @@ impl Edit {
         } else {
             Box::new(self.changes.iter())
         };
-        let mut index: HashMap<String, usize> = doc
-            .annotations
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        // A small edit (one click) looks annotations up by a scan; a bulk one builds an index.
+        let mut index: HashMap<String, usize> = if self.changes.len() > SCAN_LIMIT {
+            doc.annotations
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), i))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let indexed = self.changes.len() > SCAN_LIMIT;
         let mut removed = vec![false; doc.annotations.len()];
         for change in changes {
             match change {
@@ -94,7 +102,15 @@ impl Edit {
                     let Some(id) = from.as_ref().or(to.as_ref()).map(|a| a.id.clone()) else {
                         continue;
                     };
-                    match (index.get(&id).copied(), to) {
+                    let pos = if indexed {
+                        index.get(&id).copied()
+                    } else {
+                        doc.annotations
+                            .iter()
+                            .zip(&removed)
+                            .position(|(a, gone)| !gone && a.id == id)
+                    };
+                    match (pos, to) {
                         (Some(i), Some(new)) => {
                             if let Some(slot) = doc.annotations.get_mut(i) {
                                 *slot = new.clone();
@@ -207,6 +223,42 @@ mod tests {
                 .and_then(|a| a.note.as_deref()),
             Some("n4")
         );
+        edit.apply(&mut doc, true);
+        assert_eq!(doc.annotations, before.annotations);
+    }
+
+    #[test]
+    fn a_small_edit_removes_and_adds_back_the_same_id_and_reverts() {
+        let mut doc = Document::new("T\nabcdefghij", None, 0.0);
+        doc.annotations = (0..5)
+            .map(|i| Rc::new(ann(&format!("a{i}"), i + 2)))
+            .collect();
+        let before = doc.clone();
+        let edit = Edit {
+            label: "move".into(),
+            changes: vec![
+                Change::Annotation {
+                    before: Some(doc.annotations[1].clone()),
+                    after: None,
+                },
+                Change::Annotation {
+                    before: None,
+                    after: Some(Rc::new(ann("a1", 8))),
+                },
+                Change::Annotation {
+                    before: Some(doc.annotations[3].clone()),
+                    after: Some(Rc::new(Annotation {
+                        note: Some("n".into()),
+                        ..(*doc.annotations[3]).clone()
+                    })),
+                },
+            ],
+        };
+        assert!(edit.changes.len() <= SCAN_LIMIT, "the scanning path");
+        edit.apply(&mut doc, false);
+        let ids: Vec<&str> = doc.annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a0", "a2", "a3", "a4", "a1"]);
+        assert_eq!(doc.annotations[2].note.as_deref(), Some("n"));
         edit.apply(&mut doc, true);
         assert_eq!(doc.annotations, before.annotations);
     }
