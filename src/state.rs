@@ -362,12 +362,8 @@ impl AppState {
         docs.iter_mut().find(|d| d.id == id).map(Rc::make_mut)
     }
 
-    fn annotation(&self, id: &str) -> Option<&Annotation> {
-        self.current_doc()?
-            .annotations
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| &**a)
+    fn annotation(&self, id: &str) -> Option<&Rc<Annotation>> {
+        self.current_doc()?.annotations.iter().find(|a| a.id == id)
     }
 
     /// Applies an edit to the open document and records it for undo. `false` when nothing
@@ -403,21 +399,13 @@ impl AppState {
         let Some(before) = self.annotation(id).cloned() else {
             return false;
         };
-        let mut after = before.clone();
+        let mut after = (*before).clone();
         update(&mut after);
-        if after == before {
+        if after == *before {
             return false;
         }
-        after.modified = now;
         let label = format!("{label} “{}”", short(&before.exact));
-        self.commit(
-            label,
-            vec![Change::Annotation {
-                before: Some(Rc::new(before)),
-                after: Some(Rc::new(after)),
-            }],
-            now,
-        )
+        self.commit(label, vec![edited(&before, now, |a| *a = after)], now)
     }
 
     fn analyze(&mut self, force: bool, now: Millis) -> bool {
@@ -502,6 +490,17 @@ fn diff(old: &Document, new: &Document) -> Vec<Change> {
         }
     }
     changes
+}
+
+/// The change that edits `before` through `edit`, stamped `now`.
+fn edited(before: &Rc<Annotation>, now: Millis, edit: impl FnOnce(&mut Annotation)) -> Change {
+    let mut after = (**before).clone();
+    edit(&mut after);
+    after.modified = now;
+    Change::Annotation {
+        before: Some(before.clone()),
+        after: Some(Rc::new(after)),
+    }
 }
 
 /// A confirmed annotation made by the user on code points `start..end` of `doc`, with an id not
@@ -667,15 +666,7 @@ impl Reducible for AppState {
                     .annotations
                     .iter()
                     .filter(|a| ids.contains(a.id.as_str()) && a.status != status)
-                    .map(|a| {
-                        let mut after = (**a).clone();
-                        after.status = status;
-                        after.modified = now;
-                        Change::Annotation {
-                            before: Some(a.clone()),
-                            after: Some(Rc::new(after)),
-                        }
-                    })
+                    .map(|a| edited(a, now, |after| after.status = status))
                     .collect();
                 let label = match changes.as_slice() {
                     [Change::Annotation {
@@ -818,16 +809,12 @@ impl Reducible for AppState {
                 if before.speaker_id == speaker_id && changes.is_empty() {
                     return self;
                 }
-                let mut after = before.clone();
-                after.speaker_id = speaker_id;
-                after.edited = true;
-                after.status = Status::Confirmed;
-                after.modified = now;
                 let label = format!("Set the speaker of “{}”", short(&before.exact));
-                changes.push(Change::Annotation {
-                    before: Some(Rc::new(before)),
-                    after: Some(Rc::new(after)),
-                });
+                changes.push(edited(&before, now, |after| {
+                    after.speaker_id = speaker_id;
+                    after.edited = true;
+                    after.status = Status::Confirmed;
+                }));
                 next.commit(label, changes, now);
             }
             Action::SetNote { id, note, now } => {
@@ -931,14 +918,10 @@ impl Reducible for AppState {
                     .iter()
                     .filter(|a| a.speaker_id.as_deref() == Some(from.as_str()))
                     .map(|a| {
-                        let mut after = (**a).clone();
-                        after.speaker_id = Some(into.clone());
-                        after.edited = true;
-                        after.modified = now;
-                        Change::Annotation {
-                            before: Some(a.clone()),
-                            after: Some(Rc::new(after)),
-                        }
+                        edited(a, now, |after| {
+                            after.speaker_id = Some(into.clone());
+                            after.edited = true;
+                        })
                     })
                     .collect();
                 changes.push(Change::Speaker {
