@@ -52,8 +52,7 @@ fn click(root: &Element, css: &str) {
         .click();
 }
 
-#[wasm_bindgen_test]
-async fn long_article_timings() {
+fn clear_storage() {
     web_sys::window()
         .unwrap()
         .local_storage()
@@ -61,6 +60,11 @@ async fn long_article_timings() {
         .unwrap()
         .clear()
         .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn long_article_timings() {
+    clear_storage();
     let document = web_sys::window().unwrap().document().unwrap();
     // The app's own stylesheet, so layout and paint cost what they cost in the app.
     let style = document.create_element("style").unwrap();
@@ -181,11 +185,5 @@ async fn long_article_timings() {
     );
     handle.destroy();
     root.remove();
-    web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .clear()
-        .unwrap();
+    clear_storage();
 }

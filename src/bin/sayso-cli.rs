@@ -314,18 +314,24 @@ mod tests {
         }
     }
 
-    #[test]
-    fn invalid_utf8_line_gives_error() {
-        let mut input = b"{\"id\": 1, \"text\": \"ok\"}\n".to_vec();
-        input.extend_from_slice(b"\xff\xfe\n{\"id\": 3, \"text\": \"fine\"}\n");
+    /// Runs the JSONL command on `input`: whether every line was good, and the output lines.
+    fn run_lines(input: &[u8]) -> (bool, Vec<Value>) {
         let mut out = Vec::new();
-        let ok = run_jsonl(&input[..], &mut out).unwrap();
-        assert!(!ok);
-        let lines: Vec<Value> = String::from_utf8(out)
+        let ok = run_jsonl(input, &mut out).unwrap();
+        let lines = String::from_utf8(out)
             .unwrap()
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
+        (ok, lines)
+    }
+
+    #[test]
+    fn invalid_utf8_line_gives_error() {
+        let mut input = b"{\"id\": 1, \"text\": \"ok\"}\n".to_vec();
+        input.extend_from_slice(b"\xff\xfe\n{\"id\": 3, \"text\": \"fine\"}\n");
+        let (ok, lines) = run_lines(&input);
+        assert!(!ok);
         assert_eq!(lines.len(), 3);
         assert!(lines[1].get("error").is_some());
         assert_eq!(lines[2]["id"], 3);
@@ -334,14 +340,8 @@ mod tests {
     #[test]
     fn bad_line_gives_error_and_continues() {
         let input = "{\"id\": 1, \"text\": \"He said “yes, we will go now,” and left.\"}\nnot json\n{\"id\": 3}\n";
-        let mut out = Vec::new();
-        let ok = run_jsonl(input.as_bytes(), &mut out).unwrap();
+        let (ok, lines) = run_lines(input.as_bytes());
         assert!(!ok);
-        let lines: Vec<Value> = String::from_utf8(out)
-            .unwrap()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
         assert_eq!(lines.len(), 3);
         assert!(lines[0].get("quotes").is_some());
         assert!(lines[1].get("error").is_some());

@@ -666,14 +666,8 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     // "½", "2½"
     if let Some(v) = vulgar(cx, i) {
         let p = NumP {
-            end: i + 1,
-            value: v,
-            ordinal: false,
-            words: false,
-            simple: false,
-            glued_m: false,
-            mag: false,
             fraction: true,
+            ..NumP::new(i + 1, v)
         };
         return Some(match suffix(cx, &p) {
             Some(Suffix::Quantity(e, u)) => number_hit(i, e, FigureKind::Quantity, v, Some(u)),
@@ -683,14 +677,8 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     if t.tk == Tk::Num && !t.decimal && cx.glued(i + 1) && vulgar(cx, i + 1).is_some() {
         let v = super::number::digits_value(cx.s(i)) + vulgar(cx, i + 1).unwrap_or(0.0);
         let p = NumP {
-            end: i + 2,
-            value: v,
-            ordinal: false,
-            words: false,
-            simple: false,
-            glued_m: false,
-            mag: false,
             fraction: true,
+            ..NumP::new(i + 2, v)
         };
         return Some(match suffix(cx, &p) {
             Some(Suffix::Quantity(e, u)) => number_hit(i, e, FigureKind::Quantity, v, Some(u)),
@@ -731,14 +719,8 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             .any(|w| cx.word_is(i + 1, w))
     {
         let one = NumP {
-            end: i + 1,
-            value: 1.0,
-            ordinal: false,
             words: true,
-            simple: false,
-            glued_m: false,
-            mag: false,
-            fraction: false,
+            ..NumP::new(i + 1, 1.0)
         };
         if let Some(s) = suffix(cx, &one) {
             let h = match s {

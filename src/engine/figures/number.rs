@@ -31,6 +31,22 @@ pub struct NumP {
     pub fraction: bool,
 }
 
+impl NumP {
+    /// A number ending before token `end`, with every flag off.
+    pub fn new(end: usize, value: f64) -> Self {
+        Self {
+            end,
+            value,
+            ordinal: false,
+            words: false,
+            simple: false,
+            glued_m: false,
+            mag: false,
+            fraction: false,
+        }
+    }
+}
+
 /// Formats a value: integers without a decimal point, others with up to six decimals.
 pub fn fmt_value(v: f64) -> String {
     if !v.is_finite() {
@@ -93,14 +109,8 @@ pub fn parse_number(cx: &Cx, i: usize) -> Option<NumP> {
 fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
     let t = cx.tok(i)?;
     let mut p = NumP {
-        end: i + 1,
-        value: digits_value(cx.s(i)),
-        ordinal: false,
-        words: false,
         simple: true,
-        glued_m: false,
-        mag: false,
-        fraction: false,
+        ..NumP::new(i + 1, digits_value(cx.s(i)))
     };
     let _ = t;
     let j = i + 1;
@@ -327,14 +337,9 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         if cx.is(k, Class::Qty) || cx.is(k, Class::Cur) {
             let v = if cx.word_is(i, "half") { 0.5 } else { 0.25 };
             return Some(NumP {
-                end: k,
-                value: v,
-                ordinal: false,
                 words: true,
-                simple: false,
-                glued_m: false,
-                mag: false,
                 fraction: true,
+                ..NumP::new(k, v)
             });
         }
     }
@@ -345,14 +350,10 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         if let Some(m) = mag_of(cx, i + 2).filter(|m| *m >= 1000.0 && cx.s(i + 2).len() > 2) {
             let v = if cx.word_is(i + 1, "half") { 0.5 } else { 0.25 };
             return Some(NumP {
-                end: i + 3,
-                value: v * m,
-                ordinal: false,
                 words: true,
-                simple: false,
-                glued_m: false,
                 mag: true,
                 fraction: true,
+                ..NumP::new(i + 3, v * m)
             });
         }
     }
@@ -366,14 +367,8 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             i + 2
         };
         return Some(NumP {
-            end,
-            value: 2.0,
-            ordinal: false,
             words: true,
-            simple: false,
-            glued_m: false,
-            mag: false,
-            fraction: false,
+            ..NumP::new(end, 2.0)
         });
     }
     // "a hundred", "a dozen", "half a million"
@@ -393,39 +388,26 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         let share = if cx.word_is(i, "half") { 0.5 } else { 0.25 };
         let m = mag_of(cx, i + 1).unwrap_or(1.0) * share / 0.5;
         return Some(NumP {
-            end: i + 2,
-            value: 0.5 * m,
-            ordinal: false,
             words: true,
-            simple: false,
-            glued_m: false,
             mag: true,
             fraction: true,
+            ..NumP::new(i + 2, 0.5 * m)
         });
     } else if cx.word_is(i, "half") && (cx.word_is(i + 1, "a") || cx.word_is(i + 1, "an")) {
         if let Some(m) = mag_of(cx, i + 2) {
             if cx.s(i + 2).len() > 2 {
                 return Some(NumP {
-                    end: i + 3,
-                    value: 0.5 * m,
-                    ordinal: false,
                     words: true,
-                    simple: false,
-                    glued_m: false,
                     mag: true,
                     fraction: true,
+                    ..NumP::new(i + 3, 0.5 * m)
                 });
             }
         }
         return Some(NumP {
-            end: i + 2,
-            value: 0.5,
-            ordinal: false,
             words: true,
-            simple: false,
-            glued_m: false,
-            mag: false,
             fraction: true,
+            ..NumP::new(i + 2, 0.5)
         });
     }
     let mut n_steps = 0usize;
@@ -605,14 +587,11 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
         return None;
     }
     Some(NumP {
-        end,
-        value: total + current,
         ordinal,
         words: true,
-        simple: false,
-        glued_m: false,
         mag,
         fraction,
+        ..NumP::new(end, total + current)
     })
 }
 

@@ -45,14 +45,19 @@ pub(super) struct Atom {
     value: Option<String>,
 }
 
-/// An atom with no value of its own (its value comes from the expression it joins).
-fn plain(start: usize, end: usize, cat: Cat) -> Option<Atom> {
+/// An atom over tokens `start..end`.
+fn span_atom(start: usize, end: usize, cat: Cat, value: Option<String>) -> Option<Atom> {
     Some(Atom {
         start,
         end,
         cat,
-        value: None,
+        value,
     })
+}
+
+/// An atom with no value of its own (its value comes from the expression it joins).
+fn plain(start: usize, end: usize, cat: Cat) -> Option<Atom> {
+    span_atom(start, end, cat, None)
 }
 
 /// Words that may open a temporal span, longest first.
@@ -317,12 +322,7 @@ fn month_led(cx: &Cx, i: usize) -> Option<Atom> {
             } else {
                 (Some(v), None)
             };
-            return Some(Atom {
-                start: i,
-                end: e + 2,
-                cat: Cat::MonthDay,
-                value: Some(ymd(y, m, d)),
-            });
+            return span_atom(i, e + 2, Cat::MonthDay, Some(ymd(y, m, d)));
         }
     }
     if cx.sym(e, '.') && cx.glued(e) && abbrev_dot_ok(cx, i) {
@@ -338,28 +338,13 @@ fn month_led(cx: &Cx, i: usize) -> Option<Atom> {
     });
     if let Some((de, d)) = day {
         let (ye, y) = opt_year(cx, de);
-        return Some(Atom {
-            start: i,
-            end: ye,
-            cat: Cat::MonthDay,
-            value: Some(ymd(y, m, Some(d))),
-        });
+        return span_atom(i, ye, Cat::MonthDay, Some(ymd(y, m, Some(d))));
     }
     let (ye, y) = opt_year(cx, e);
     if y.is_some() && (ye > e) {
-        return Some(Atom {
-            start: i,
-            end: ye,
-            cat: Cat::MonthDay,
-            value: Some(ymd(y, m, None)),
-        });
+        return span_atom(i, ye, Cat::MonthDay, Some(ymd(y, m, None)));
     }
-    Some(Atom {
-        start: i,
-        end: e,
-        cat: Cat::Month,
-        value: Some(format!("XXXX-{m:02}")),
-    })
+    span_atom(i, e, Cat::Month, Some(format!("XXXX-{m:02}")))
 }
 
 /// Weekday-led: `Friday`, `Wed 13th`, `Monday, February 24`.
@@ -370,30 +355,15 @@ fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
     if month_of(cx, k).is_some() {
         if let Some(a) = month_led(cx, k) {
             if a.cat == Cat::MonthDay {
-                return Some(Atom {
-                    start: i,
-                    end: a.end,
-                    cat: Cat::MonthDay,
-                    value: a.value,
-                });
+                return span_atom(i, a.end, Cat::MonthDay, a.value);
             }
         }
     }
     if let Some(a) = numeric_date(cx, k) {
-        return Some(Atom {
-            start: i,
-            end: a.end,
-            cat: Cat::MonthDay,
-            value: a.value,
-        });
+        return span_atom(i, a.end, Cat::MonthDay, a.value);
     }
     if let Some(a) = day_month(cx, k) {
-        return Some(Atom {
-            start: i,
-            end: a.end,
-            cat: Cat::MonthDay,
-            value: a.value,
-        });
+        return span_atom(i, a.end, Cat::MonthDay, a.value);
     }
     if k == i + 1 {
         if let Some((de, _)) = day_at(cx, k) {
@@ -404,21 +374,11 @@ fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
                 || cx.word_is(de, "oclock")
                 || cx.word_is(de, "o");
             if !clock_or_code {
-                return Some(Atom {
-                    start: i,
-                    end: de,
-                    cat: Cat::MonthDay,
-                    value: v,
-                });
+                return span_atom(i, de, Cat::MonthDay, v);
             }
         }
     }
-    Some(Atom {
-        start: i,
-        end: i + 1,
-        cat: Cat::Wday,
-        value: v,
-    })
+    span_atom(i, i + 1, Cat::Wday, v)
 }
 
 /// Day-led: `24 Feb 2022`, `24th of May`, `fourth of July, 1995`.
@@ -444,12 +404,7 @@ fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
                 e += 2;
             }
         }
-        return Some(Atom {
-            start: i,
-            end: e,
-            cat: Cat::MonthDay,
-            value: Some(ymd(y, m, Some(d))),
-        });
+        return span_atom(i, e, Cat::MonthDay, Some(ymd(y, m, Some(d))));
     }
     let k = if cx.word_is(de, "of") { de + 1 } else { de };
     // a day in words needs an unambiguous month ("one may ask" is not a date)
@@ -463,12 +418,7 @@ fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
         e += 1;
     }
     let (ye, y) = opt_year(cx, e);
-    Some(Atom {
-        start: i,
-        end: ye,
-        cat: Cat::MonthDay,
-        value: Some(ymd(y, m, Some(d))),
-    })
+    span_atom(i, ye, Cat::MonthDay, Some(ymd(y, m, Some(d))))
 }
 
 /// `2022-02-24`, `24/12/2022`, `10/25`, `2/29`.
@@ -490,12 +440,7 @@ pub(super) fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
         let y = int_val(cx, i).filter(|y| (1000..=2199).contains(y))?;
         if cx.sym(i + 3, sep.ch) && cx.glued(i + 3) && cx.glued(i + 4) {
             let d = int_val(cx, i + 4).filter(|d| (1..=31).contains(d))?;
-            return Some(Atom {
-                start: i,
-                end: i + 5,
-                cat: Cat::Numeric,
-                value: Some(ymd(Some(y), m, Some(d))),
-            });
+            return span_atom(i, i + 5, Cat::Numeric, Some(ymd(Some(y), m, Some(d))));
         }
         return None;
     }
@@ -511,12 +456,7 @@ pub(super) fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
     if let Some(c) = third {
         let clen = cx.s(i + 4).len();
         if alen == 4 && (1..=12).contains(&b) && (1..=31).contains(&c) {
-            return Some(Atom {
-                start: i,
-                end: i + 5,
-                cat: Cat::Numeric,
-                value: Some(ymd(Some(av), b, Some(c))),
-            });
+            return span_atom(i, i + 5, Cat::Numeric, Some(ymd(Some(av), b, Some(c))));
         }
         if alen <= 2 && blen <= 2 && (clen == 4 || clen == 2) && av >= 1 && b >= 1 {
             let y = if clen == 2 { 2000 + c } else { c };
@@ -527,12 +467,7 @@ pub(super) fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
             } else {
                 return None;
             };
-            return Some(Atom {
-                start: i,
-                end: i + 5,
-                cat: Cat::Numeric,
-                value: Some(ymd(Some(y), m, Some(d))),
-            });
+            return span_atom(i, i + 5, Cat::Numeric, Some(ymd(Some(y), m, Some(d))));
         }
         return None;
     }
@@ -545,12 +480,7 @@ pub(super) fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
         && (1..=12).contains(&b)
         && sep.ch != '-'
     {
-        return Some(Atom {
-            start: i,
-            end: i + 3,
-            cat: Cat::Numeric,
-            value: Some(ymd(Some(av), b, None)),
-        });
+        return span_atom(i, i + 3, Cat::Numeric, Some(ymd(Some(av), b, None)));
     }
     if sep.ch == '/' && alen <= 2 && blen <= 2 && av >= 1 && b >= 1 {
         // a fraction before a unit is not a date: "1/4 hour"
@@ -564,12 +494,7 @@ pub(super) fn numeric_date(cx: &Cx, i: usize) -> Option<Atom> {
         } else {
             return None;
         };
-        return Some(Atom {
-            start: i,
-            end: i + 3,
-            cat: Cat::Numeric,
-            value: Some(ymd(None, m, Some(d))),
-        });
+        return span_atom(i, i + 3, Cat::Numeric, Some(ymd(None, m, Some(d))));
     }
     None
 }
@@ -592,12 +517,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                 || cx.is(i + 1, Class::Mag);
             if bare_ok && !unit_after && !cx.sym(i + 1, '%') {
                 let e = tz(cx, i + 1);
-                return Some(Atom {
-                    start: i,
-                    end: e,
-                    cat: Cat::Time,
-                    value: Some(format!("T{h:02}:{m:02}")),
-                });
+                return span_atom(i, e, Cat::Time, Some(format!("T{h:02}:{m:02}")));
             }
             return None;
         };
@@ -612,12 +532,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             h
         };
         let e = tz(cx, i + 2);
-        return Some(Atom {
-            start: i,
-            end: e,
-            cat: Cat::Time,
-            value: Some(format!("T{hour:02}:{m:02}")),
-        });
+        return span_atom(i, e, Cat::Time, Some(format!("T{hour:02}:{m:02}")));
     }
     let h = int_val(cx, i)?;
     if cx.glued(i + 1) && cx.word_is(i + 1, "h") && h <= 24 {
@@ -631,12 +546,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             return None;
         }
         let e = tz(cx, e);
-        return Some(Atom {
-            start: i,
-            end: e,
-            cat: Cat::Time,
-            value: Some(format!("T{h:02}:{m:02}")),
-        });
+        return span_atom(i, e, Cat::Time, Some(format!("T{h:02}:{m:02}")));
     }
     // "1140 a.m.", "730 in the evening"
     let daypart_after = |e: usize| {
@@ -664,12 +574,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             };
             let e = if ap.is_some() { i + 2 } else { i + 1 };
             let e = tz(cx, e);
-            return Some(Atom {
-                start: i,
-                end: e,
-                cat: Cat::Time,
-                value: Some(format!("T{hour:02}:{mm:02}")),
-            });
+            return span_atom(i, e, Cat::Time, Some(format!("T{hour:02}:{mm:02}")));
         }
     }
     if cx.s(i).len() > 2 || h > 24 {
@@ -776,12 +681,12 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         return None;
     }
     let e = tz(cx, e);
-    Some(Atom {
-        start: i,
-        end: e,
-        cat: if bare { Cat::Bare } else { Cat::Time },
-        value: Some(format!("T{hour:02}:{min:02}")),
-    })
+    span_atom(
+        i,
+        e,
+        if bare { Cat::Bare } else { Cat::Time },
+        Some(format!("T{hour:02}:{min:02}")),
+    )
 }
 
 /// A time zone after a clock time: `3pm GMT`, `9h30 CST`.
@@ -844,24 +749,14 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                     && year_at(cx, ye + 1).is_none()
                     && cx.s(ye + 1).len() != 2)
             {
-                return Some(Atom {
-                    start: i,
-                    end: era(cx, ye),
-                    cat: Cat::Year,
-                    value: Some(format!("{y:04}")),
-                });
+                return span_atom(i, era(cx, ye), Cat::Year, Some(format!("{y:04}")));
             }
         }
         // "14 AD", "300 B.C."
         if let Some(y) = int_val(cx, i) {
             let e = era(cx, i + 1);
             if e > i + 1 {
-                return Some(Atom {
-                    start: i,
-                    end: e,
-                    cat: Cat::Year,
-                    value: Some(format!("{y:04}")),
-                });
+                return span_atom(i, e, Cat::Year, Some(format!("{y:04}")));
             }
         }
         // decades: 1990s, 90s
@@ -1716,12 +1611,7 @@ fn past_to(cx: &Cx, i: usize) -> Option<Atom> {
         ((hour + 23) % 24, 60 - m)
     };
     let e = tz(cx, e);
-    Some(Atom {
-        start: i,
-        end: e,
-        cat: Cat::Time,
-        value: Some(format!("T{hh:02}:{mm:02}")),
-    })
+    span_atom(i, e, Cat::Time, Some(format!("T{hh:02}:{mm:02}")))
 }
 
 /// An atom that counts only when the chain goes on: a bare hour (`5` in `5 to 6pm`) or a bare
