@@ -5,7 +5,7 @@ use crate::components::{
     MarkAllPanel, NoticeBar, OpenControls, PastePanel, QuotesPanel, SelectionToolbar, Shared,
     SpeakersPanel,
 };
-use crate::hooks::{use_persistence, use_shortcuts, Shortcuts};
+use crate::hooks::{use_deferred, use_persistence, use_shortcuts, Shortcuts};
 use crate::model::annotation::AnnotationKind;
 use crate::model::offsets::TextIndex;
 use crate::model::suggest::ENGINE_VERSION;
@@ -66,6 +66,12 @@ pub fn App() -> Html {
         })
     };
     let shortcuts_on = use_state(|| true);
+    // The speakers, quotes and figures panels follow the document a paint later: a click's
+    // highlight and inspector paint first, the panels' recount of a long article comes after.
+    let panel_doc = use_deferred(
+        state.current.clone(),
+        state.current_doc().map(|d| Shared(d.clone())),
+    );
 
     // Analyse the open document after it has been painted, when this engine has not yet: a
     // frame callback runs just before the next paint, and the task it queues runs after it.
@@ -110,7 +116,7 @@ pub fn App() -> Html {
         });
     }
     let text_index = {
-        let text = state.current_doc().map(|d| d.text.clone());
+        let text = state.current_doc().map(|d| Shared(d.text.clone()));
         use_memo(text, |text| text.as_ref().map(|t| TextIndex::new(t)))
     };
 
@@ -397,9 +403,9 @@ pub fn App() -> Html {
                         <Legend doc={doc.clone()} hidden={state.hidden.clone()} on_action={on_action.clone()} />
                         <input type="search" class="filter" data-testid="filter" placeholder="Filter speakers, quotes, figures…"
                                aria-label="Filter the panels" value={(*filter).clone()} oninput={on_filter} />
-                        <SpeakersPanel doc={doc.clone()} filter={(*filter).clone()} on_pick={on_pick_one.clone()} on_action={on_action.clone()} />
-                        <QuotesPanel doc={doc.clone()} filter={(*filter).clone()} on_pick={on_pick_one.clone()} />
-                        <FiguresPanel doc={doc.clone()} filter={(*filter).clone()} on_pick={on_pick_one.clone()} />
+                        <SpeakersPanel doc={panel_doc.clone().unwrap_or_else(|| doc.clone())} filter={(*filter).clone()} on_pick={on_pick_one.clone()} on_action={on_action.clone()} />
+                        <QuotesPanel doc={panel_doc.clone().unwrap_or_else(|| doc.clone())} filter={(*filter).clone()} on_pick={on_pick_one.clone()} />
+                        <FiguresPanel doc={panel_doc.clone().unwrap_or_else(|| doc.clone())} filter={(*filter).clone()} on_pick={on_pick_one.clone()} />
                         <ExchangePanel doc={doc.clone()} on_action={on_action.clone()} />
                     </aside>
                 }

@@ -119,7 +119,7 @@ fn update_slices(slices: &mut Slices, doc: &Document, hidden: &[AnnotationKind],
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let doc = props.doc.clone();
-    let layout = use_memo(doc.text.clone(), |text| {
+    let layout = use_memo(Shared(doc.text.clone()), |text| {
         let index = TextIndex::new(text);
         let (title, body_start) = split_title(text);
         let paras: Vec<Para> = paragraphs(text, body_start)
@@ -188,7 +188,8 @@ struct ChunkProps {
     selected: Option<String>,
 }
 
-/// A run of paragraphs, rendered without a wrapper element.
+/// A run of paragraphs in one block, which the browser skips (style, layout, paint, hit
+/// testing) while it is far off screen (`.chunk` has `content-visibility: auto`).
 #[component]
 fn ChunkView(props: &ChunkProps) -> Html {
     let rendered = props.paras.iter().zip(props.anns.iter()).map(|(p, anns)| {
@@ -201,7 +202,7 @@ fn ChunkView(props: &ChunkProps) -> Html {
                            anns={anns.clone()} speakers={props.speakers.clone()} {selected} />
         }
     });
-    html! { <>{ for rendered }</> }
+    html! { <div class="chunk">{ for rendered }</div> }
 }
 
 /// Props of [`ParagraphView`].

@@ -28,29 +28,31 @@ pub use selection_toolbar::{MarkAllPanel, SelectionToolbar};
 /// An `Rc` compared by pointer: props that hold one compare in O(1). Whoever builds it must keep
 /// the same `Rc` while the content is the same (see [`ArticleView`]'s slices). Documents are passed as `Shared<Document>`:
 /// the reducer makes a new `Rc` for every change, so pointer equality is content equality here.
+/// An article's text (`Shared<str>`) is a memo key the same way: comparing two `Rc<str>` with `==`
+/// compares the whole megabyte (the standard library's pointer shortcut is for sized types only).
 #[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
+pub struct Shared<T: ?Sized>(pub Rc<T>);
 
-impl<T> Clone for Shared<T> {
+impl<T: ?Sized> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Self(self.0.clone())
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T: ?Sized> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl<T> std::ops::Deref for Shared<T> {
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
     }
 }
 
-impl<T> From<Rc<T>> for Shared<T> {
+impl<T: ?Sized> From<Rc<T>> for Shared<T> {
     fn from(rc: Rc<T>) -> Self {
         Self(rc)
     }

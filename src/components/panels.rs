@@ -445,7 +445,7 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
         })
         .collect();
     let total = figures.len();
-    let index = use_memo(props.doc.text.clone(), |text| {
+    let index = use_memo(super::Shared(props.doc.text.clone()), |text| {
         crate::model::offsets::TextIndex::new(text)
     });
     let figures = &figures[..total.min(MAX_ROWS)];
