@@ -174,7 +174,8 @@ pub struct SpeakersProps {
 /// scrolls to and opens their first quote and flashes all of them.
 #[component]
 pub fn SpeakersPanel(props: &SpeakersProps) -> Html {
-    let all = speaker_stats(&props.doc);
+    // Counted once per document change, not again for each letter typed in the filter.
+    let all = use_memo(props.doc.clone(), |doc| speaker_stats(doc));
     let total: usize = all.iter().map(|s| s.words).sum::<usize>().max(1);
     let stats: Vec<&SpeakerStats> = all
         .iter()
