@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --bin sayso-bench [-- MB]
+//! sayso-bench --once MB    # one analysis of MB of news text, for callgrind / perf stat
 //! ```
 
 use sayso::engine::analyze;
@@ -148,7 +149,24 @@ fn report(name: &str, text: &str) -> f64 {
     secs
 }
 
+/// One analysis, a separate function so that callgrind can count it alone:
+/// `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*measured*' sayso-bench --once 1`
+#[inline(never)]
+fn measured(text: &str) {
+    black_box(analyze(black_box(text)));
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("--once") {
+        let mb: f64 = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(0.2);
+        let text = news((mb * 1e6) as usize, 7);
+        black_box(analyze("Anna Novak said “yes.”"));
+        measured(&text);
+        return;
+    }
     let mb: f64 = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

@@ -30,7 +30,7 @@ use super::people::{strip_possessive, Entity, Mention, MentionKind, People};
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
 use super::{QuoteKind, Span};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// Entity index of a source whose referent is unknown (an unresolved pronoun).
 pub const UNRESOLVED: usize = usize::MAX;
@@ -67,13 +67,13 @@ pub struct RawQuote {
 #[derive(Default)]
 pub struct QuoteList {
     list: Vec<RawQuote>,
-    by_start: BTreeMap<(usize, usize), usize>,
+    /// `(start, index)` of every quote.
+    by_start: BTreeSet<(usize, usize)>,
 }
 
 impl QuoteList {
     fn push(&mut self, q: RawQuote) {
-        self.by_start
-            .insert((q.span.start, self.list.len()), self.list.len());
+        self.by_start.insert((q.span.start, self.list.len()));
         self.list.push(q);
     }
     fn get(&self, i: usize) -> Option<&RawQuote> {
@@ -84,13 +84,13 @@ impl QuoteList {
     }
     /// Indices of quotes overlapping `[s, e)` (earlier ones checked a few deep).
     fn overlapping(&self, s: usize, e: usize) -> impl Iterator<Item = usize> + '_ {
-        let inside = self.by_start.range((s, 0)..(e, 0)).map(|(_, &i)| i);
+        let inside = self.by_start.range((s, 0)..(e, 0)).map(|&(_, i)| i);
         let before = self
             .by_start
             .range(..(s, 0))
             .rev()
             .take(4)
-            .map(|(_, &i)| i)
+            .map(|&(_, i)| i)
             .filter(move |&i| self.list.get(i).is_some_and(|q| q.span.end > s));
         inside.chain(before)
     }
@@ -100,7 +100,7 @@ impl QuoteList {
             .range(..(s, 0))
             .rev()
             .take(6)
-            .filter_map(|(_, &i)| self.list.get(i))
+            .filter_map(|&(_, i)| self.list.get(i))
             .filter(|q| q.span.end <= s && q.source.is_some())
             .max_by_key(|q| q.span.end)
     }
@@ -1216,7 +1216,10 @@ fn has_own_cue(doc: &Doc<'_>, r: &Region) -> bool {
 }
 
 fn is_according(doc: &Doc<'_>, i: usize) -> bool {
-    matches!(doc.word(i), "according" | "According") && doc.word(i + 1) == "to"
+    // length first: most tokens are rejected without slicing the text
+    doc.tokens.get(i).is_some_and(|t| t.end - t.start == 9)
+        && matches!(doc.word(i), "according" | "According")
+        && doc.word(i + 1) == "to"
 }
 
 /// Runs attribution; returns quotes (unsorted) and the attributor with its entities and mentions.
@@ -1542,6 +1545,15 @@ pub fn attribute<'d, 'a>(
             i += 1;
             continue;
         }
+        // only a cue word, "according" (9 bytes) or "Asked" (5) goes on: reject the others on
+        // their token alone
+        if doc.tokens.get(i).is_none_or(|t| {
+            t.kind != Kind::Word
+                || (!t.flags.has(Flags::CUE) && t.end - t.start != 9 && t.end - t.start != 5)
+        }) {
+            i += 1;
+            continue;
+        }
         // "Asked whether …, she said": the question is reported content
         if doc.word(i) == "Asked" && sentence_start(doc, i) == i {
             let sent = doc.tokens.get(i).map_or(0, |t| t.sent);
@@ -1823,19 +1835,21 @@ fn push_clause(
         }
     }
     // do not duplicate a quote already found
-    let over: Vec<usize> = out.overlapping(span.start, span.end).collect();
-    if over
-        .iter()
-        .filter_map(|&i| out.get(i))
-        .any(|q| q.kind != QuoteKind::Indirect || kind == QuoteKind::Indirect)
+    // (one walk over the overlapping quotes: whether one is a duplicate, and the first start
+    // inside the span)
+    let mut duplicate = false;
+    let mut first: Option<usize> = None;
+    for q in out
+        .overlapping(span.start, span.end)
+        .filter_map(|i| out.get(i))
     {
+        duplicate |= q.kind != QuoteKind::Indirect || kind == QuoteKind::Indirect;
+        if q.span.start >= span.start {
+            first = Some(first.map_or(q.span.start, |f| f.min(q.span.start)));
+        }
+    }
+    if duplicate {
         // trim an indirect clause that starts before an existing quote
-        let first = over
-            .iter()
-            .filter_map(|&i| out.get(i))
-            .map(|q| q.span.start)
-            .filter(|&st| st >= span.start)
-            .min();
         match first {
             Some(f) if f > span.start + 20 && kind == QuoteKind::Indirect => {
                 let text = doc.src.get(span.start..f).unwrap_or("");

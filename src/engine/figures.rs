@@ -43,6 +43,8 @@ pub mod token;
 
 use super::{Figure, FigureKind, Span};
 use lexicon::Class;
+use number::NumP;
+use std::cell::Cell;
 use token::{tokenize_into, Tk, Tok};
 
 /// A figure found by a scanner, in token indices.
@@ -59,13 +61,32 @@ pub(crate) struct Hit {
 pub struct Cx<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// [`number::parse_number`] by token index, filled on first use: the scanners parse the same
+    /// number several times (as a clock, a date, an amount), and the result depends on the
+    /// tokens alone.
+    nums: Vec<Cell<Option<Option<NumP>>>>,
 }
 
 impl<'a> Cx<'a> {
     /// Tokenizes `text` into `toks` (reused storage).
-    pub fn new(text: &'a str, mut toks: Vec<Tok>) -> Self {
+    pub fn new(text: &'a str, toks: Vec<Tok>) -> Self {
+        Self::with_buffers(text, toks, Vec::new())
+    }
+    /// Like [`Cx::new`], also reusing the storage of the number memo.
+    fn with_buffers(
+        text: &'a str,
+        mut toks: Vec<Tok>,
+        mut nums: Vec<Cell<Option<Option<NumP>>>>,
+    ) -> Self {
         tokenize_into(text, &mut toks);
-        Cx { text, toks }
+        nums.clear();
+        nums.resize(toks.len(), Cell::new(None));
+        Cx { text, toks, nums }
+    }
+    /// The memo slot of token `i`'s number, if `i` is a token.
+    #[inline]
+    pub(crate) fn num_memo(&self, i: usize) -> Option<&Cell<Option<Option<NumP>>>> {
+        self.nums.get(i)
     }
     /// Token `i`, if any.
     #[inline]
@@ -98,8 +119,15 @@ impl<'a> Cx<'a> {
     /// Token `i` is the word `w` (ASCII case-insensitive).
     #[inline]
     pub fn word_is(&self, i: usize, w: &str) -> bool {
+        // bytes, not a str slice: no char-boundary checks (a token's span is always valid)
         self.toks.get(i).is_some_and(|t| {
-            t.tk == Tk::Word && t.end - t.start == w.len() && self.s(i).eq_ignore_ascii_case(w)
+            t.tk == Tk::Word
+                && t.end - t.start == w.len()
+                && self
+                    .text
+                    .as_bytes()
+                    .get(t.start..t.end)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
         })
     }
     /// Token `i` is the symbol `c`.
@@ -247,26 +275,26 @@ impl<'a> Cx<'a> {
 fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
     match t.tk {
         Tk::Num => true,
-        Tk::Sym => t.ch != ',' && t.ch != '.',
+        // the scanners accept only these symbols at their first token: an apostrophe before a
+        // year (`’90s`, temporal) and currency signs and vulgar fractions (amount)
+        Tk::Sym => t.ch == '\'' || t.ch == '’' || amount::sym_opens(t.ch),
         Tk::Word => {
             let e = t.entries();
             // classes that can open a figure (not "ago", currency words, am/pm, zones, units)
-            let opens = e.iter().any(|e| match e.class {
-                Class::Func
-                | Class::Ago
-                | Class::Cur
-                | Class::Ampm
-                | Class::Tz
-                | Class::Qty
-                | Class::Pct => false,
-                Class::Iso => t.upper,
-                _ => true,
-            });
+            const CLOSED: u32 = Class::Func.bit()
+                | Class::Ago.bit()
+                | Class::Cur.bit()
+                | Class::Ampm.bit()
+                | Class::Tz.bit()
+                | Class::Qty.bit()
+                | Class::Pct.bit()
+                | Class::Iso.bit();
+            let opens = t.is_any(!CLOSED) || (t.upper && t.is(Class::Iso));
             if opens {
                 return true;
             }
             // "few hours", "several days"
-            if (cx.word_is(i, "few") || cx.word_is(i, "several")) && cx.is(i + 1, Class::Tunit) {
+            if cx.is(i + 1, Class::Tunit) && (cx.word_is(i, "few") || cx.word_is(i, "several")) {
                 return true;
             }
             if t.end - t.start > 2 {
@@ -292,11 +320,13 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
 pub fn find_figures(text: &str) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
+    let mut nums = Vec::new();
     let mut base = 0usize;
     for line in text.split_inclusive('\n') {
-        let cx = Cx::new(line, toks);
+        let cx = Cx::with_buffers(line, toks, nums);
         scan(&cx, base, &mut out);
         toks = cx.toks;
+        nums = cx.nums;
         base += line.len();
     }
     out

@@ -671,11 +671,13 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                 || (j > 1
                     && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
                     && doc.is_punct(j - 2, ',')));
-        let next = doc.word(j + 1);
-        let next_cue = doc
-            .tokens
-            .get(j + 1)
-            .is_some_and(|t| t.kind == Kind::Word && t.flags.has(Flags::CUE) && !t.cap);
+        // the next word is looked at only after "and" / "but"
+        let next = || doc.word(j + 1);
+        let next_cue = || {
+            doc.tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.flags.has(Flags::CUE) && !t.cap)
+        };
         // a relative clause or apposition only ends the content when nothing follows it
         let quote_after = || {
             regions
@@ -709,18 +711,20 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                     .is_some_and(|t| !t.cap && t.kind == Kind::Word && t.flags.has(Flags::CUE)))
             || (comma_before
                 && w == "and"
-                && (matches!(next, "he" | "she" | "they" | "it" | "we" | "also" | "then")
-                    || next_cue));
+                && (matches!(
+                    next(),
+                    "he" | "she" | "they" | "it" | "we" | "also" | "then"
+                ) || next_cue()));
         let here = doc.is_punct(j, ';')
             || (doc.is_punct(j, '—') && trailing('—'))
             || (doc.is_punct(j, '–') && trailing('–'))
             || (w == "but"
-                && (next_cue
+                && (next_cue()
                     || matches!(
-                        next,
+                        next(),
                         "did" | "didn't" | "also" | "added" | "declined" | "would" | "then"
                     )))
-            || (w == "and" && next_cue);
+            || (w == "and" && next_cue());
         let cut_at = if before_comma {
             Some(j - 1)
         } else if here {

@@ -353,6 +353,19 @@ pub fn lookup_word(word: &str, buf: &mut [u8; 32]) -> Flags {
     lookup_word_slow(bytes, buf)
 }
 
+/// [`lookup_word`] for a word of ASCII letters and digits only (the tokenizer's usual case): no
+/// trailing period, other script or NUL byte to look for.
+#[inline]
+pub(crate) fn lookup_alnum(word: &str, buf: &mut [u8; 32]) -> Flags {
+    let bytes = word.as_bytes();
+    debug_assert!(bytes.iter().all(u8::is_ascii_alphanumeric));
+    if bytes.is_empty() || bytes.len() > PACK {
+        return lookup_word(word, buf);
+    }
+    let [a, b] = pack(bytes);
+    lookup_packed([lower_packed(a), lower_packed(b)])
+}
+
 fn lookup_word_slow(bytes: &[u8], buf: &mut [u8; 32]) -> Flags {
     for (dst, src) in buf.iter_mut().zip(bytes) {
         if !src.is_ascii() {
@@ -364,6 +377,21 @@ fn lookup_word_slow(bytes: &[u8], buf: &mut [u8; 32]) -> Flags {
         Some(b) => table().get(b).copied().unwrap_or_default(),
         None => Flags::default(),
     }
+}
+
+/// Calls `f` with `w.to_ascii_lowercase()`, built on the stack for words of up to 32 bytes (ASCII
+/// lowercasing keeps UTF-8 valid and byte offsets unchanged).
+#[inline]
+pub fn with_ascii_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if let Some(dst) = buf.get_mut(..w.len()) {
+        dst.copy_from_slice(w.as_bytes());
+        dst.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(dst) {
+            return f(lower);
+        }
+    }
+    f(&w.to_ascii_lowercase())
 }
 
 /// Number of distinct words in the merged table (for reports).

@@ -14,6 +14,7 @@
 //! ```
 
 use super::lexicon::lookup_word;
+use super::lexicon::with_ascii_lower;
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
 use super::segment::{Doc, Kind};
@@ -107,20 +108,22 @@ fn is_particle(w: &str) -> bool {
 }
 
 fn is_honorific(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_ascii_lowercase().as_str(),
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "mx"
-            | "dr"
-            | "sir"
-            | "dame"
-            | "lord"
-            | "lady"
-            | "prof"
-            | "rev"
-    )
+    with_ascii_lower(w.trim_end_matches('.'), |l| {
+        matches!(
+            l,
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "mx"
+                | "dr"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "lady"
+                | "prof"
+                | "rev"
+        )
+    })
 }
 
 /// Strips a possessive `’s` / `'s` (or a bare trailing apostrophe) from a word.
@@ -313,6 +316,11 @@ fn regnal_at(doc: &Doc<'_>, k: usize) -> bool {
 
 /// An Arabic article or name particle joined by a hyphen: "al-Zawahiri", "el-Sisi".
 fn is_hyphen_particle(w: &str) -> bool {
+    // every prefix below ends in a hyphen at byte 2 or 3
+    let b = w.as_bytes();
+    if b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') {
+        return false;
+    }
     [
         "al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "az-", "at-",
     ]
@@ -605,10 +613,10 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                 let Some(x) = toks.get(e) else { break };
                 // "Marine Le Pen": a word after a particle belongs to the name
                 let plain = words >= 2
-                    && !is_particle(&doc.word(e - 1).to_ascii_lowercase())
+                    && !with_ascii_lower(doc.word(e - 1), is_particle)
                     && x.kind == Kind::Word
                     && !x.flags.has(Flags::FIRST | Flags::SURNAME)
-                    && (x.flags.has(Flags::COMMON) || word_like(&doc.word(e).to_ascii_lowercase()));
+                    && (x.flags.has(Flags::COMMON) || with_ascii_lower(doc.word(e), word_like));
                 let part = x.kind != Kind::Word
                     || !(plain
                         || x.flags.has(
@@ -731,10 +739,38 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
 }
 
 fn core_words<'a>(doc: &Doc<'a>, r: &Run) -> Vec<&'a str> {
+    core_word_iter(doc, r).collect()
+}
+
+fn core_word_iter<'a, 'd>(doc: &'d Doc<'a>, r: &Run) -> impl Iterator<Item = &'a str> + 'd
+where
+    'a: 'd,
+{
     (r.core..r.end)
         .filter(|&k| doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word))
         .map(|k| strip_possessive(doc.word(k)))
-        .collect()
+}
+
+/// `w.to_lowercase()`, written into `buf` (cleared first); ASCII words are lowered in place.
+fn lower_into(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&w.to_lowercase());
+    }
+}
+
+/// `core_words(doc, r).join(" ")`, written into `buf` (cleared first).
+fn core_name_into(doc: &Doc<'_>, r: &Run, buf: &mut String) {
+    buf.clear();
+    for (k, w) in core_word_iter(doc, r).enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
 }
 
 fn followed_by_cue(doc: &Doc<'_>, end: usize) -> bool {
@@ -807,22 +843,31 @@ fn followed_by_age(doc: &Doc<'_>, end: usize) -> bool {
 fn name_shaped(w: &str) -> bool {
     let w = strip_possessive(w);
     let mut cs = w.chars();
-    let first_upper = cs.next().is_some_and(char::is_uppercase);
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if !cs.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // "R-Texas", "D-Calif": a party and state, not a name
+    if w.get(1..2) == Some("-") {
+        return false;
+    }
+    // one walk over the chars: only letters and name punctuation, two letters or more, a
+    // lowercase letter after the first char
+    let mut letters = 0usize;
+    let mut lower_after = false;
+    for (k, c) in w.chars().enumerate() {
+        let alpha = c.is_alphabetic();
+        if !alpha && !matches!(c, '\'' | '’' | '-' | '.') {
+            return false;
+        }
+        letters += usize::from(alpha);
+        lower_after |= k > 0 && c.is_lowercase();
+    }
     let contraction = [
         "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m", "n't", "n’t",
     ]
     .iter()
     .any(|e| w.ends_with(e));
-    // "R-Texas", "D-Calif": a party and state, not a name
-    let party = w.get(1..2) == Some("-");
-    first_upper
-        && !contraction
-        && !party
-        && letters >= 2
-        && w.chars().skip(1).any(char::is_lowercase)
-        && w.chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+    !contraction && letters >= 2 && lower_after
 }
 
 /// A lowercase word after a single capitalised word that suggests a person subject.
@@ -1173,33 +1218,40 @@ pub fn find_people(doc: &Doc<'_>) -> People {
     }
     // document-level consistency: a word sequence judged a name once is a name everywhere
     let mut seen_names: FnvMap<String, ()> = FnvMap::default();
+    let mut name_buf = String::new();
     for (ri, r) in runs.iter().enumerate() {
         if let Some((core, end)) = accepted.get(ri).copied().flatten() {
-            seen_names.insert(core_words(doc, &Run { core, end, ..*r }).join(" "), ());
+            core_name_into(doc, &Run { core, end, ..*r }, &mut name_buf);
+            seen_names.insert(name_buf.clone(), ());
         }
     }
     for (ri, r) in runs.iter().enumerate() {
         if r.determined || accepted.get(ri).copied().flatten().is_some() || r.end - r.core < 2 {
             continue;
         }
-        if seen_names.contains_key(&core_words(doc, r).join(" ")) {
+        core_name_into(doc, r, &mut name_buf);
+        if seen_names.contains_key(name_buf.as_str()) {
             if let Some(slot) = accepted.get_mut(ri) {
                 *slot = Some((r.core, r.end));
             }
         }
     }
+    // lowercased last and first words, in reused buffers (owned copies only for new map keys)
+    let mut key_buf = String::new();
+    let mut first_buf = String::new();
     for (ri, r) in runs.iter().enumerate() {
         if let Some((core, end)) = accepted.get(ri).copied().flatten() {
             let sub = Run { core, end, ..*r };
             let words = core_words(doc, &sub);
-            let key = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-            let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-            let name = words.join(" ");
-            let id = match by_key.get(&key) {
+            lower_into(words.last().copied().unwrap_or(""), &mut key_buf);
+            lower_into(words.first().copied().unwrap_or(""), &mut first_buf);
+            let key = key_buf.as_str();
+            let first = first_buf.as_str();
+            let id = match by_key.get(key) {
                 Some(&id) => {
                     if let Some(e) = people.entities.get_mut(id) {
                         if words.len() > e.words {
-                            e.name = name;
+                            e.name = words.join(" ");
                             e.words = words.len();
                         }
                     }
@@ -1207,15 +1259,15 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 }
                 None => {
                     people.entities.push(Entity {
-                        name,
+                        name: words.join(" "),
                         role: role_of(doc, &sub),
                         gender: gender_of(doc, &sub, &words),
                         org: false,
-                        key: key.clone(),
+                        key: key.to_string(),
                         words: words.len(),
                     });
                     let id = people.entities.len() - 1;
-                    by_key.insert(key, id);
+                    by_key.insert(key.to_string(), id);
                     id
                 }
             };
@@ -1227,7 +1279,9 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                     e.gender = gender_of(doc, &sub, &words);
                 }
             }
-            by_first.entry(first).or_insert(id);
+            if !by_first.contains_key(first) {
+                by_first.insert(first.to_string(), id);
+            }
             push_mention(doc, &mut people, core, end, id);
         }
     }
@@ -1241,6 +1295,8 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             }
         }
     }
+    // the lowercased word, in one reused buffer
+    let mut lower_buf = String::new();
     for sweep in 0..2 {
         for (ri, r) in runs.iter().enumerate() {
             if accepted.get(ri).copied().flatten().is_some() || r.determined {
@@ -1254,7 +1310,14 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 }
                 let w = strip_possessive(doc.word(k));
                 let f = t.flags;
-                let lower = w.to_lowercase();
+                lower_buf.clear();
+                if w.is_ascii() {
+                    lower_buf.push_str(w);
+                    lower_buf.make_ascii_lowercase();
+                } else {
+                    lower_buf.push_str(&w.to_lowercase());
+                }
+                let lower = lower_buf.as_str();
                 let titled_here = r.titled && k == r.core && r.end - r.core == 1;
                 if f.has(Flags::NONPERSON) && !f.has(Flags::FIRST | Flags::SURNAME) {
                     continue;
@@ -1262,24 +1325,24 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 if w.chars().count() < 2
                     || w.chars().all(|c| c.is_uppercase())
                         && w.len() <= 4
-                        && !by_key.contains_key(&lower)
+                        && !by_key.contains_key(lower)
                 {
                     continue;
                 }
-                let known = by_key.get(&lower).or_else(|| by_first.get(&lower)).copied();
+                let known = by_key.get(lower).or_else(|| by_first.get(lower)).copied();
                 let id = if let Some(id) = known {
                     Some(id)
-                } else if sweep == 0 && accept_single(doc, r, k, w, &lower, titled_here) {
+                } else if sweep == 0 && accept_single(doc, r, k, w, lower, titled_here) {
                     people.entities.push(Entity {
                         name: w.to_string(),
                         role: role_of(doc, r),
                         gender: gender_of(doc, r, &[w]),
                         org: false,
-                        key: lower.clone(),
+                        key: lower.to_string(),
                         words: 1,
                     });
                     let id = people.entities.len() - 1;
-                    by_key.insert(lower, id);
+                    by_key.insert(lower.to_string(), id);
                     Some(id)
                 } else {
                     None
@@ -1625,7 +1688,7 @@ fn coordinate(
         let ok = |k: usize| {
             !not_name_word(doc, k)
                 && (name_shaped(doc.word(k)) || (caps && caps_word(doc, k)))
-                && !word_like(&doc.word(k).to_ascii_lowercase())
+                && !with_ascii_lower(doc.word(k), word_like)
         };
         let mut cands: Vec<usize> = Vec::with_capacity(2);
         // to the right: ", Rumsfeld," / "and Annan"

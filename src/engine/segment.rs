@@ -13,7 +13,7 @@
 //! assert_eq!(doc.tokens.last().map(|t| (t.para, t.sent)), Some((1, 2)));
 //! ```
 
-use super::lexicon::{lookup_word, Flags};
+use super::lexicon::{lookup_alnum, lookup_word, Flags};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +113,34 @@ pub fn is_quote_char(c: char) -> bool {
         c,
         '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‟' | '‹' | '›' | '‚'
     )
+}
+
+/// `char::is_alphabetic`, answering at once for the Latin-1 signs and the general punctuation that
+/// news text is full of (`’`, `“`, `—`, `£`): none of them is alphabetic, and the table search
+/// behind `is_alphabetic` is slow for them.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    if matches!(c, '\u{a0}'..='\u{a9}' | '\u{ab}'..='\u{b4}' | '\u{b6}'..='\u{b9}' | '\u{bb}'..='\u{bf}' | '\u{2000}'..='\u{206f}')
+    {
+        return false;
+    }
+    c.is_alphabetic()
+}
+
+/// `char::is_alphanumeric` with the same shortcut for general punctuation (not for Latin-1, which
+/// has numerals: `½`, `²`).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 fn is_inner_joiner(c: char) -> bool {
@@ -242,7 +270,7 @@ pub fn tokenize(src: &str) -> Doc<'_> {
         if c.is_whitespace() || c.is_control() {
             continue;
         }
-        if is_symbol(c) {
+        if !c.is_ascii() && is_symbol(c) {
             // emoji and pictographs carry no words: skip them with their joiners and selectors
             while it.peek().is_some_and(|(_, d)| is_mark(d) || is_symbol(d)) {
                 it.next();
@@ -256,22 +284,25 @@ pub fn tokenize(src: &str) -> Doc<'_> {
         let wordish = if c.is_ascii() {
             c.is_ascii_alphanumeric()
         } else {
-            !is_quote_char(c) && (c.is_alphabetic() || c.is_numeric())
+            !is_quote_char(c) && is_alnum(c)
         };
         if wordish {
-            let number = !c.is_alphabetic();
+            let number = !is_alpha(c);
             let mut end = i + c.len_utf8();
             let mut has_period = false;
             let mut seg_len = 1usize;
+            // only ASCII letters and digits so far (no joiner, period or other script)
+            let mut plain = c.is_ascii();
             while let Some((j, d)) = it.peek() {
                 if d.is_ascii_alphanumeric() {
                     seg_len += it.skip_ascii_alnum();
                     end = it.pos;
                     continue;
                 }
-                if !d.is_ascii() && (d.is_alphanumeric() || is_mark(d)) {
+                if !d.is_ascii() && (is_alnum(d) || is_mark(d)) {
                     end = j + d.len_utf8();
                     seg_len += 1;
+                    plain = false;
                     it.next();
                     continue;
                 }
@@ -290,11 +321,9 @@ pub fn tokenize(src: &str) -> Doc<'_> {
                             let after2 = src
                                 .get(j + 1 + a.len_utf8()..)
                                 .and_then(|s| s.chars().next());
-                            seg_len <= 2
-                                && a.is_alphabetic()
-                                && !after2.is_some_and(char::is_alphabetic)
+                            seg_len <= 2 && is_alpha(a) && !after2.is_some_and(is_alpha)
                         }
-                        Some(a) => a.is_alphanumeric(),
+                        Some(a) => is_alnum(a),
                         None => false,
                     };
                     if ok {
@@ -303,12 +332,14 @@ pub fn tokenize(src: &str) -> Doc<'_> {
                         }
                         seg_len = 0;
                         end = j + d.len_utf8();
+                        plain = false;
                         it.next();
                         continue;
                     }
                     if d == '.' && has_period && !number {
                         // "U.S." keeps its final period
                         end = j + 1;
+                        plain = false;
                         it.next();
                     }
                 }
@@ -323,15 +354,23 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             .unwrap_or(text);
             let upper = c.is_uppercase();
             // short lowercase words ("a", "of", "he") are in no list that matters for them
+            // a plain word needs none of lookup_word's checks (period, other scripts, NUL)
+            let lookup = |w: &str, buf: &mut [u8; 32]| {
+                if plain {
+                    lookup_alnum(w, buf)
+                } else {
+                    lookup_word(w, buf)
+                }
+            };
             let mut flags = if number || (!upper && key.len() <= 2) {
                 Flags::default()
             } else {
-                lookup_word(key, &mut buf)
+                lookup(key, &mut buf)
             };
             if flags.is_empty() && upper && key.len() > 3 {
                 // plural of a non-person word ("Administrations", "Towers")
                 if let Some(stem) = key.strip_suffix('s') {
-                    let f = lookup_word(stem, &mut buf);
+                    let f = lookup(stem, &mut buf);
                     if f.has(Flags::NONPERSON) {
                         flags = Flags::NONPERSON;
                     }
@@ -569,6 +608,14 @@ mod tests {
         ];
         for (name, i, c, want) in cases {
             assert_eq!(d.is_punct(*i, *c), *want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn char_class_shortcuts_match_std() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

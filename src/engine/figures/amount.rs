@@ -134,6 +134,16 @@ fn vulgar(cx: &Cx, i: usize) -> Option<f64> {
     VULGAR.iter().find(|(c, _)| *c == t.ch).map(|(_, v)| *v)
 }
 
+/// Whether a symbol token `c` can start an amount: a currency sign or a vulgar fraction (the
+/// only symbols [`single`] accepts at its first token).
+#[inline]
+pub(super) fn sym_opens(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '$';
+    }
+    symbol_code(c).is_some() || VULGAR.iter().any(|(v, _)| *v == c)
+}
+
 fn symbol_code(c: char) -> Option<&'static str> {
     SYMBOLS.iter().find(|(s, _)| *s == c).map(|(_, code)| *code)
 }

@@ -68,6 +68,12 @@ pub enum Class {
 }
 
 impl Class {
+    /// This class's bit in a class mask.
+    #[inline]
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
     fn parse(s: &str) -> Option<Class> {
         Some(match s {
             "unit" => Class::Unit,

@@ -63,13 +63,33 @@ pub fn fmt_value(v: f64) -> String {
 
 /// Value of a digits token (`2,300`, `1.5`, `.75`); 0 when unreadable.
 pub fn digits_value(s: &str) -> f64 {
-    let mut buf = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_digit() || c == '.' {
-            buf.push(c);
+    // the digits and points, copied into a stack buffer (a heap one for very long runs)
+    let mut stack = [0u8; 64];
+    let mut heap = Vec::new();
+    let mut n = 0;
+    for &b in s.as_bytes() {
+        if b.is_ascii_digit() || b == b'.' {
+            match stack.get_mut(n) {
+                Some(d) => *d = b,
+                None => {
+                    if heap.is_empty() {
+                        heap.extend_from_slice(&stack);
+                    }
+                    heap.push(b);
+                }
+            }
+            n += 1;
         }
     }
-    buf.parse::<f64>().unwrap_or(0.0)
+    let kept = if heap.is_empty() {
+        stack.get(..n).unwrap_or(&[])
+    } else {
+        &heap[..]
+    };
+    std::str::from_utf8(kept)
+        .ok()
+        .and_then(|t| t.parse::<f64>().ok())
+        .unwrap_or(0.0)
 }
 
 fn ord_suffix(w: &[u8]) -> bool {
@@ -96,6 +116,19 @@ fn word_num(cx: &Cx, i: usize, c: Class) -> Option<f64> {
 
 /// Parses a number starting at token `i` (digits or words).
 pub fn parse_number(cx: &Cx, i: usize) -> Option<NumP> {
+    // a pure function of the tokens: computed once per token and line
+    let Some(memo) = cx.num_memo(i) else {
+        return parse_number_once(cx, i);
+    };
+    if let Some(r) = memo.get() {
+        return r;
+    }
+    let r = parse_number_once(cx, i);
+    memo.set(Some(r));
+    r
+}
+
+fn parse_number_once(cx: &Cx, i: usize) -> Option<NumP> {
     let t = cx.tok(i)?;
     if t.tk == Tk::Num {
         return parse_digits(cx, i);
@@ -319,6 +352,16 @@ fn spaced_groups(cx: &Cx, i: usize) -> Option<(usize, f64)> {
 }
 
 fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
+    // every number in words starts with "a"/"an" or a word of one of these classes ("half" and
+    // "quarter" are fractions): others are rejected before the checks below
+    const START: u32 = Class::Unit.bit()
+        | Class::Tens.bit()
+        | Class::Mag.bit()
+        | Class::Ord.bit()
+        | Class::Frac.bit();
+    if !cx.tok(i)?.is_any(START) && !cx.word_is(i, "a") && !cx.word_is(i, "an") {
+        return None;
+    }
     let mut total = 0.0f64;
     let mut current = 0.0f64;
     let mut any = false;

@@ -1870,6 +1870,48 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
     }
 }
 
+/// The categories of a chain's atoms: at most 17 (one plus the chain's 16 steps), kept on the
+/// stack.
+struct Cats {
+    buf: [Cat; 18],
+    lo: usize,
+    hi: usize,
+}
+
+impl Cats {
+    fn new(first: Cat) -> Self {
+        let mut buf = [Cat::Bare; 18];
+        buf[0] = first;
+        Cats { buf, lo: 0, hi: 1 }
+    }
+    fn as_slice(&self) -> &[Cat] {
+        self.buf.get(self.lo..self.hi).unwrap_or(&[])
+    }
+    fn len(&self) -> usize {
+        self.hi - self.lo
+    }
+    fn last(&self) -> Option<&Cat> {
+        self.as_slice().last()
+    }
+    fn get(&self, k: usize) -> Option<&Cat> {
+        self.as_slice().get(k)
+    }
+    fn iter(&self) -> std::slice::Iter<'_, Cat> {
+        self.as_slice().iter()
+    }
+    fn push(&mut self, c: Cat) {
+        if let Some(slot) = self.buf.get_mut(self.hi) {
+            *slot = c;
+            self.hi += 1;
+        }
+    }
+    fn remove_first(&mut self) {
+        if self.lo < self.hi {
+            self.lo += 1;
+        }
+    }
+}
+
 const CONNECTORS: &[&str] = &[
     "at",
     "on",
@@ -1916,7 +1958,7 @@ const RANGE_WORDS: &[&str] = &[
 
 /// Tries a temporal expression at token `i` (not starting before token `floor`).
 pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
-    let (first, weak) = match atom(cx, i, false, false) {
+    let (mut first, weak) = match atom(cx, i, false, false) {
         Some(a) => (a, false),
         None => (weak_atom(cx, i)?, true),
     };
@@ -1925,8 +1967,8 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     }
     let mut start = first.start;
     let mut end = first.end;
-    let mut cats = vec![first.cat];
-    let value = first.value.clone();
+    let mut cats = Cats::new(first.cat);
+    let value = first.value.take();
     if first.cat == Cat::Holiday {
         start = holiday_prefix(cx, start, floor);
     }
@@ -2156,7 +2198,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         return None;
     }
     if weak && matches!(first.cat, Cat::Time | Cat::Bare) && cats.get(1) == Some(&Cat::MonthDay) {
-        cats.remove(0);
+        cats.remove_first();
     }
     let kind = if cats
         .iter()
@@ -2219,13 +2261,24 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
                 ]
                 .iter()
                 .any(|w| cx.word_is(s.wrapping_sub(1), w)));
+        // no prefix crosses a line break before the figure
+        let maybe = maybe && !cx.tok(s).is_some_and(|t| t.nl_before);
+        // the word before the figure, which every prefix must end with: it rejects most of them
+        let before = if maybe {
+            cx.s(s.wrapping_sub(1)).as_bytes()
+        } else {
+            b""
+        };
         for p in PREFIXES.iter().filter(|_| maybe) {
             let n = p.len();
             if s < floor + n || s < n {
                 continue;
             }
             let b = s - n;
-            if cx.tok(s).is_some_and(|t| t.nl_before) {
+            if !p
+                .last()
+                .is_some_and(|w| before.eq_ignore_ascii_case(w.as_bytes()))
+            {
                 continue;
             }
             if p.iter().enumerate().all(|(k, w)| cx.word_is(b + k, w)) {

@@ -11,6 +11,7 @@
 //! ```
 
 use super::lexicon::{lexicon, Class, Entry, Key, MAX_WORD};
+use crate::engine::segment::is_alpha;
 
 /// Token type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,8 @@ pub struct Tok {
     pub ch: char,
     /// Lexicon meanings (words only), see [`Tok::entries`].
     lex: &'static [Entry],
+    /// One bit per [`Class`] of `lex` (`1 << class`), so that class tests need no scan.
+    classes: u32,
     /// White space precedes this token.
     pub space_before: bool,
     /// A line break precedes this token.
@@ -62,13 +65,26 @@ impl Tok {
     /// The value of this word's meaning of class `c`, if it has one.
     #[inline]
     pub fn class(&self, c: Class) -> Option<&'static str> {
+        if !self.is(c) {
+            return None;
+        }
         self.lex.iter().find(|e| e.class == c).map(|e| e.value)
     }
     /// Whether the word has a meaning of class `c`.
     #[inline]
     pub fn is(&self, c: Class) -> bool {
-        self.lex.iter().any(|e| e.class == c)
+        self.classes & c.bit() != 0
     }
+    /// Whether the word has a meaning of any class in `mask` (an OR of [`Class::bit`]s).
+    #[inline]
+    pub fn is_any(&self, mask: u32) -> bool {
+        self.classes & mask != 0
+    }
+}
+
+/// The class bits of a word's meanings.
+fn class_mask(lex: &[Entry]) -> u32 {
+    lex.iter().fold(0, |m, e| m | e.class.bit())
 }
 
 /// Number of leading ASCII letters in 8 little-endian bytes (SWAR, no branches per byte).
@@ -163,6 +179,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             tk: Tk::Sym,
             ch: ' ',
             lex: &[],
+            classes: 0,
             space_before: space,
             nl_before: nl,
             cap: false,
@@ -251,7 +268,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             // non-ASCII letters continue the word
             while i < n && bytes[i] >= 0x80 {
                 match text.get(i..).and_then(|s| s.chars().next()) {
-                    Some(c) if c.is_alphabetic() => {
+                    Some(c) if is_alpha(c) => {
                         i += c.len_utf8();
                         while i < n && bytes[i].is_ascii_alphabetic() {
                             i += 1;
@@ -311,6 +328,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             } else if word.len() <= MAX_WORD {
                 tok.lex = lex.lookup_key(key);
             }
+            tok.classes = class_mask(tok.lex);
             tok.cap = b.is_ascii_uppercase();
             tok.upper = tok.cap && word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
         } else if b < 0x80 {
@@ -320,7 +338,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             match text.get(i..).and_then(|s| s.chars().next()) {
                 Some(c) => {
                     i += c.len_utf8();
-                    if c.is_alphabetic() {
+                    if is_alpha(c) {
                         tok.tk = Tk::Word;
                         while i < n {
                             if bytes[i].is_ascii_alphabetic() {
@@ -331,7 +349,7 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                                 break;
                             }
                             match text.get(i..).and_then(|s| s.chars().next()) {
-                                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                                Some(c) if is_alpha(c) => i += c.len_utf8(),
                                 _ => break,
                             }
                         }
