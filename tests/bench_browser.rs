@@ -31,13 +31,7 @@ async fn until(what: &str, cond: impl Fn() -> bool) -> f64 {
         gloo::timers::future::TimeoutFuture::new(1).await;
     }
     let in_dom = now();
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    frame().await;
     in_dom
 }
 

@@ -1310,13 +1310,7 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 }
                 let w = strip_possessive(doc.word(k));
                 let f = t.flags;
-                lower_buf.clear();
-                if w.is_ascii() {
-                    lower_buf.push_str(w);
-                    lower_buf.make_ascii_lowercase();
-                } else {
-                    lower_buf.push_str(&w.to_lowercase());
-                }
+                lower_into(w, &mut lower_buf);
                 let lower = lower_buf.as_str();
                 let titled_here = r.titled && k == r.core && r.end - r.core == 1;
                 if f.has(Flags::NONPERSON) && !f.has(Flags::FIRST | Flags::SURNAME) {
