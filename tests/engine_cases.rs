@@ -327,6 +327,111 @@ fn reported_speech() {
             speaker: Some("Karl Jensen"),
         },
         Case {
+            name: "promised to (past tense)",
+            text: "Karl Jensen promised to rebuild the old bridge by spring.",
+            quote: "to rebuild the old bridge by spring",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "proposed to with a quoted phrase",
+            text: "Karl Jensen proposed to “open the books” of the council.",
+            quote: "to “open the books” of the council",
+            kind: Mixed,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "reported clause ends before a comparison",
+            text: "Karl Jensen said the fund grew by 3 percent, well above the forecast.",
+            quote: "the fund grew by 3 percent",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "reported clause ends before a relative clause",
+            text: "Karl Jensen announced a new tax on sugar, which angered the shop owners.",
+            quote: "a new tax on sugar",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "reported clause ends before a coordinated clause with its own subject",
+            text: "Karl Jensen said the station would close, and the city has already sued the owners.",
+            quote: "the station would close",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "reported clause ends before a spaced dash",
+            text: "Karl Jensen said the plan was a mistake - and many voters agree with him.",
+            quote: "the plan was a mistake",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "clause then tell-verb and listener",
+            text: "The talks will resume in May, Karl Jensen told reporters.",
+            quote: "The talks will resume in May",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "quotation opening the clause before the cue is mixed",
+            text: "“We are shocked and saddened” by the fire at the school, Karl Jensen said.",
+            quote: "We are shocked and saddened” by the fire at the school",
+            kind: Mixed,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "reported clause ends before a new subject after a comma",
+            text: "Karl Jensen said the deal was signed on time, the first such deal in a decade.",
+            quote: "the deal was signed on time",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "a fronted condition keeps its main clause",
+            text: "Karl Jensen said that if elected, he would cut the bus fares.",
+            quote: "that if elected, he would cut the bus fares",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "asked someone to: the one asked is part of the request",
+            text: "Karl Jensen asked the city council to delay the vote.",
+            quote: "the city council to delay the vote",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "asked with adverbials before the question",
+            text: "Karl Jensen asked in Oslo recently whether the port would reopen.",
+            quote: "whether the port would reopen",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "asked how: the question word starts the content",
+            text: "Karl Jensen asked how high the new wall would be.",
+            quote: "how high the new wall would be",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "pronoun with a contracted auxiliary as subject",
+            text: "Karl Jensen spoke first. He’s predicting that the port will reopen in May.",
+            quote: "that the port will reopen in May",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "noun-like cue form after a name and its apposition",
+            text: "Karl Jensen, the harbour master, hopes that the port will reopen in May.",
+            quote: "that the port will reopen in May",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
             name: "speaking to",
             text: "Speaking to the BBC, Karl Jensen revealed that the school would reopen.",
             quote: "that the school would reopen",
@@ -497,6 +602,46 @@ fn regression() {
             kind: Mixed,
             speaker: Some("Lena Vogt"),
         },
+        // "…, according to X, a planner.": the apposition of the source was taken as content
+        Case {
+            name: "REGRESSION according to mid-sentence with apposition",
+            text: "The budget will grow next year, according to Rosa Diaz, a city planner.",
+            quote: "The budget will grow next year",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // an embedded quotation with no cue started at the sentence start, before "that"
+        Case {
+            name: "REGRESSION embedded quote starts at its complementiser",
+            text: "“We are ready,” Lena Vogt said. She made the point that the budget would be “far too thin for the schools” next year.",
+            quote: "that the budget would be “far too thin for the schools” next year",
+            kind: Mixed,
+            speaker: Some("Lena Vogt"),
+        },
+        // a short quotation with "said" and an unknown description after it was dropped
+        Case {
+            name: "REGRESSION inverted cue with an unknown description",
+            text: "The vote was close. “She did not like that,” said a 2008 campaign veteran.",
+            quote: "She did not like that,",
+            kind: Direct,
+            speaker: None,
+        },
+        // "said that …, “We …”": the complementiser clause makes the capitalised quote mixed
+        Case {
+            name: "REGRESSION that-clause before a capitalised quote",
+            text: "Karl Jensen said that once the budget passes, “We will build the new school.”",
+            quote: "that once the budget passes, “We will build the new school.",
+            kind: Mixed,
+            speaker: Some("Karl Jensen"),
+        },
+        // an embedded quotation with no cue started at the sentence start, before its verb
+        Case {
+            name: "REGRESSION embedded quote starts after its verb",
+            text: "“We are ready,” Lena Vogt said. She summed up the new budget as “far too thin for the schools” this year.",
+            quote: "the new budget as “far too thin for the schools” this year",
+            kind: Mixed,
+            speaker: Some("Lena Vogt"),
+        },
         Case {
             name: "quote and attribution inside according to",
             text: "“We will not stop,” Tom Hale said at the time, according to a transcript.",
@@ -521,6 +666,22 @@ fn regression() {
         kind: Mixed,
         speaker: Some("Olga Petrenko"),
     }]);
+    // the apposition after a mid-sentence "according to X," is no reported content
+    let text = "The budget will grow next year, according to Rosa Diaz, a city planner.";
+    let a = analyze(text);
+    assert!(
+        a.quotes
+            .iter()
+            .all(|q| !text[q.span.start..q.span.end].contains("planner")),
+        "{:?}",
+        a.quotes
+    );
+    // the unknown description after an inverted cue is kept as the speaker mention
+    let text = "The vote was close. “She did not like that,” said a 2008 campaign veteran.";
+    let a = analyze(text);
+    let q = a.quotes.first().expect("quote");
+    let m = q.speaker_mention.expect("speaker mention");
+    assert_eq!(&text[m.start..m.end], "a 2008 campaign veteran");
     // "said on CNN" is not reported content
     let a = analyze("“Nothing has changed,” Tom Hale said on CNN.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);

@@ -21,8 +21,8 @@
 
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
-    clause_cut, content_left, content_right, extend_over_regions, is_filler, sentence_end,
-    sentence_start, skip_adverbials,
+    clause_cut, content_left, content_right, extend_over_regions, is_filler, is_object_pronoun,
+    sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -387,8 +387,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
             });
         }
         let w = doc.word(k);
+        // "he", and "he’s" in "he’s predicting …"
         if matches!(
-            w,
+            strip_possessive(w),
             "he" | "she" | "He" | "She" | "they" | "They" | "we" | "We" | "I"
         ) {
             return self.pronoun_source(k);
@@ -788,6 +789,42 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 
     /// Whether a source is a person-name mention.
+    /// The words after an inverted cue up to the clause end (`said a campaign veteran.`), as a
+    /// source of unknown identity.
+    fn np_after(&self, a: usize) -> Option<Source> {
+        let doc = self.doc;
+        let sent = doc.tokens.get(a)?.sent;
+        let mut b = a;
+        while b < a + 10 {
+            let Some(t) = doc.tokens.get(b) else { break };
+            let abbrev_dot = doc.is_punct(b, '.')
+                && doc
+                    .tokens
+                    .get(b + 1)
+                    .is_some_and(|n| n.sent == sent && n.cap);
+            if t.sent != sent
+                || !(t.kind == Kind::Word || t.kind == Kind::Number || abbrev_dot)
+                || (b > a && t.flags.has(Flags::CUE) && !t.cap)
+            {
+                break;
+            }
+            b += 1;
+        }
+        let ends = doc.tokens.get(b).is_none_or(|t| {
+            t.sent != sent || matches!(doc.ch(b), Some('.' | ',' | ';' | '!' | '?'))
+        });
+        if b == a || !ends {
+            return None;
+        }
+        let span = self.span_of(a, b)?;
+        Some(Source {
+            span,
+            entity: UNRESOLVED,
+            tok_start: a,
+            tok_end: b,
+        })
+    }
+
     fn is_name(&self, s: &Source) -> bool {
         self.name_start.contains_key(&s.tok_start)
     }
@@ -1356,6 +1393,16 @@ pub fn attribute<'d, 'a>(
                                 })
                         })
                     };
+                    // `“…,” said a campaign veteran.`: the words after the cue are the source even
+                    // when they are no known name or description
+                    let comma_end = doc
+                        .src
+                        .get(..r.content.end)
+                        .is_some_and(|x| x.ends_with(','));
+                    let src = match src {
+                        None if c == k && comma_end && !is_according(doc, c) => at.np_after(c + 1),
+                        s => s,
+                    };
                     if src.is_some() {
                         used_cue[c] = true;
                         // `“…,” X said, according to Y.`: the quote and its attribution are
@@ -1436,7 +1483,9 @@ pub fn attribute<'d, 'a>(
                         Some(sp)
                             if words >= 2
                                 && !is_according(doc, c)
-                                && !independent_quote(doc, r) =>
+                                && (!independent_quote(doc, r)
+                                    || (!colon_para
+                                        && between.is_some_and(|s| doc.word(s) == "that"))) =>
                         {
                             found = Some((
                                 src,
@@ -1596,8 +1645,12 @@ pub fn attribute<'d, 'a>(
                 continue;
             };
             let after = src.tok_end;
+            // "…, according to X, a research group.": the words after the source describe it;
+            // the content is the clause before
+            let mid_sentence = c > 0 && doc.is_punct(c - 1, ',') && sentence_start(doc, c) + 3 < c;
             let content = if doc.is_punct(after, ',')
                 && doc.tokens.get(after + 1).is_some_and(|t| t.sent == sent)
+                && !mid_sentence
             {
                 let s = after + 1;
                 let e = extend_over_regions(regions, s, sentence_end(doc, s));
@@ -1656,19 +1709,33 @@ pub fn attribute<'d, 'a>(
             }
         };
         let Some(src) = src else { continue };
+        // "Mary Brewer, a former governor, calls …": a name and its apposition before the cue
+        let apposed_name = !inverted && c > 0 && doc.is_punct(c - 1, ',') && at.is_name(&src);
         if noun_like(word)
             && (at.people.entities.get(src.entity).is_some_and(|e| e.org)
-                || src.tok_end != c
+                || (src.tok_end != c && !apposed_name)
                 || inverted)
         {
             continue;
         }
-        if c > 0 && (doc.word(c - 1).ends_with("'s") || doc.word(c - 1).ends_with("’s")) {
+        // a possessive before a cue form is a noun phrase ("Trump’s claims"), a pronoun with a
+        // contracted auxiliary is a subject ("He’s predicting …")
+        if c > 0
+            && (doc.word(c - 1).ends_with("'s") || doc.word(c - 1).ends_with("’s"))
+            && !matches!(
+                strip_possessive(doc.word(c - 1)),
+                "he" | "she" | "He" | "She" | "it" | "It"
+            )
+        {
             continue;
         }
         // sentence-final attribution: "…, X said." / "…, said X."
         let after = if inverted { src.tok_end } else { c + 1 };
-        let after = skip_adverbials(doc, after, sent);
+        let mut after = skip_adverbials(doc, after, sent);
+        // "…, Hale told reporters.": the listener does not stop a sentence-final attribution
+        if !inverted && takes_object(word) && is_object_pronoun(doc.word(after)) {
+            after = skip_adverbials(doc, after + 1, sent);
+        }
         let at_end = doc.tokens.get(after).is_none_or(|t| {
             t.sent != sent || matches!(doc.ch(after), Some('.' | '!' | '?' | ',' | ';'))
         });
@@ -1779,6 +1846,35 @@ pub fn attribute<'d, 'a>(
                     }
                 }
             }
+            // a complementiser before the quotation starts the reported clause: "He anticipated
+            // that …", "her remark that “…”"
+            if let Some(j) = (s + 1..open).find(|&j| {
+                doc.word(j) == "that"
+                    && doc
+                        .tokens
+                        .get(j - 1)
+                        .is_some_and(|p| p.kind == Kind::Word || doc.is_punct(j - 1, ','))
+            }) {
+                s = j;
+            } else if s == sent_first {
+                // no cue: the reported part starts after the last past-tense verb before the
+                // quotation ("Trump summed up Clinton as “…”", "He warned of the dangers of “…”")
+                if let Some(v) = (s + 1..open).rev().find(|&j| {
+                    let w = doc.word(j);
+                    w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+                }) {
+                    let mut n = v + 1;
+                    if matches!(
+                        doc.word(n),
+                        "up" | "to" | "about" | "of" | "on" | "out" | "for" | "with"
+                    ) {
+                        n += 1;
+                    }
+                    if n < open {
+                        s = n;
+                    }
+                }
+            }
             let e = extend_over_regions(
                 regions,
                 open,
@@ -1801,6 +1897,93 @@ pub fn attribute<'d, 'a>(
         });
     }
     (out.list, at)
+}
+
+/// Where a reported clause without quotation marks ends before a comment added after a comma:
+/// a relative clause (`, which …`, `, who …`), a comparison (`, compared with …`, `, well above …`,
+/// `, down from …`), a coordinated clause with its own subject (`, and the city …`), a new
+/// subject after a comma (`, the city …`, `, he …`) unless the clause opens with a subordinate
+/// clause or phrase, or a spaced dash.
+fn indirect_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
+    // a clause opening with a subordinate clause or phrase has its main clause after the comma:
+    // "if elected, he would …", "that after the vote, the party …"
+    let sub = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "if" | "when"
+                | "although"
+                | "though"
+                | "while"
+                | "because"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "unless"
+                | "once"
+                | "whether"
+                | "despite"
+                | "even"
+                | "until"
+                | "given"
+                | "in"
+                | "at"
+                | "on"
+                | "during"
+                | "for"
+                | "by"
+                | "with"
+                | "without"
+                | "under"
+                | "amid"
+                | "like"
+                | "from"
+                | "to"
+        )
+    };
+    let fronted = sub(doc.word(s)) || (doc.word(s) == "that" && sub(doc.word(s + 1)));
+    (s + 3..e)
+        .find(|&j| {
+            // a spaced dash opens an aside: "… the permit - and the crowd …"
+            if matches!(doc.ch(j - 1), Some('—' | '–' | '-'))
+                && doc
+                    .tokens
+                    .get(j - 2)
+                    .zip(doc.tokens.get(j - 1))
+                    .is_some_and(|(a, b)| a.end < b.start)
+            {
+                return true;
+            }
+            if !doc.is_punct(j - 1, ',') {
+                return false;
+            }
+            let next = doc.tokens.get(j + 1);
+            match doc.word(j) {
+                "which" | "who" | "whose" | "compared" | "well" | "just" => true,
+                "down" | "up" => doc.word(j + 1) == "from",
+                // a new clause or an added phrase: ", the city has …", ", he added …"
+                "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "I" => !fronted,
+                "and" => {
+                    next.is_some_and(|t| t.cap && t.kind == Kind::Word)
+                        || matches!(
+                            doc.word(j + 1),
+                            "the"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                        )
+                }
+                _ => false,
+            }
+        })
+        .map(|j| j - 1)
 }
 
 fn push_clause(
@@ -1830,8 +2013,17 @@ fn push_clause(
             span = r.content;
             break;
         }
-        if r.outer.start >= span.start && r.outer.start < span.end {
+        // a quotation opening inside the clause, or opening it and closing inside it
+        if (r.outer.start >= span.start && r.outer.start < span.end)
+            || (r.outer.start < span.start && r.outer.end < span.end)
+        {
             kind = QuoteKind::Mixed;
+        }
+    }
+    // reported speech without quotation marks ends before a comment added after a comma
+    if kind == QuoteKind::Indirect {
+        if let Some(sp) = indirect_cut(doc, s, e).and_then(|c| at.span_of(s, c)) {
+            span = sp;
         }
     }
     // do not duplicate a quote already found

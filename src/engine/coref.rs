@@ -23,6 +23,11 @@ const MAX_CANDIDATES: usize = 12;
 
 /// Gender a pronoun asks for, or `None` when the word is not a third-person singular pronoun.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
+    // "he’s" (he is / he has) is the pronoun too
+    let word = match word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")) {
+        Some(w @ ("he" | "He" | "she" | "She")) => w,
+        _ => word,
+    };
     match word {
         "he" | "He" | "HE" | "him" | "his" | "His" => Some(Gender::Male),
         "she" | "She" | "SHE" | "her" | "Her" => Some(Gender::Female),

@@ -286,7 +286,8 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
     k
 }
 
-fn is_object_pronoun(w: &str) -> bool {
+/// Listeners named after a tell-verb (`told reporters`, `told him`).
+pub fn is_object_pronoun(w: &str) -> bool {
     matches!(
         w,
         "him"
@@ -315,7 +316,8 @@ fn is_object_pronoun(w: &str) -> bool {
     )
 }
 
-fn takes_object(cue: &str) -> bool {
+/// Cue verbs whose first object is the listener (`told reporters …`, `urged them …`).
+pub fn takes_object(cue: &str) -> bool {
     matches!(
         cue,
         "told"
@@ -424,6 +426,42 @@ pub fn extend_over_regions(regions: &[Region], start: usize, end: usize) -> usiz
     e
 }
 
+/// Cue verbs whose content may be an infinitive (`promised to …`, `urged X to …`), in any form.
+fn is_intent_cue(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "promis",
+        "vow",
+        "pledg",
+        "want",
+        "seek",
+        "intend",
+        "decid",
+        "threaten",
+        "urg",
+        "ask",
+        "plead",
+        "hop",
+        "expect",
+        "demand",
+        "request",
+        "propos",
+        "agree",
+        "call",
+        "appeal",
+        "press",
+        "order",
+        "advis",
+        "recommend",
+        "warn",
+        "tell",
+        "told",
+        "remind",
+        "refus",
+        "point",
+    ];
+    STEMS.iter().any(|s| w.starts_with(s)) || matches!(w, "beg" | "begs" | "begged" | "begging")
+}
+
 /// The reported clause after the cue at token `cue`: `[start, end)` token indices.
 pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(usize, usize)> {
     let sent = doc.tokens.get(cue)?.sent;
@@ -447,11 +485,41 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         k += 1;
     }
     let mut k = skip_adverbials(doc, k, sent);
+    let ask = cue_word.starts_with("ask");
+    // "asked several times whether …", "asked reporters in Iowa why …": the question starts the
+    // content
+    let question = ask
+        .then(|| {
+            (k..k + 8)
+                .take_while(|&j| {
+                    doc.tokens
+                        .get(j)
+                        .is_some_and(|t| t.sent == sent && t.kind == Kind::Word)
+                })
+                .find(|&j| {
+                    matches!(
+                        doc.word(j),
+                        "whether"
+                            | "if"
+                            | "why"
+                            | "how"
+                            | "what"
+                            | "which"
+                            | "who"
+                            | "when"
+                            | "where"
+                    )
+                })
+        })
+        .flatten();
+    let object_start = k;
     // "accused X of …", "urged X to …", "thanked X for …": the object belongs to the content
     let keeps_object = cue_word.starts_with("accus")
         || cue_word.starts_with("urg")
         || cue_word.starts_with("thank");
-    if takes_object(cue_word) && !keeps_object {
+    if let Some(q) = question {
+        k = q;
+    } else if takes_object(cue_word) && !keeps_object {
         // object: a pronoun, "reporters", a name or "the X" (up to 5 tokens), before the clause
         let w = doc.word(k);
         if is_object_pronoun(w) {
@@ -520,6 +588,10 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             }
         }
         k = skip_adverbials(doc, k, sent);
+        // "asked the committee to …": the one asked belongs to the request
+        if ask && k > object_start && doc.word(k) == "to" {
+            k = object_start;
+        }
         // "told the committee hearing on Thursday that …"
         let mut j = k;
         while j < k + 8 {
@@ -581,43 +653,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     }
     // a prepositional phrase is not reported content ("said on CNN", "wrote in an analysis")
     let first = doc.word(k);
-    let intent = matches!(
-        cue_word
-            .trim_end_matches("ing")
-            .trim_end_matches("ed")
-            .trim_end_matches('s')
-            .trim_end_matches('e'),
-        "promis"
-            | "vow"
-            | "pledg"
-            | "want"
-            | "seek"
-            | "intend"
-            | "decid"
-            | "threaten"
-            | "urg"
-            | "ask"
-            | "plead"
-            | "beg"
-            | "hop"
-            | "expect"
-            | "demand"
-            | "request"
-            | "propos"
-            | "agre"
-            | "call"
-            | "appeal"
-            | "press"
-            | "order"
-            | "advis"
-            | "recommend"
-            | "warn"
-            | "tell"
-            | "told"
-            | "remind"
-            | "refus"
-            | "point"
-    );
+    let intent = is_intent_cue(cue_word);
     if matches!(
         first,
         "in" | "on"
