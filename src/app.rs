@@ -47,6 +47,8 @@ pub fn App() -> Html {
     let dragging = use_state(|| false);
     // The text selection in the article, as code points, with a preview of its text.
     let selection = use_state(|| None::<(usize, usize, String)>);
+    // Where that selection is on screen, to show the toolbar next to it.
+    let selection_box = use_state(|| None::<web::selection::SelectionBox>);
     // The highlights under the last click, innermost first (the inspector's chooser).
     let picked = use_state(|| Rc::new(Vec::<String>::new()));
     let help_open = use_state(|| false);
@@ -208,7 +210,7 @@ pub fn App() -> Html {
     }))
     .clone();
     let on_selection_change = {
-        let selection = selection.clone();
+        let (selection, selection_box) = (selection.clone(), selection_box.clone());
         let text_index = text_index.clone();
         let text = state.current_doc().map(|d| d.text.clone());
         Callback::from(move |_: Event| {
@@ -219,6 +221,9 @@ pub fn App() -> Html {
                 let preview: String = text.chars().skip(s).take((e - s).min(60)).collect();
                 (s, e, preview)
             });
+            if range.is_some() {
+                selection_box.set(web::selection::selection_box());
+            }
             if *selection != range {
                 selection.set(range);
             }
@@ -367,7 +372,7 @@ pub fn App() -> Html {
                     if let Some(doc) = state.current_doc().map(|d| Shared(d.clone())) {
                         if let Some((_, _, preview)) = &*selection {
                             <SelectionToolbar preview={AttrValue::from(preview.clone())} on_annotate={on_annotate.clone()}
-                                              on_mark_all={on_mark_all.clone()} />
+                                              on_mark_all={on_mark_all.clone()} near={*selection_box} />
                         }
                         if let Some((phrase, hits)) = &*mark_all {
                             <MarkAllPanel key={phrase.to_string()} phrase={phrase.clone()} hits={hits.clone()}

@@ -436,6 +436,17 @@ async fn annotate_the_sample(client: &Client) -> Result<(), fantoccini::error::C
         count(client, "[data-testid=selection-toolbar]").await == 1
     })
     .await;
+    // The toolbar floats next to the selection (just above or below it), not at a fixed place.
+    let gap = client
+        .execute(
+            "const r = getSelection().getRangeAt(0).getBoundingClientRect();\n\
+             const t = document.querySelector('[data-testid=selection-toolbar]').getBoundingClientRect();\n\
+             return Math.min(Math.abs(r.top - t.bottom), Math.abs(t.top - r.bottom));",
+            vec![],
+        )
+        .await?;
+    let gap = gap.as_f64().expect("a distance");
+    assert!(gap <= 16.0, "toolbar {gap}px away from the selection");
     client
         .find(Locator::Css("body"))
         .await?

@@ -12,11 +12,27 @@ pub struct SelectionToolbarProps {
     pub on_annotate: Callback<AnnotationKind>,
     /// Find every occurrence of the selected phrase, to review and mark them all.
     pub on_mark_all: Callback<()>,
+    /// Where the selection is on screen: the toolbar floats next to it (else it sticks to the
+    /// top of the article).
+    #[prop_or_default]
+    pub near: Option<crate::web::selection::SelectionBox>,
 }
+
+/// The height of the app's sticky header, which a toolbar above a selection must clear.
+const HEADER_PX: f64 = 64.0;
 
 /// Buttons for the current selection; keys `s` `q` `f` `n` do the same.
 #[component]
 pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.near, move |near| {
+            if let (Some(near), Some(el)) = (near, node.cast::<web_sys::HtmlElement>()) {
+                crate::web::selection::place_toolbar(&el, *near, HEADER_PX);
+            }
+        });
+    }
     let button = |kind: AnnotationKind, label: &str, key: &str| {
         let onclick = props.on_annotate.reform(move |_: MouseEvent| kind);
         html! {
@@ -29,7 +45,8 @@ pub fn SelectionToolbar(props: &SelectionToolbarProps) -> Html {
         }
     };
     html! {
-        <div class="selection-toolbar" data-testid="selection-toolbar" role="toolbar" aria-label="Annotate the selection">
+        <div class={classes!("selection-toolbar", props.near.is_some().then_some("floating"))} ref={node}
+             data-testid="selection-toolbar" role="toolbar" aria-label="Annotate the selection">
             <span class="preview">{ format!("“{}”", props.preview) }</span>
             { button(AnnotationKind::Speaker, "Speaker", "s") }
             { button(AnnotationKind::Quote, "Quote", "q") }

@@ -80,6 +80,54 @@ pub fn selected_range(index: &TextIndex, text: &str) -> Option<(usize, usize)> {
     trim(index, text, start, end)
 }
 
+/// Where the current selection is on screen (viewport pixels): the box around it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SelectionBox {
+    /// Top edge.
+    pub top: f64,
+    /// Bottom edge.
+    pub bottom: f64,
+    /// Left edge.
+    pub left: f64,
+}
+
+/// The on-screen box of the current selection, to place the toolbar next to it.
+pub fn selection_box() -> Option<SelectionBox> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let rect = selection.get_range_at(0).ok()?.get_bounding_client_rect();
+    Some(SelectionBox {
+        top: rect.top(),
+        bottom: rect.bottom(),
+        left: rect.left(),
+    })
+}
+
+/// Places a toolbar next to a selection: above it when there is room below `reserved` (the
+/// height of what is fixed at the top of the viewport), else below it; left-aligned with it
+/// but kept inside its positioned parent. CSSOM writes: the page's CSP forbids `style`
+/// attributes, not script-set properties.
+pub fn place_toolbar(el: &web_sys::HtmlElement, near: SelectionBox, reserved: f64) {
+    let Some(parent) = el.offset_parent() else {
+        return;
+    };
+    let frame = parent.get_bounding_client_rect();
+    let (w, h) = (f64::from(el.offset_width()), f64::from(el.offset_height()));
+    let gap = 8.0;
+    let top = if near.top - h - gap >= reserved {
+        near.top - h - gap
+    } else {
+        near.bottom + gap
+    } - frame.top();
+    let room = f64::from(parent.client_width()) - w - gap;
+    let left = (near.left - frame.left()).min(room).max(gap);
+    let style = el.style();
+    let _ = style.set_property("top", &format!("{top:.0}px"));
+    let _ = style.set_property("left", &format!("{left:.0}px"));
+}
+
 /// Trims white space from both ends of a code point range.
 pub fn trim(index: &TextIndex, text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let (bs, be) = (index.cp_to_byte(start)?, index.cp_to_byte(end)?);
