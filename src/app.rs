@@ -14,6 +14,7 @@ use crate::web;
 use crate::web::files::{files_of, read_text_file};
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The built-in sample article, shown on first open.
@@ -58,7 +59,6 @@ pub fn App() -> Html {
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
-            use wasm_bindgen::JsCast;
             if let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -213,11 +213,15 @@ pub fn App() -> Html {
         let (selection, selection_box) = (selection.clone(), selection_box.clone());
         let text_index = text_index.clone();
         let text = state.current_doc().map(|d| d.text.clone());
-        Callback::from(move |_: Event| {
+        Callback::from(move |e: Event| {
             let (Some(index), Some(text)) = ((*text_index).as_ref(), text.as_ref()) else {
                 return;
             };
-            let range = web::selection::selected_range(index, text).map(|(s, e)| {
+            // Selections take whole words; with Alt held they keep part of a word.
+            let alt = e.dyn_ref::<MouseEvent>().is_some_and(MouseEvent::alt_key)
+                || e.dyn_ref::<KeyboardEvent>()
+                    .is_some_and(KeyboardEvent::alt_key);
+            let range = web::selection::selected_range(index, text, !alt).map(|(s, e)| {
                 let preview: String = text.chars().skip(s).take((e - s).min(60)).collect();
                 (s, e, preview)
             });
@@ -453,6 +457,10 @@ pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
         (
             "s q f n",
             "make the selection a speaker, quote, figure or note",
+        ),
+        (
+            "Alt + select",
+            "keep part of a word (selections take whole words)",
         ),
         ("j / k", "next / previous annotation"),
         ("a / x", "accept / reject the open annotation"),

@@ -563,7 +563,7 @@ fn saved_doc(title: &str) -> Document {
 }
 
 #[wasm_bindgen_test]
-async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks() {
+async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks_and_whole_words() {
     clear_storage();
     let app = Mounted::new();
     app.until("the sample", |m| {
@@ -583,6 +583,8 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         ("e\u{301}tude", "e\u{301}tude", "make-note"),
         // Starts inside the ZWJ sequence: widened to the whole cluster.
         ("\u{1f692} fire", "about", "make-speaker"),
+        // Starts inside "about": widened to the whole word.
+        ("out the", "the", "make-quote"),
     ] {
         select_in_paragraph(&app, "firefighter", from, to);
         app.until("the toolbar", |m| {
@@ -595,13 +597,13 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         })
         .await;
     }
-    app.until("four annotations saved", |_| {
+    app.until("five annotations saved", |_| {
         saved("Offsets test").is_some_and(|doc| {
             doc.annotations
                 .iter()
                 .filter(|a| a.id.starts_with('m'))
                 .count()
-                == 4
+                == 5
         })
     })
     .await;
@@ -611,6 +613,7 @@ async fn selections_become_code_point_offsets_on_emoji_cjk_and_combining_marks()
         ("新闻报道", "figure"),
         ("e\u{301}tude", "note"),
         ("👨🏻‍🚒 firefighter read 新闻报道 about", "speaker"),
+        ("about the", "quote"),
     ] {
         let a = doc
             .annotations

@@ -191,6 +191,44 @@ impl TextIndex {
         Some((self.byte_to_cp(bs)?, self.byte_to_cp(be)?))
     }
 
+    /// Widens a code point range to whole words: an end that falls inside a word (by Unicode
+    /// word boundaries, UAX #29) moves to that word's edge; ends between words, and ranges inside
+    /// text with no letters or digits, stay. Grapheme clusters are whole first
+    /// ([`Self::snap_to_graphemes`]).
+    ///
+    /// ```
+    /// use sayso::model::offsets::TextIndex;
+    /// let index = TextIndex::new("met with UK Prime Minister, e\u{301}tude 新闻");
+    /// assert_eq!(index.snap_to_words(4, 19), Some((4, 26)));  // "with UK Prime M" → "…Minister"
+    /// assert_eq!(index.snap_to_words(5, 8), Some((4, 8)));    // "ith" → "with"
+    /// assert_eq!(index.snap_to_words(4, 8), Some((4, 8)));    // already whole
+    /// assert_eq!(index.snap_to_words(30, 32), Some((28, 34))); // inside "étude" (e + accent)
+    /// assert_eq!(index.snap_to_words(35, 36), Some((35, 36))); // one ideograph is a word
+    /// ```
+    pub fn snap_to_words(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let (start, end) = self.snap_to_graphemes(start, end)?;
+        let text: &str = &self.text;
+        let (bs, be) = (self.cp_to_byte(start)?, self.cp_to_byte(end)?);
+        // Only the line around the range is segmented.
+        let from = text.get(..bs)?.rfind('\n').map_or(0, |i| i + 1);
+        let to = text.get(be..)?.find('\n').map_or(text.len(), |i| be + i);
+        let (mut s, mut e) = (bs, be);
+        for (i, word) in text.get(from..to)?.split_word_bound_indices() {
+            let (ws, we) = (from + i, from + i + word.len());
+            if !word.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            if ws < bs && bs < we {
+                s = ws;
+            }
+            if ws < be && be < we {
+                e = we;
+            }
+        }
+        Some((self.byte_to_cp(s)?, self.byte_to_cp(e)?))
+    }
+
     /// UTF-16 offset → byte offset (for the DOM side); `None` as in [`Self::utf16_to_cp`].
     pub fn utf16_to_byte(&self, utf16: usize) -> Option<usize> {
         self.utf16_to_cp(utf16).and_then(|cp| self.cp_to_byte(cp))

@@ -56,9 +56,9 @@ fn boundary(index: &TextIndex, node: &Node, offset: u32, forward: bool) -> Optio
 }
 
 /// The current selection inside the article, as code points `(start, end)` of `text`, widened
-/// to whole grapheme clusters and trimmed of white space; `None` when there is no
-/// selection inside the article.
-pub fn selected_range(index: &TextIndex, text: &str) -> Option<(usize, usize)> {
+/// to whole grapheme clusters (and to whole words when `whole_words`) and trimmed of white
+/// space; `None` when there is no selection inside the article.
+pub fn selected_range(index: &TextIndex, text: &str, whole_words: bool) -> Option<(usize, usize)> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
@@ -76,7 +76,11 @@ pub fn selected_range(index: &TextIndex, text: &str) -> Option<(usize, usize)> {
         range.end_offset().ok()?,
         true,
     )?;
-    let (start, end) = index.snap_to_graphemes(start.min(end), start.max(end))?;
+    let (start, end) = if whole_words {
+        index.snap_to_words(start.min(end), start.max(end))?
+    } else {
+        index.snap_to_graphemes(start.min(end), start.max(end))?
+    };
     trim(index, text, start, end)
 }
 
