@@ -79,7 +79,15 @@ impl Mounted {
         while !cond(self) {
             assert!(
                 js_sys::Date::now() - start < 10_000.0,
-                "timed out waiting for {what}"
+                "timed out waiting for {what}; library: {:?}; storage keys: {:?}; body: {:?}",
+                self.all("[data-testid=library-item]")
+                    .iter()
+                    .map(|e| e.text_content())
+                    .collect::<Vec<_>>(),
+                keys(),
+                self.root
+                    .text_content()
+                    .map(|t| t.chars().take(300).collect::<String>())
             );
             gloo::timers::future::TimeoutFuture::new(5).await;
         }
@@ -736,5 +744,40 @@ async fn mark_all_occurrences_reviews_and_marks_them_in_one_step() {
     app.click("[data-testid=undo]");
     app.until("notes undone", |m| m.all("mark[data-kind=note]").is_empty())
         .await;
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn the_quotes_panel_lists_at_most_its_row_budget_and_counts_all() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    let mut text = String::from("Many quotes\n");
+    for i in 0..260 {
+        text.push_str(&format!(
+            "“Point number {i} matters to us,” Maria Lopez said on Tuesday.\n"
+        ));
+    }
+    app.paste(&text).await;
+    app.until("the quotes counted", |m| {
+        m.text("[data-testid=quotes] .count").as_deref() == Some("260")
+    })
+    .await;
+    let rows = app
+        .all("[data-testid=quotes] [data-testid=quote-item]")
+        .len();
+    assert_eq!(rows, sayso::components::MAX_ROWS);
+    let note = app
+        .text("[data-testid=quotes] .legend-note")
+        .expect("a note on the quotes not listed");
+    assert!(note.starts_with("60 more not listed"), "{note}");
+    // Let the debounced save land before clearing, so it cannot write into the next test.
+    app.until("saved", |m| {
+        m.text("[data-testid=save-status]").as_deref() == Some("Saved")
+    })
+    .await;
     clear_storage();
 }

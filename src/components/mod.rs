@@ -21,7 +21,7 @@ pub use library_panel::LibraryPanel;
 pub use open_controls::{OpenControls, PastePanel};
 pub use panels::{
     matches_filter, sentence_around, sentence_with, speaker_stats, FiguresPanel, Legend,
-    QuotesPanel, SpeakerStats, SpeakersPanel,
+    QuotesPanel, SpeakerStats, SpeakersPanel, MAX_ROWS,
 };
 pub use selection_toolbar::{MarkAllPanel, SelectionToolbar};
 

@@ -336,14 +336,25 @@ pub fn QuotesPanel(props: &QuotesProps) -> Html {
         _ => b.1.len().cmp(&a.1.len()),
     });
     let shown: usize = groups.iter().map(|g| g.1.len()).sum();
+    // At most MAX_ROWS rows in all (a long article has thousands of quotes): each group lists
+    // its first quotes while rows are left, and says how many it does not list.
+    let mut left = MAX_ROWS;
+    let budget: Vec<usize> = groups
+        .iter()
+        .map(|(_, quotes)| {
+            let n = quotes.len().min(left);
+            left -= n;
+            n
+        })
+        .collect();
     html! {
         <section class="panel quotes" data-testid="quotes" aria-label="Quotes">
             <h2 class="panel-title">{ "Quotes" } <span class="count">{ shown }</span></h2>
-            { for groups.iter().take(MAX_ROWS).map(|(name, quotes)| html! {
+            { for groups.iter().zip(budget).map(|((name, quotes), rows)| html! {
                 <details class="quote-group" open={quotes.len() <= 6}>
                     <summary>{ format!("{} ({})", name.unwrap_or("Speaker unknown"), quotes.len()) }</summary>
                     <ul class="quote-list">
-                        { for quotes.iter().take(MAX_ROWS).map(|q| {
+                        { for quotes.iter().take(rows).map(|q| {
                             let id = q.id.clone();
                             let onclick = props.on_pick.reform(move |_: MouseEvent| id.clone());
                             let kind = q.quote_kind.map_or("quote", |k| match k {
@@ -359,6 +370,9 @@ pub fn QuotesPanel(props: &QuotesProps) -> Html {
                             }
                         }) }
                     </ul>
+                    if rows < quotes.len() {
+                        <p class="legend-note">{ format!("{} more not listed: filter to find them.", quotes.len() - rows) }</p>
+                    }
                 </details>
             }) }
         </section>
