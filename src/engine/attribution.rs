@@ -67,13 +67,95 @@ pub struct RawQuote {
 #[derive(Default)]
 pub struct QuoteList {
     list: Vec<RawQuote>,
-    /// `(start, index)` of every quote.
-    by_start: BTreeSet<(usize, usize)>,
+    /// `(start, index)` of the quotes, in sorted runs: quotes mostly arrive in order of start
+    /// within a pass (regions, cues, leftover quotations), and each pass fills a run.
+    runs: [Vec<(usize, usize)>; RUNS],
+    /// `(start, index)` of the quotes that fit no run.
+    late: BTreeSet<(usize, usize)>,
+}
+
+/// Number of sorted runs of [`QuoteList`] (queries look at each non-empty one).
+const RUNS: usize = 4;
+
+/// Position in the sorted `run` of the first key starting at or after `s`.
+fn first_from(run: &[(usize, usize)], s: usize) -> usize {
+    run.partition_point(|&(start, _)| start < s)
+}
+
+/// Position in the sorted `run` of the first key at or after `lo` starting at or after `e`:
+/// a galloping search (spans hold few quotes).
+fn first_from_after(run: &[(usize, usize)], lo: usize, e: usize) -> usize {
+    let mut step = 1;
+    let mut base = lo;
+    loop {
+        match run.get(base + step - 1) {
+            Some(&(start, _)) if start < e => {
+                base += step;
+                step *= 2;
+            }
+            _ => break,
+        }
+    }
+    // the answer lies in [base, base + step - 1]
+    let end = (base + step - 1).min(run.len());
+    base + first_from(run.get(base..end).unwrap_or(&[]), e)
+}
+
+/// Up to `N` keys, largest first.
+struct Nearest<const N: usize> {
+    keys: [(usize, usize); N],
+    len: usize,
+}
+
+impl<const N: usize> Nearest<N> {
+    fn new() -> Self {
+        Nearest {
+            keys: [(0, 0); N],
+            len: 0,
+        }
+    }
+    /// Offers the keys of a descending sequence; stops at the first one too small to be kept.
+    fn offer(&mut self, desc: impl Iterator<Item = (usize, usize)>) {
+        for key in desc {
+            if self.len == N && self.keys.last().is_some_and(|&last| key <= last) {
+                return;
+            }
+            // insertion into the descending array (the smallest falls off when full)
+            let mut k = self.len.min(N.saturating_sub(1));
+            if self.len < N {
+                self.len += 1;
+            }
+            while k > 0 && self.keys.get(k - 1).is_some_and(|&p| p < key) {
+                if let Some(v) = self.keys.get(k - 1).copied() {
+                    if let Some(slot) = self.keys.get_mut(k) {
+                        *slot = v;
+                    }
+                }
+                k -= 1;
+            }
+            if let Some(slot) = self.keys.get_mut(k) {
+                *slot = key;
+            }
+        }
+    }
+    fn keys(&self) -> &[(usize, usize)] {
+        self.keys.get(..self.len).unwrap_or(&[])
+    }
 }
 
 impl QuoteList {
     fn push(&mut self, q: RawQuote) {
-        self.by_start.insert((q.span.start, self.list.len()));
+        let key = (q.span.start, self.list.len());
+        match self
+            .runs
+            .iter_mut()
+            .find(|run| run.last().is_none_or(|&last| last < key))
+        {
+            Some(run) => run.push(key),
+            None => {
+                self.late.insert(key);
+            }
+        }
         self.list.push(q);
     }
     fn get(&self, i: usize) -> Option<&RawQuote> {
@@ -82,24 +164,52 @@ impl QuoteList {
     fn len(&self) -> usize {
         self.list.len()
     }
-    /// Indices of quotes overlapping `[s, e)` (earlier ones checked a few deep).
-    fn overlapping(&self, s: usize, e: usize) -> impl Iterator<Item = usize> + '_ {
-        let inside = self.by_start.range((s, 0)..(e, 0)).map(|&(_, i)| i);
-        let before = self
-            .by_start
-            .range(..(s, 0))
-            .rev()
-            .take(4)
-            .map(|&(_, i)| i)
-            .filter(move |&i| self.list.get(i).is_some_and(|q| q.span.end > s));
-        inside.chain(before)
+    /// The `N` nearest keys of quotes starting before `s`, nearest first.
+    fn before<const N: usize>(&self, s: usize) -> Nearest<N> {
+        let mut near = Nearest::new();
+        for run in self.runs.iter().filter(|r| !r.is_empty()) {
+            let lo = first_from(run, s);
+            near.offer(run.get(..lo).unwrap_or(&[]).iter().rev().copied());
+        }
+        if !self.late.is_empty() {
+            near.offer(self.late.range(..(s, 0)).rev().copied());
+        }
+        near
+    }
+    /// Calls `f` with the index of every quote overlapping `[s, e)` (earlier ones checked a few
+    /// deep), in no particular order, until it returns `true`; returns whether one did.
+    fn any_overlapping(&self, s: usize, e: usize, mut f: impl FnMut(usize) -> bool) -> bool {
+        let mut near = Nearest::<4>::new();
+        for run in self.runs.iter().filter(|r| !r.is_empty()) {
+            let lo = first_from(run, s);
+            let hi = first_from_after(run, lo, e);
+            for &(_, i) in run.get(lo..hi).unwrap_or(&[]) {
+                if f(i) {
+                    return true;
+                }
+            }
+            near.offer(run.get(..lo).unwrap_or(&[]).iter().rev().copied());
+        }
+        if !self.late.is_empty() {
+            for &(_, i) in self.late.range((s, 0)..(e.max(s), 0)) {
+                if f(i) {
+                    return true;
+                }
+            }
+            near.offer(self.late.range(..(s, 0)).rev().copied());
+        }
+        for &(_, i) in near.keys() {
+            if self.list.get(i).is_some_and(|q| q.span.end > s) && f(i) {
+                return true;
+            }
+        }
+        false
     }
     /// The nearest earlier quote (ending at or before `s`) that has a source, looking a few back.
     fn previous_with_source(&self, s: usize) -> Option<&RawQuote> {
-        self.by_start
-            .range(..(s, 0))
-            .rev()
-            .take(6)
+        let near = self.before::<6>(s);
+        near.keys()
+            .iter()
             .filter_map(|&(_, i)| self.list.get(i))
             .filter(|q| q.span.end <= s && q.source.is_some())
             .max_by_key(|q| q.span.end)
@@ -1769,11 +1879,7 @@ pub fn attribute<'d, 'a>(
         {
             continue;
         }
-        if out
-            .overlapping(r.content.start, r.content.end)
-            .next()
-            .is_some()
-        {
+        if out.any_overlapping(r.content.start, r.content.end, |_| true) {
             continue;
         }
         let open = r.open_tok;
@@ -1885,7 +1991,7 @@ pub fn attribute<'d, 'a>(
                 _ => (r.content, QuoteKind::Direct),
             }
         };
-        if out.overlapping(span.start, span.end).next().is_some() {
+        if out.any_overlapping(span.start, span.end, |_| true) {
             continue;
         }
         out.push(RawQuote {
@@ -2031,15 +2137,15 @@ fn push_clause(
     // inside the span)
     let mut duplicate = false;
     let mut first: Option<usize> = None;
-    for q in out
-        .overlapping(span.start, span.end)
-        .filter_map(|i| out.get(i))
-    {
-        duplicate |= q.kind != QuoteKind::Indirect || kind == QuoteKind::Indirect;
-        if q.span.start >= span.start {
-            first = Some(first.map_or(q.span.start, |f| f.min(q.span.start)));
+    out.any_overlapping(span.start, span.end, |i| {
+        if let Some(q) = out.get(i) {
+            duplicate |= q.kind != QuoteKind::Indirect || kind == QuoteKind::Indirect;
+            if q.span.start >= span.start {
+                first = Some(first.map_or(q.span.start, |f| f.min(q.span.start)));
+            }
         }
-    }
+        false
+    });
     if duplicate {
         // trim an indirect clause that starts before an existing quote
         match first {
@@ -2241,5 +2347,105 @@ mod tests {
         let text = "The so-called “woke” agenda was discussed on “Meet the Press” yesterday.";
         let a = analyze(text);
         assert!(a.quotes.is_empty(), "{:?}", a.quotes);
+    }
+}
+
+#[cfg(test)]
+mod quote_list_tests {
+    use super::{QuoteList, RawQuote, Source};
+    use crate::engine::{QuoteKind, Span};
+    use std::collections::BTreeSet;
+
+    /// The former index: one `BTreeSet` of `(start, index)`.
+    fn reference_overlapping(list: &[RawQuote], s: usize, e: usize) -> Vec<usize> {
+        let set: BTreeSet<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.span.start, i))
+            .collect();
+        let mut v: Vec<usize> = set.range((s, 0)..(e, 0)).map(|&(_, i)| i).collect();
+        v.extend(
+            set.range(..(s, 0))
+                .rev()
+                .take(4)
+                .map(|&(_, i)| i)
+                .filter(|&i| list.get(i).is_some_and(|q| q.span.end > s)),
+        );
+        v.sort_unstable();
+        v
+    }
+
+    fn reference_previous(list: &[RawQuote], s: usize) -> Option<RawQuote> {
+        let set: BTreeSet<(usize, usize)> = list
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.span.start, i))
+            .collect();
+        set.range(..(s, 0))
+            .rev()
+            .take(6)
+            .filter_map(|&(_, i)| list.get(i))
+            .filter(|q| q.span.end <= s && q.source.is_some())
+            .max_by_key(|q| q.span.end)
+            .copied()
+    }
+
+    #[test]
+    fn runs_match_a_single_ordered_set() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |m: u64| {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) % m
+        };
+        for round in 0..300 {
+            let mut out = QuoteList::default();
+            let passes = 1 + next(7);
+            let mut list = Vec::new();
+            for _ in 0..passes {
+                // each pass mostly in order, sometimes not
+                let mut pos = next(50) as usize;
+                for _ in 0..next(40) {
+                    pos = if next(8) == 0 {
+                        next(2000) as usize
+                    } else {
+                        pos + next(60) as usize
+                    };
+                    let len = next(80) as usize;
+                    let source = (next(2) == 0).then_some(Source {
+                        span: Span::new(0, 1),
+                        entity: 0,
+                        tok_start: 0,
+                        tok_end: 1,
+                    });
+                    let q = RawQuote {
+                        span: Span::new(pos, pos + len),
+                        kind: QuoteKind::Direct,
+                        source,
+                        cue: None,
+                        attribution: round,
+                    };
+                    out.push(q);
+                    list.push(q);
+                    for _ in 0..4 {
+                        let s = next(2200) as usize;
+                        let e = s + next(150) as usize;
+                        let mut got = Vec::new();
+                        out.any_overlapping(s, e, |i| {
+                            got.push(i);
+                            false
+                        });
+                        got.sort_unstable();
+                        assert_eq!(got, reference_overlapping(&list, s, e));
+                        assert_eq!(out.any_overlapping(s, e, |_| true), !got.is_empty());
+                        assert_eq!(
+                            out.previous_with_source(s).copied(),
+                            reference_previous(&list, s)
+                        );
+                    }
+                }
+            }
+        }
     }
 }

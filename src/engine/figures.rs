@@ -130,6 +130,16 @@ impl<'a> Cx<'a> {
                     .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
         })
     }
+    /// The word of `list` that token `i` is (ASCII case-insensitive), if any: [`Cx::word_is`]
+    /// for each in turn, with the token read once.
+    #[inline]
+    pub fn word_among(&self, i: usize, list: &[&'static str]) -> Option<&'static str> {
+        let t = self.toks.get(i).filter(|t| t.tk == Tk::Word)?;
+        let b = self.text.as_bytes().get(t.start..t.end)?;
+        list.iter()
+            .copied()
+            .find(|w| w.len() == b.len() && b.eq_ignore_ascii_case(w.as_bytes()))
+    }
     /// Token `i` is the symbol `c`.
     #[inline]
     pub fn sym(&self, i: usize, c: char) -> bool {

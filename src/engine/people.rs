@@ -871,6 +871,83 @@ fn name_shaped(w: &str) -> bool {
 }
 
 /// A lowercase word after a single capitalised word that suggests a person subject.
+/// Verbs and adverbs that follow a name used as a subject (`X was`, `X said`, `X later`).
+fn is_verb_after_name(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "is"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "said"
+            | "says"
+            | "told"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+            | "also"
+            | "who"
+            | "himself"
+            | "herself"
+            | "isn't"
+            | "wasn't"
+            | "hasn't"
+            | "didn't"
+            | "doesn't"
+            | "won't"
+            | "took"
+            | "sought"
+            | "died"
+            | "went"
+            | "made"
+            | "came"
+            | "gave"
+            | "got"
+            | "became"
+            | "began"
+            | "wrote"
+            | "won"
+            | "lost"
+            | "left"
+            | "met"
+            | "saw"
+            | "thought"
+            | "knew"
+            | "found"
+            | "felt"
+            | "kept"
+            | "led"
+            | "ran"
+            | "spoke"
+            | "sang"
+            | "sat"
+            | "stood"
+            | "tried"
+            | "married"
+            | "held"
+            | "fought"
+            | "taught"
+            | "brought"
+            | "built"
+            | "fled"
+            | "wore"
+            | "drove"
+            | "rode"
+            | "grew"
+            | "remains"
+            | "remained"
+            | "later"
+            | "then"
+            | "soon"
+            | "never"
+            | "once"
+            | "still"
+    )
+}
+
 fn followed_by_verb(doc: &Doc<'_>, end: usize) -> bool {
     let Some(t) = doc.tokens.get(end) else {
         return false;
@@ -879,15 +956,6 @@ fn followed_by_verb(doc: &Doc<'_>, end: usize) -> bool {
         return false;
     }
     let w = doc.word(end);
-    const VERBS: &[&str] = &[
-        "was", "is", "has", "had", "will", "would", "said", "says", "told", "can", "could", "did",
-        "does", "also", "who", "himself", "herself", "isn't", "wasn't", "hasn't", "didn't",
-        "doesn't", "won't", "took", "sought", "died", "went", "made", "came", "gave", "got",
-        "became", "began", "wrote", "won", "lost", "left", "met", "saw", "thought", "knew",
-        "found", "felt", "kept", "led", "ran", "spoke", "sang", "sat", "stood", "tried", "married",
-        "held", "fought", "taught", "brought", "built", "fled", "wore", "drove", "rode", "grew",
-        "became", "remains", "remained", "later", "then", "soon", "never", "once", "still",
-    ];
     if w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply") {
         // "Tiberius reportedly regretted", "Philip next marched"
         let nx = doc.word(end + 1);
@@ -895,13 +963,13 @@ fn followed_by_verb(doc: &Doc<'_>, end: usize) -> bool {
             .tokens
             .get(end + 1)
             .is_some_and(|n| n.kind == Kind::Word && !n.cap)
-            && (VERBS.contains(&nx) || (nx.len() > 4 && nx.ends_with("ed")));
+            && (is_verb_after_name(nx) || (nx.len() > 4 && nx.ends_with("ed")));
     }
     if w == "next" || w == "first" || w == "finally" {
         let nx = doc.word(end + 1);
         return nx.len() > 4 && nx.ends_with("ed");
     }
-    VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed"))
+    is_verb_after_name(w) || (w.len() > 4 && w.ends_with("ed"))
 }
 
 /// A first name standing alone: followed by a comma, colon, line end or a verb.

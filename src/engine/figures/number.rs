@@ -56,9 +56,67 @@ pub fn fmt_value(v: f64) -> String {
     if (v - r).abs() <= 1e-9 * v.abs().max(1.0) && r.abs() < 9e15 {
         return (r as i64).to_string();
     }
+    if let Some(s) = fmt_fixed6(v) {
+        return s;
+    }
+    fmt_fixed6_slow(v)
+}
+
+/// `format!("{v:.6}")` with trailing zeros and point trimmed: the reference for [`fmt_value`].
+fn fmt_fixed6_slow(v: f64) -> String {
     let s = format!("{v:.6}");
     let s = s.trim_end_matches('0');
     s.trim_end_matches('.').to_string()
+}
+
+/// Fast path of [`fmt_fixed6_slow`] for moderate values whose sixth decimal is unambiguous:
+/// `|v|·10⁶ < 2⁴³`, so the product's rounding error (≤ 2⁻¹⁰) cannot move it across a
+/// half-unit when it lies at least 0.01 away from one.
+fn fmt_fixed6(v: f64) -> Option<String> {
+    let a = v.abs();
+    let p = a * 1e6;
+    if p >= 8_796_093_022_208.0 {
+        return None;
+    }
+    let m = p.round();
+    if (p - m).abs() > 0.49 {
+        return None;
+    }
+    let m = m as u64;
+    let int = m / 1_000_000;
+    let mut frac = m % 1_000_000;
+    let mut s = String::with_capacity(24);
+    if v.is_sign_negative() {
+        s.push('-');
+    }
+    push_digits(&mut s, int, 1);
+    if frac != 0 {
+        let mut digits = 6;
+        while frac.is_multiple_of(10) {
+            frac /= 10;
+            digits -= 1;
+        }
+        s.push('.');
+        push_digits(&mut s, frac, digits);
+    }
+    Some(s)
+}
+
+/// Appends `n` in decimal, zero-padded to at least `width` digits (`width` ≤ 20).
+pub(crate) fn push_digits(s: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut k = buf.len();
+    while n > 0 && k > 0 {
+        k -= 1;
+        if let Some(d) = buf.get_mut(k) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+    }
+    let k = k.min(buf.len().saturating_sub(width));
+    for &d in buf.get(k..).unwrap_or(&[]) {
+        s.push(char::from(d));
+    }
 }
 
 /// Value of a digits token (`2,300`, `1.5`, `.75`); 0 when unreadable.
@@ -651,4 +709,59 @@ fn lone_one_is_pronoun(cx: &Cx, j: usize) -> bool {
     ]
     .iter()
     .any(|w| cx.word_is(j.wrapping_sub(1), w))
+}
+
+#[cfg(test)]
+mod fmt_tests {
+    use super::{fmt_fixed6_slow, fmt_value};
+
+    #[test]
+    fn fast_format_matches_reference() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        };
+        let fixed = [
+            0.5,
+            -0.5,
+            1e-7,
+            -1e-7,
+            4.5e-7,
+            5e-7,
+            5.5e-7,
+            0.0000015,
+            0.1,
+            0.2,
+            0.3,
+            2.675,
+            1.0005,
+            123456.7890125,
+            8.796e6,
+            8.797e6,
+            1e5 + 0.25,
+            -3.24159265,
+            0.333333333,
+            2.0 / 3.0,
+        ];
+        for v in fixed {
+            assert_eq!(fmt_value(v), fmt_fixed6_slow(v), "{v}");
+        }
+        for _ in 0..200_000 {
+            let r = next();
+            let scale = 10f64.powi((r % 17) as i32 - 8);
+            let v = (next() % 100_000_000) as f64 * scale / 7.0;
+            let v = if r & (1 << 40) != 0 { -v } else { v };
+            let r6 = (v * 1e6).round() / 1e6;
+            for w in [v, r6, r6 + 5e-7, r6 - 5e-7] {
+                let r = w.round();
+                if (w - r).abs() <= 1e-9 * w.abs().max(1.0) && r.abs() < 9e15 {
+                    continue;
+                }
+                assert_eq!(fmt_value(w), fmt_fixed6_slow(w), "{w}");
+            }
+        }
+    }
 }

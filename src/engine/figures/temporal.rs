@@ -13,7 +13,7 @@
 //! ```
 
 use super::lexicon::Class;
-use super::number::{digits_value, parse_number};
+use super::number::{digits_value, fmt_value, parse_number, push_digits};
 use super::token::Tk;
 use super::{Cx, Hit};
 use crate::engine::FigureKind;
@@ -60,7 +60,9 @@ fn plain(start: usize, end: usize, cat: Cat) -> Option<Atom> {
     span_atom(start, end, cat, None)
 }
 
-/// Words that may open a temporal span, longest first.
+/// Words that may open a temporal span, longest first: the reference table of
+/// [`prefixes_ending`], which the scanner uses (grouped by last word).
+#[cfg(test)]
 const PREFIXES: &[&[&str]] = &[
     &["no", "later", "than"],
     &["as", "early", "as"],
@@ -102,6 +104,54 @@ const PREFIXES: &[&[&str]] = &[
     &["mid"],
     &["the"],
 ];
+
+/// [`PREFIXES`] ending in the word `last` (ASCII lower case), in table order.
+fn prefixes_ending(last: &[u8]) -> &'static [&'static [&'static str]] {
+    match last {
+        b"than" => &[
+            &["no", "later", "than"],
+            &["later", "than"],
+            &["earlier", "than"],
+            &["more", "than"],
+            &["less", "than"],
+        ],
+        b"as" => &[&["as", "early", "as"], &["as", "late", "as"]],
+        b"of" => &[
+            &["the", "end", "of"],
+            &["the", "start", "of"],
+            &["the", "beginning", "of"],
+            &["the", "middle", "of"],
+            &["end", "of"],
+            &["start", "of"],
+            &["beginning", "of"],
+            &["middle", "of"],
+        ],
+        b"on" => &[&["beginning", "on"], &["starting", "on"]],
+        b"later" => &[&["later"]],
+        b"earlier" => &[&["earlier"]],
+        b"from" => &[&["from"]],
+        b"through" => &[&["through"]],
+        b"thru" => &[&["thru"]],
+        b"between" => &[&["between"]],
+        b"since" => &[&["since"]],
+        b"until" => &[&["until"]],
+        b"till" => &[&["till"]],
+        b"before" => &[&["before"]],
+        b"after" => &[&["after"]],
+        b"by" => &[&["by"]],
+        b"throughout" => &[&["throughout"]],
+        b"within" => &[&["within"]],
+        b"around" => &[&["around"]],
+        b"circa" => &[&["circa"]],
+        b"beginning" => &[&["beginning"]],
+        b"starting" => &[&["starting"]],
+        b"early" => &[&["early"]],
+        b"late" => &[&["late"]],
+        b"mid" => &[&["mid"]],
+        b"the" => &[&["the"]],
+        _ => &[],
+    }
+}
 
 fn month_of(cx: &Cx, i: usize) -> Option<u32> {
     cx.class(i, Class::Month).and_then(|v| v.parse().ok())
@@ -295,11 +345,43 @@ fn words_year(cx: &Cx, k: usize) -> Option<(usize, Option<u32>)> {
 }
 
 fn ymd(y: Option<u32>, m: u32, d: Option<u32>) -> String {
-    let ys = y.map_or_else(|| String::from("XXXX"), |y| format!("{y:04}"));
-    match d {
-        Some(d) => format!("{ys}-{m:02}-{d:02}"),
-        None => format!("{ys}-{m:02}"),
+    let mut s = String::with_capacity(10);
+    match y {
+        Some(y) => push_digits(&mut s, u64::from(y), 4),
+        None => s.push_str("XXXX"),
     }
+    s.push('-');
+    push_digits(&mut s, u64::from(m), 2);
+    if let Some(d) = d {
+        s.push('-');
+        push_digits(&mut s, u64::from(d), 2);
+    }
+    s
+}
+
+/// `year4(y)` without the formatting machinery.
+fn year4(y: u32) -> String {
+    let mut s = String::with_capacity(4);
+    push_digits(&mut s, u64::from(y), 4);
+    s
+}
+
+/// `hhmm(h, m)` without the formatting machinery.
+fn hhmm(h: u32, m: u32) -> String {
+    let mut s = String::with_capacity(6);
+    s.push('T');
+    push_digits(&mut s, u64::from(h), 2);
+    s.push(':');
+    push_digits(&mut s, u64::from(m), 2);
+    s
+}
+
+/// `month_only(m)` without the formatting machinery.
+fn month_only(m: u32) -> String {
+    let mut s = String::with_capacity(7);
+    s.push_str("XXXX-");
+    push_digits(&mut s, u64::from(m), 2);
+    s
 }
 
 /// A month written short enough that a following `.` is its abbreviation dot (`Sept.`, not `July.`).
@@ -344,13 +426,16 @@ fn month_led(cx: &Cx, i: usize) -> Option<Atom> {
     if y.is_some() && (ye > e) {
         return span_atom(i, ye, Cat::MonthDay, Some(ymd(y, m, None)));
     }
-    span_atom(i, e, Cat::Month, Some(format!("XXXX-{m:02}")))
+    span_atom(i, e, Cat::Month, Some(month_only(m)))
 }
 
 /// Weekday-led: `Friday`, `Wed 13th`, `Monday, February 24`.
 fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
     let d = wday_ok(cx, i)?;
-    let v = Some(format!("XXXX-WXX-{d}"));
+    let mut v = String::with_capacity(10);
+    v.push_str("XXXX-WXX-");
+    push_digits(&mut v, u64::from(d), 1);
+    let v = Some(v);
     let k = if cx.sym(i + 1, ',') { i + 2 } else { i + 1 };
     if month_of(cx, k).is_some() {
         if let Some(a) = month_led(cx, k) {
@@ -517,7 +602,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                 || cx.is(i + 1, Class::Mag);
             if bare_ok && !unit_after && !cx.sym(i + 1, '%') {
                 let e = tz(cx, i + 1);
-                return span_atom(i, e, Cat::Time, Some(format!("T{h:02}:{m:02}")));
+                return span_atom(i, e, Cat::Time, Some(hhmm(h, m)));
             }
             return None;
         };
@@ -532,7 +617,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             h
         };
         let e = tz(cx, i + 2);
-        return span_atom(i, e, Cat::Time, Some(format!("T{hour:02}:{m:02}")));
+        return span_atom(i, e, Cat::Time, Some(hhmm(hour, m)));
     }
     let h = int_val(cx, i)?;
     if cx.glued(i + 1) && cx.word_is(i + 1, "h") && h <= 24 {
@@ -546,7 +631,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             return None;
         }
         let e = tz(cx, e);
-        return span_atom(i, e, Cat::Time, Some(format!("T{h:02}:{m:02}")));
+        return span_atom(i, e, Cat::Time, Some(hhmm(h, m)));
     }
     // "1140 a.m.", "730 in the evening"
     let daypart_after = |e: usize| {
@@ -558,11 +643,14 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         let (hh, mm) = (h / 100, h % 100);
         let ap = cx.class(i + 1, Class::Ampm);
         let at_before = i > 0
-            && [
-                "at", "around", "by", "until", "till", "from", "before", "after",
-            ]
-            .iter()
-            .any(|w| cx.word_is(i - 1, w));
+            && cx
+                .word_among(
+                    i - 1,
+                    &[
+                        "at", "around", "by", "until", "till", "from", "before", "after",
+                    ],
+                )
+                .is_some();
         if (1..=12).contains(&hh)
             && mm <= 59
             && (ap.is_some() || (at_before && daypart_after(i + 1)))
@@ -574,7 +662,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             };
             let e = if ap.is_some() { i + 2 } else { i + 1 };
             let e = tz(cx, e);
-            return span_atom(i, e, Cat::Time, Some(format!("T{hour:02}:{mm:02}")));
+            return span_atom(i, e, Cat::Time, Some(hhmm(hour, mm)));
         }
     }
     if cx.s(i).len() > 2 || h > 24 {
@@ -685,7 +773,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         i,
         e,
         if bare { Cat::Bare } else { Cat::Time },
-        Some(format!("T{hour:02}:{min:02}")),
+        Some(hhmm(hour, min)),
     )
 }
 
@@ -705,20 +793,20 @@ fn tunit_letter(cx: &Cx, i: usize) -> Option<&'static str> {
 }
 
 fn dur_value(n: f64, letter: &str) -> Option<String> {
-    let num = super::number::fmt_value(n);
-    Some(match letter {
-        "S" => format!("PT{num}S"),
-        "M" => format!("PT{num}M"),
-        "H" => format!("PT{num}H"),
-        "D" => format!("P{num}D"),
-        "W" => format!("P{num}W"),
-        "MO" => format!("P{num}M"),
-        "Q" => format!("P{}M", super::number::fmt_value(n * 3.0)),
-        "Y" => format!("P{num}Y"),
-        "DE" => format!("P{}Y", super::number::fmt_value(n * 10.0)),
-        "CE" => format!("P{}Y", super::number::fmt_value(n * 100.0)),
+    let (pre, num, post) = match letter {
+        "S" => ("PT", fmt_value(n), "S"),
+        "M" => ("PT", fmt_value(n), "M"),
+        "H" => ("PT", fmt_value(n), "H"),
+        "D" => ("P", fmt_value(n), "D"),
+        "W" => ("P", fmt_value(n), "W"),
+        "MO" => ("P", fmt_value(n), "M"),
+        "Q" => ("P", fmt_value(n * 3.0), "M"),
+        "Y" => ("P", fmt_value(n), "Y"),
+        "DE" => ("P", fmt_value(n * 10.0), "Y"),
+        "CE" => ("P", fmt_value(n * 100.0), "Y"),
         _ => return None,
-    })
+    };
+    Some([pre, num.as_str(), post].concat())
 }
 
 /// Number-led: durations (`three years`, `an hour`), `three years ago`, day-month, clock times,
@@ -749,14 +837,14 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                     && year_at(cx, ye + 1).is_none()
                     && cx.s(ye + 1).len() != 2)
             {
-                return span_atom(i, era(cx, ye), Cat::Year, Some(format!("{y:04}")));
+                return span_atom(i, era(cx, ye), Cat::Year, Some(year4(y)));
             }
         }
         // "14 AD", "300 B.C."
         if let Some(y) = int_val(cx, i) {
             let e = era(cx, i + 1);
             if e > i + 1 {
-                return span_atom(i, e, Cat::Year, Some(format!("{y:04}")));
+                return span_atom(i, e, Cat::Year, Some(year4(y)));
             }
         }
         // decades: 1990s, 90s
@@ -791,9 +879,9 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     {
         // "once a year", "twice a week": a frequency
         if i > 0
-            && ["once", "twice", "thrice", "one"]
-                .iter()
-                .any(|w| cx.word_is(i.wrapping_sub(1), w))
+            && cx
+                .word_among(i.wrapping_sub(1), &["once", "twice", "thrice", "one"])
+                .is_some()
         {
             return plain(i.wrapping_sub(1), i + 2, Cat::Rel);
         }
@@ -927,7 +1015,12 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         // "three years ago" is -P3Y from the reference date, "two days later" +P2D
         let sign = if dir == "past" { '-' } else { '+' };
         let value = if e == j + 1 {
-            dur.map(|d| format!("{sign}{d}"))
+            dur.map(|d| {
+                let mut v = String::with_capacity(d.len() + 1);
+                v.push(sign);
+                v.push_str(&d);
+                v
+            })
         } else {
             None
         };
@@ -940,7 +1033,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     }
     if cx.word_is(e, "from") && (cx.word_is(e + 1, "now") || cx.word_is(e + 1, "today")) {
         let value = if e == j + 1 {
-            dur.map(|d| format!("+{d}"))
+            dur.map(|d| ["+", d.as_str()].concat())
         } else {
             None
         };
@@ -995,16 +1088,19 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
     } else if cx.word_is(j, "couple") || cx.word_is(j, "few") || cx.word_is(j, "several") {
         j += if cx.word_is(j + 1, "of") { 2 } else { 1 };
     }
-    let qualifier = [
-        "working",
-        "business",
-        "calendar",
-        "school",
-        "fiscal",
-        "financial",
-    ]
-    .iter()
-    .any(|w| cx.word_is(j, w));
+    let qualifier = cx
+        .word_among(
+            j,
+            &[
+                "working",
+                "business",
+                "calendar",
+                "school",
+                "fiscal",
+                "financial",
+            ],
+        )
+        .is_some();
     if qualifier && cx.is(j + 1, Class::Tunit) {
         j += 1;
     }
@@ -1042,9 +1138,12 @@ fn dayref_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
     if cx.word_is(i, "now") {
         // "from now", "until now", "right now"; "and now"/"to now" only inside a range
         let p = i.wrapping_sub(1);
-        let ok = ["from", "until", "till", "since", "right", "just", "between"]
-            .iter()
-            .any(|w| cx.word_is(p, w))
+        let ok = cx
+            .word_among(
+                p,
+                &["from", "until", "till", "since", "right", "just", "between"],
+            )
+            .is_some()
             || (chained && (cx.word_is(p, "and") || cx.word_is(p, "to")));
         if !ok {
             return None;
@@ -1075,7 +1174,7 @@ fn dayref_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
 /// An era after a year: `AD`, `BC`, `BCE`, `CE`, `A.D.`, `B.C.`; returns the end.
 fn era(cx: &Cx, e: usize) -> usize {
     let upper = cx.tok(e).is_some_and(|t| t.upper);
-    if upper && ["ad", "bc", "bce", "ce"].iter().any(|w| cx.word_is(e, w)) {
+    if upper && cx.word_among(e, &["ad", "bc", "bce", "ce"]).is_some() {
         return e + 1;
     }
     // "A.D." / "a.d." / "B.C."
@@ -1252,9 +1351,9 @@ fn day_named_start(cx: &Cx, i: usize) -> Option<usize> {
     let mut words = 0;
     let mut j = k;
     while let Some(t) = cx.tok(j) {
-        let abbrev_dot = ["jr", "sr", "st"]
-            .iter()
-            .any(|w| cx.word_is(j.wrapping_sub(1), w));
+        let abbrev_dot = cx
+            .word_among(j.wrapping_sub(1), &["jr", "sr", "st"])
+            .is_some();
         if t.tk == Tk::Sym && t.ch == '.' && j > 0 && cx.glued(j) && abbrev_dot {
             // "Jr. Day", "St. Patrick's Day"
             j = j.saturating_sub(1);
@@ -1278,9 +1377,9 @@ fn day_named_start(cx: &Cx, i: usize) -> Option<usize> {
     if words == 0 {
         return None;
     }
-    let opener = ["world", "international", "national", "global"]
-        .iter()
-        .any(|w| cx.word_is(s, w));
+    let opener = cx
+        .word_among(s, &["world", "international", "national", "global"])
+        .is_some();
     let year_after = year_at(cx, i + 1).is_some();
     let ok = if day_cap {
         possessive || opener || words >= 2 || year_after
@@ -1307,9 +1406,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
     }
     // "by EOD", "the EOY": end of day / month / quarter / year
     if cx.tok(i).is_some_and(|t| t.upper)
-        && ["eod", "eom", "eoq", "eoy"]
-            .iter()
-            .any(|w| cx.word_is(i, w))
+        && cx.word_among(i, &["eod", "eom", "eoq", "eoy"]).is_some()
     {
         return plain(i, i + 1, Cat::Rel);
     }
@@ -1344,9 +1441,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
     // Holidays whose names are also everyday words ("the bank lent", "the advent of radio",
     // "an epiphany") count only when capitalised.
     if cx.is(i, Class::Holiday)
-        && ["lent", "advent", "epiphany"]
-            .iter()
-            .any(|w| cx.word_is(i, w))
+        && cx.word_among(i, &["lent", "advent", "epiphany"]).is_some()
         && !cx.tok(i).is_some_and(|t| t.cap)
     {
         return None;
@@ -1446,18 +1541,20 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
         let p2 = i.wrapping_sub(2);
         let p3 = i.wrapping_sub(3);
         let opener = |k: usize| {
-            [
-                "in",
-                "during",
-                "over",
-                "throughout",
-                "through",
-                "until",
-                "since",
-                "all",
-            ]
-            .iter()
-            .any(|w| cx.word_is(k, w))
+            cx.word_among(
+                k,
+                &[
+                    "in",
+                    "during",
+                    "over",
+                    "throughout",
+                    "through",
+                    "until",
+                    "since",
+                    "all",
+                ],
+            )
+            .is_some()
         };
         let whole = cx.word_is(p1, "whole") || cx.word_is(p1, "entire");
         let framed = (cx.word_is(p1, "the") && opener(p2))
@@ -1588,11 +1685,15 @@ fn past_to(cx: &Cx, i: usize) -> Option<Atom> {
     let named =
         cx.word_is(k + 1, "noon") || cx.word_is(k + 1, "midnight") || cx.word_is(k + 1, "midday");
     let at_before = i > 0
-        && [
-            "at", "by", "until", "till", "from", "around", "about", "before", "after", "since",
-        ]
-        .iter()
-        .any(|w| cx.word_is(i - 1, w));
+        && cx
+            .word_among(
+                i - 1,
+                &[
+                    "at", "by", "until", "till", "from", "around", "about", "before", "after",
+                    "since",
+                ],
+            )
+            .is_some();
     // "ten to twelve people", "5 after 2 years": only a clock when something says so
     let clocky = ampm.is_some() || oclock || daypart_after || named || at_before;
     let words_or_half = cx.is_word(i) && cx.is_word(k + 1);
@@ -1611,7 +1712,7 @@ fn past_to(cx: &Cx, i: usize) -> Option<Atom> {
         ((hour + 23) % 24, 60 - m)
     };
     let e = tz(cx, e);
-    span_atom(i, e, Cat::Time, Some(format!("T{hh:02}:{mm:02}")))
+    span_atom(i, e, Cat::Time, Some(hhmm(hh, mm)))
 }
 
 /// An atom that counts only when the chain goes on: a bare hour (`5` in `5 to 6pm`) or a bare
@@ -1715,16 +1816,19 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
             if cx.word_is(i, "year") {
                 if let Some((ye, y)) = year_at(cx, i + 1) {
                     let start = if i > 0
-                        && [
-                            "calendar",
-                            "fiscal",
-                            "financial",
-                            "school",
-                            "academic",
-                            "tax",
-                        ]
-                        .iter()
-                        .any(|w| cx.word_is(i.wrapping_sub(1), w))
+                        && cx
+                            .word_among(
+                                i.wrapping_sub(1),
+                                &[
+                                    "calendar",
+                                    "fiscal",
+                                    "financial",
+                                    "school",
+                                    "academic",
+                                    "tax",
+                                ],
+                            )
+                            .is_some()
                     {
                         i.wrapping_sub(1)
                     } else {
@@ -1734,7 +1838,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                         start,
                         end: ye,
                         cat: Cat::Year,
-                        value: Some(format!("{y:04}")),
+                        value: Some(year4(y)),
                     });
                 }
             }
@@ -1747,26 +1851,29 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                 return plain(i.wrapping_sub(1), i + 1, Cat::Rel);
             }
             // "for the month", "during the week", "all week"
-            let whole = [
-                "week",
-                "month",
-                "year",
-                "fortnight",
-                "weekend",
-                "day",
-                "night",
-            ]
-            .iter()
-            .any(|w| cx.word_is(i, w));
+            let whole = cx
+                .word_among(
+                    i,
+                    &[
+                        "week",
+                        "month",
+                        "year",
+                        "fortnight",
+                        "weekend",
+                        "day",
+                        "night",
+                    ],
+                )
+                .is_some();
             if whole {
                 let p1 = i.wrapping_sub(1);
                 let p2 = i.wrapping_sub(2);
                 if cx.word_is(p1, "all") {
                     return plain(p1, i + 1, Cat::Rel);
                 }
-                let opener = ["for", "during", "over", "throughout"]
-                    .iter()
-                    .any(|w| cx.word_is(p2, w));
+                let opener = cx
+                    .word_among(p2, &["for", "during", "over", "throughout"])
+                    .is_some();
                 if cx.word_is(p1, "the") && opener && !cx.is_word(i + 1) {
                     return plain(p1, i + 1, Cat::Rel);
                 }
@@ -1775,9 +1882,9 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
             if cx.is(i, Class::Tunit)
                 && i >= 2
                 && cx.word_is(i.wrapping_sub(1), "of")
-                && ["end", "start", "beginning", "middle"]
-                    .iter()
-                    .any(|w| cx.word_is(i.wrapping_sub(2), w))
+                && cx
+                    .word_among(i.wrapping_sub(2), &["end", "start", "beginning", "middle"])
+                    .is_some()
                 && !cx.word_is(i, "second")
             {
                 return plain(i, i + 1, Cat::Rel);
@@ -2035,11 +2142,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                 || cx.word_is(k, "starting")
                 || cx.word_is(k, "beginning")
                 || cx.word_is(k, "thru");
-            let Some(w) = CONNECTORS
-                .iter()
-                .filter(|_| known)
-                .find(|w| cx.word_is(k, w))
-            else {
+            let Some(w) = known.then(|| cx.word_among(k, CONNECTORS)).flatten() else {
                 if between && cx.word_is(k, "and") {
                     bare_ok = true;
                     ranged = true;
@@ -2049,10 +2152,10 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                 }
                 break;
             };
-            if comma && !matches!(*w, "at" | "from" | "between") {
+            if comma && !matches!(w, "at" | "from" | "between") {
                 break;
             }
-            if RANGE_WORDS.contains(w) {
+            if RANGE_WORDS.contains(&w) {
                 bare_ok = true;
                 ranged = true;
             }
@@ -2060,13 +2163,14 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             nconn += 1;
         }
         // "... and the end of 2008"
-        for w in ["end", "beginning", "start", "middle"] {
-            if cx.word_is(k, w) && cx.word_is(k + 1, "of") {
-                k += 2;
-                if cx.word_is(k, "the") {
-                    k += 1;
-                }
-                break;
+        if cx
+            .word_among(k, &["end", "beginning", "start", "middle"])
+            .is_some()
+            && cx.word_is(k + 1, "of")
+        {
+            k += 2;
+            if cx.word_is(k, "the") {
+                k += 1;
             }
         }
         if k == end && cx.tok(k).is_some_and(|t| t.nl_before) {
@@ -2145,9 +2249,9 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                             || next.start + 3 == next.end
                             || (nconn == 0
                                 && (next.cat == Cat::Dayref
-                                    || ["noon", "midnight", "tonight"]
-                                        .iter()
-                                        .any(|w| cx.word_is(next.start, w))))))
+                                    || cx
+                                        .word_among(next.start, &["noon", "midnight", "tonight"])
+                                        .is_some()))))
                         || (next.cat == Cat::MonthDay && ranged && first.end == first.start + 1)
                         || (matches!(next.cat, Cat::Wide | Cat::Month)
                             && first.end == first.start + 1
@@ -2179,9 +2283,9 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     // "Friday after next", "the week after next"; open ranges "1/1/2016 and later", "3 pm or later"
     let after_next = cx.word_is(end, "after") && cx.word_is(end + 1, "next");
     let open_range = (cx.word_is(end, "and") || cx.word_is(end, "or"))
-        && ["later", "after", "earlier", "before", "sooner"]
-            .iter()
-            .any(|w| cx.word_is(end + 1, w))
+        && cx
+            .word_among(end + 1, &["later", "after", "earlier", "before", "sooner"])
+            .is_some()
         && cx
             .tok(end + 2)
             .is_none_or(|t| t.tk == Tk::Sym || t.nl_before);
@@ -2232,7 +2336,7 @@ fn holiday_prefix(cx: &Cx, start: usize, floor: usize) -> usize {
         s = p.wrapping_sub(1);
     }
     let p = s.wrapping_sub(1);
-    if s > floor && ["next", "last", "this"].iter().any(|w| cx.word_is(p, w)) {
+    if s > floor && cx.word_among(p, &["next", "last", "this"]).is_some() {
         s = p;
     }
     s
@@ -2249,18 +2353,21 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
             && (cx
                 .tok(s.wrapping_sub(1))
                 .is_some_and(|t| !t.entries().is_empty())
-                || [
-                    "thru",
-                    "throughout",
-                    "circa",
-                    "beginning",
-                    "starting",
-                    "early",
-                    "late",
-                    "mid",
-                ]
-                .iter()
-                .any(|w| cx.word_is(s.wrapping_sub(1), w)));
+                || cx
+                    .word_among(
+                        s.wrapping_sub(1),
+                        &[
+                            "thru",
+                            "throughout",
+                            "circa",
+                            "beginning",
+                            "starting",
+                            "early",
+                            "late",
+                            "mid",
+                        ],
+                    )
+                    .is_some());
         // no prefix crosses a line break before the figure
         let maybe = maybe && !cx.tok(s).is_some_and(|t| t.nl_before);
         // the word before the figure, which every prefix must end with: it rejects most of them
@@ -2269,18 +2376,21 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
         } else {
             b""
         };
-        for p in PREFIXES.iter().filter(|_| maybe) {
+        let mut lower = [0u8; 10];
+        let candidates = match lower.get_mut(..before.len()) {
+            Some(buf) if maybe => {
+                buf.copy_from_slice(before);
+                buf.make_ascii_lowercase();
+                prefixes_ending(buf)
+            }
+            _ => &[],
+        };
+        for p in candidates {
             let n = p.len();
             if s < floor + n || s < n {
                 continue;
             }
             let b = s - n;
-            if !p
-                .last()
-                .is_some_and(|w| before.eq_ignore_ascii_case(w.as_bytes()))
-            {
-                continue;
-            }
             if p.iter().enumerate().all(|(k, w)| cx.word_is(b + k, w)) {
                 if *p == ["the"] && cx.word_is(s, "the") {
                     continue;
@@ -2309,4 +2419,26 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
     }
     let _ = digits_value;
     s
+}
+
+#[cfg(test)]
+mod prefix_tests {
+    use super::{prefixes_ending, PREFIXES};
+
+    #[test]
+    fn prefix_groups_follow_the_table() {
+        let mut lasts: Vec<&str> = PREFIXES.iter().filter_map(|p| p.last().copied()).collect();
+        lasts.sort_unstable();
+        lasts.dedup();
+        for last in lasts {
+            assert!(last.len() <= 10, "{last}");
+            let want: Vec<&[&str]> = PREFIXES
+                .iter()
+                .copied()
+                .filter(|p| p.last() == Some(&last))
+                .collect();
+            assert_eq!(prefixes_ending(last.as_bytes()), &want[..], "{last}");
+        }
+        assert!(prefixes_ending(b"in").is_empty());
+    }
 }
