@@ -151,6 +151,21 @@ async fn compromise_per_paragraph(paragraphs: &[JsString]) -> (f64, Found) {
     (ms, found)
 }
 
+/// [`sayso`] `SAYSO_RUNS` times on `text`, yielding to the browser before each; the times go
+/// into `times` when the round is `counted`. Returns what the last run found.
+async fn sayso_runs(text: &str, counted: bool, times: &mut Vec<f64>) -> [usize; 4] {
+    let mut found = [0; 4];
+    for _ in 0..SAYSO_RUNS {
+        yield_to_browser().await;
+        let (ms, f) = sayso(text);
+        found = f;
+        if counted {
+            times.push(ms);
+        }
+    }
+    found
+}
+
 /// sayso's work on one text: milliseconds and (speakers, people, quotes, figures).
 fn sayso(text: &str) -> (f64, [usize; 4]) {
     let t = now();
@@ -218,27 +233,13 @@ async fn sayso_vs_compromise() {
         ([0; 4], Found::default(), [0; 4], Found::default());
     for round in 0..ROUNDS {
         let counted = round > 0;
-        for _ in 0..SAYSO_RUNS {
-            yield_to_browser().await;
-            let (ms, f) = sayso(&text);
-            s_found = f;
-            if counted {
-                s_long.push(ms);
-            }
-        }
+        s_found = sayso_runs(&text, counted, &mut s_long).await;
         let (ms, f) = compromise_per_paragraph(&paragraphs).await;
         c_found = f;
         if counted {
             c_long.push(ms);
         }
-        for _ in 0..SAYSO_RUNS {
-            yield_to_browser().await;
-            let (ms, f) = sayso(&short);
-            s_found_short = f;
-            if counted {
-                s_short.push(ms);
-            }
-        }
+        s_found_short = sayso_runs(&short, counted, &mut s_short).await;
         let (ms, f) = compromise(&short_js).await;
         c_found_short = f;
         if counted {
