@@ -49,7 +49,7 @@ pub fn App() -> Html {
     // The text selection in the article, as code points, with a preview of its text.
     let selection = use_state(|| None::<(usize, usize, String)>);
     // Where that selection is on screen, to show the toolbar next to it.
-    let selection_box = use_state(|| None::<web::selection::SelectionBox>);
+    let selection_box = use_state_eq(|| None::<web::selection::SelectionBox>);
     // The highlights under the last click, innermost first (the inspector's chooser).
     let picked = use_state(|| Rc::new(Vec::<String>::new()));
     let help_open = use_state(|| false);
