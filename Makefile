@@ -44,8 +44,11 @@ test-e2e:
 	SAYSO_DIST=$(E2E_DIST) cargo test -j $(JOBS) --test e2e -- --ignored --test-threads=1
 
 ## Benchmarks: print figures, assert no timings.
+# Real articles too, when the evaluation data sits beside the repository (read at run time only).
+EVAL_NEWS ?= ../shared/eval/polnear_train.jsonl
 bench:
 	cargo run --profile native -j $(JOBS) --bin sayso-bench
+	@if [ -f $(EVAL_NEWS) ]; then target/native/sayso-bench --jsonl $(EVAL_NEWS); fi
 
 bench-browser:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 \

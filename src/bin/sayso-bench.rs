@@ -4,7 +4,12 @@
 //! ```text
 //! cargo run --release --bin sayso-bench [-- MB]
 //! sayso-bench --once MB    # one analysis of MB of news text, for callgrind / perf stat
+//! sayso-bench --jsonl FILE  # articles of a JSON-lines file ({"text": …} per line), one analysis each
 //! ```
+//!
+//! The generated text is denser than real news: every sentence quotes, reports or dates something.
+//! `--jsonl` measures real articles read at run time (`make bench` uses `../shared/eval` when it is
+//! there); nothing of them is stored in the repository.
 
 use sayso::engine::analyze;
 use std::hint::black_box;
@@ -156,7 +161,40 @@ fn measured(text: &str) {
     black_box(analyze(black_box(text)));
 }
 
+/// Throughput over the articles of a JSON-lines file, each analysed on its own as the app does.
+fn articles(path: &str) {
+    let Ok(data) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {path}");
+        std::process::exit(2);
+    };
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        for text in &texts {
+            black_box(analyze(black_box(text)));
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let mb = bytes as f64 / 1e6;
+    let name = format!("{} articles", texts.len());
+    println!(
+        "{name:<34} {mb:>8.2} MB {best:>9.4} s {:>9.1} MB/s",
+        mb / best
+    );
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("--jsonl") {
+        black_box(analyze("Anna Novak said “yes.”"));
+        articles(&std::env::args().nth(2).unwrap_or_default());
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("--once") {
         let mb: f64 = std::env::args()
             .nth(2)
