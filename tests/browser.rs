@@ -781,3 +781,35 @@ async fn the_quotes_panel_lists_at_most_its_row_budget_and_counts_all() {
     .await;
     clear_storage();
 }
+
+/// `sayso.analyze(text)` (src/web/api.rs) gives scripts the same report as `sayso-cli analyze`:
+/// the JavaScript object, turned into JSON by the browser, equals the CLI's JSON for the text,
+/// offsets in code points; a non-string argument is an error, not a panic.
+#[wasm_bindgen_test]
+fn the_script_api_returns_the_cli_report() {
+    use sayso::web::api::analyze_js;
+    let text = "🗳️ “We will not raise taxes,” Finance Minister Ana Ruiz said on Monday. \
+                She added that the plan would cost £2.3 billion, up 4%.";
+    let js = analyze_js(wasm_bindgen::JsValue::from_str(text)).unwrap();
+    let js_json = String::from(js_sys::JSON::stringify(&js).unwrap());
+    let report = sayso::model::report::report(None, text, &sayso::engine::analyze(text));
+    // Through JSON.parse, so that both sides write numbers the JavaScript way (2300000000, not
+    // serde_json's 2300000000.0).
+    let cli_json = serde_json::to_string(&report).unwrap();
+    let cli_as_js = js_sys::JSON::parse(&cli_json).unwrap();
+    assert_eq!(js_json, String::from(js_sys::JSON::stringify(&cli_as_js).unwrap()));
+    let from_js: serde_json::Value = serde_json::from_str(&js_json).unwrap();
+    let quote = &from_js["quotes"][0];
+    assert_eq!(quote["text"], "We will not raise taxes,");
+    assert_eq!(
+        quote["start"], 4,
+        "code points: 🗳️ is two, then a space and “"
+    );
+    assert_eq!(quote["speaker"], "Ana Ruiz");
+    assert!(from_js["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "money" && f["unit"] == "GBP"));
+    assert!(analyze_js(wasm_bindgen::JsValue::from_f64(3.0)).is_err());
+}

@@ -247,6 +247,18 @@ async fn scenario(client: &Client, port: u16) -> Result<(), fantoccini::error::C
         "article font: {font}"
     );
     screenshot(client, "e2e-1-sample.png").await;
+    // The engine is there for scripts too (src/web/boot.js, src/web/api.rs).
+    let speaker = client
+        .execute(
+            "return sayso.analyze('“We are ready,” Ana Ruiz said.').quotes[0].speaker",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        speaker.as_str(),
+        Some("Ana Ruiz"),
+        "sayso.analyze: {speaker}"
+    );
     annotate_the_sample(client).await?;
 
     // Paste a new article.

@@ -19,6 +19,7 @@ pub mod html;
 pub mod import;
 pub mod input;
 pub mod offsets;
+pub mod report;
 pub mod share;
 pub mod spans;
 pub mod suggest;

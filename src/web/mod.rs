@@ -2,6 +2,7 @@
 //!
 //! Every function here turns browser failures into typed errors or messages; none panics.
 
+pub mod api;
 pub mod exchange;
 pub mod files;
 pub mod forms;
