@@ -558,12 +558,20 @@ fn select_in_paragraph(app: &Mounted, needle: &str, from: &str, to_end_of: &str)
     .unwrap();
 }
 
-/// The saved document with this title, once the (debounced) save has written it.
+/// The saved document with this title, once the (debounced) save has written it, with its
+/// text read back from its own entry.
 fn saved(title: &str) -> Option<Document> {
     doc_keys()
         .iter()
         .filter_map(|k| codec::decode::<Document>(&storage().get_item(k).ok()??).ok())
         .find(|d| d.title == title)
+        .and_then(|mut doc| {
+            if codec::text_apart(&doc) {
+                let raw = storage().get_item(&codec::text_key(&doc.id)).ok()??;
+                codec::attach_text(&mut doc, &raw).ok()?;
+            }
+            Some(doc)
+        })
 }
 
 fn saved_doc(title: &str) -> Document {
@@ -797,7 +805,10 @@ fn the_script_api_returns_the_cli_report() {
     // serde_json's 2300000000.0).
     let cli_json = serde_json::to_string(&report).unwrap();
     let cli_as_js = js_sys::JSON::parse(&cli_json).unwrap();
-    assert_eq!(js_json, String::from(js_sys::JSON::stringify(&cli_as_js).unwrap()));
+    assert_eq!(
+        js_json,
+        String::from(js_sys::JSON::stringify(&cli_as_js).unwrap())
+    );
     let from_js: serde_json::Value = serde_json::from_str(&js_json).unwrap();
     let quote = &from_js["quotes"][0];
     assert_eq!(quote["text"], "We will not raise taxes,");
@@ -812,4 +823,80 @@ fn the_script_api_returns_the_cli_report() {
         .iter()
         .any(|f| f["kind"] == "money" && f["unit"] == "GBP"));
     assert!(analyze_js(wasm_bindgen::JsValue::from_f64(3.0)).is_err());
+}
+
+/// A document is saved as two entries: its text once, and the rest (annotations, history) on
+/// every change, so that a decision on a long article does not write the article again. A text
+/// entry that has gone missing is reported, and the document's entry is kept aside, not dropped.
+#[wasm_bindgen_test]
+async fn the_text_is_written_once_and_a_missing_text_is_reported_and_kept_aside() {
+    clear_storage();
+    let doc_entry;
+    {
+        let app = Mounted::new();
+        app.until("the sample", |m| {
+            m.all("[data-testid=library-item]").len() == 1
+        })
+        .await;
+        app.paste("Text apart\n“We will build it by spring,” Mayor Ana Ruiz said on Monday.")
+            .await;
+        app.until("the pasted article saved", |_| {
+            saved("Text apart").is_some()
+        })
+        .await;
+        let doc = saved_doc("Text apart");
+        assert!(doc.text.contains("We will build it"));
+        let text_key = codec::text_key(&doc.id);
+        let entry = storage()
+            .get_item(&codec::doc_key(&doc.id))
+            .unwrap()
+            .unwrap();
+        assert!(!entry.contains("We will build it"), "{entry}");
+        // The same text in a form sayso never writes: a save that wrote the text again would
+        // bring back sayso's own form.
+        let raw = storage().get_item(&text_key).unwrap().unwrap();
+        let marked = raw.replacen('{', "{ ", 1);
+        storage().set_item(&text_key, &marked).unwrap();
+        app.click("mark[data-kind=quote]");
+        app.until("the inspector", |m| {
+            m.all("[data-testid=accept]").len() == 1
+        })
+        .await;
+        app.click("[data-testid=accept]");
+        app.until("the decision saved", |_| {
+            saved("Text apart").is_some_and(|d| d.annotations.iter().any(|a| a.is_decided()))
+        })
+        .await;
+        app.until("the save finished", |m| {
+            m.text("[data-testid=save-status]").as_deref() == Some("Saved")
+        })
+        .await;
+        assert_eq!(storage().get_item(&text_key).unwrap(), Some(marked));
+        doc_entry = storage()
+            .get_item(&codec::doc_key(&doc.id))
+            .unwrap()
+            .unwrap();
+        storage().remove_item(&text_key).unwrap();
+    }
+    let app = Mounted::new();
+    app.until("a storage banner", |m| {
+        m.all("[data-testid=storage-banner]").len() == 1
+    })
+    .await;
+    let banner = app.text("[data-testid=storage-banner]").unwrap();
+    assert!(
+        banner.contains("is missing") && banner.contains("kept aside"),
+        "{banner}"
+    );
+    let backups: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(codec::BACKUP_PREFIX))
+        .map(|k| storage().get_item(&k).unwrap().unwrap())
+        .collect();
+    assert_eq!(backups, vec![doc_entry], "the entry, byte for byte");
+    assert!(!app
+        .all("[data-testid=library-item]")
+        .iter()
+        .any(|e| e.text_content().unwrap_or_default().contains("Text apart")));
+    clear_storage();
 }

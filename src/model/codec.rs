@@ -18,8 +18,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-/// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+use crate::model::{text, Document};
+
+/// The schema version this build writes. Schema 2 may keep a document's text apart from its
+/// entry (see [`doc_entry`]); an older sayso sees "newer" and leaves such entries alone.
+pub const SCHEMA_VERSION: u64 = 2;
 /// The value of the envelope's `app` field.
 pub const APP: &str = "sayso";
 /// Prefix of every storage key sayso owns.
@@ -28,12 +31,58 @@ pub const NAMESPACE: &str = "sayso:";
 pub const SETTINGS_KEY: &str = "sayso:settings";
 /// Prefix of document keys: `sayso:doc:<id>`.
 pub const DOC_PREFIX: &str = "sayso:doc:";
+/// Prefix of text keys: `sayso:text:<id>`, a document's text, written once (see [`doc_entry`]).
+pub const TEXT_PREFIX: &str = "sayso:text:";
 /// Prefix of keys under which unreadable entries are kept aside.
 pub const BACKUP_PREFIX: &str = "sayso:backup:";
 
 /// The key of a document.
 pub fn doc_key(id: &str) -> String {
     format!("{DOC_PREFIX}{id}")
+}
+
+/// The key of a document's text.
+pub fn text_key(id: &str) -> String {
+    format!("{TEXT_PREFIX}{id}")
+}
+
+/// A document's storage entry: [`Document::for_storage`] without its text, which is written
+/// once under [`text_key`] (as [`encode`]`(&*doc.text)`), so that saving an annotation on a long
+/// article writes kilobytes, not the article. [`attach_text`] puts it back.
+///
+/// ```
+/// use sayso::model::{codec, Document};
+/// let doc = Document::new("Title\nA long body.", None, 1.0);
+/// let entry = codec::doc_entry(&doc);
+/// let mut back: Document = codec::decode(&entry).unwrap();
+/// assert!(codec::text_apart(&back));
+/// codec::attach_text(&mut back, &codec::encode(&*doc.text)).unwrap();
+/// assert_eq!(back, doc.for_storage());
+/// let other = codec::encode("Title\nAnother body.");
+/// assert!(codec::attach_text(&mut codec::decode(&entry).unwrap(), &other).is_err());
+/// ```
+pub fn doc_entry(doc: &Document) -> String {
+    let mut stored = doc.for_storage();
+    stored.text = std::rc::Rc::from("");
+    encode(&stored)
+}
+
+/// Whether a decoded entry's text is kept under [`text_key`] (a document is never empty).
+pub fn text_apart(doc: &Document) -> bool {
+    doc.text.is_empty() && doc.length > 0
+}
+
+/// Puts a document's text, read from its [`text_key`] entry, back into the document, after
+/// checking that it is the text the entry was written with (its hash and length).
+pub fn attach_text(doc: &mut Document, raw: &str) -> Result<(), DecodeError> {
+    let text: String = decode(raw)?;
+    if text::text_hash(&text) != doc.text_hash || text::char_len(&text) != doc.length {
+        return Err(DecodeError::WrongShape(
+            "the stored text is not the one this document was written with".into(),
+        ));
+    }
+    doc.text = std::rc::Rc::from(text);
+    Ok(())
 }
 
 /// The key under which an unreadable value of `key` is kept aside at time `now` (ms).
@@ -67,7 +116,7 @@ pub enum DecodeError {
 }
 
 /// Wraps `data` in the current envelope and serialises it.
-pub fn encode<T: Serialize>(data: &T) -> String {
+pub fn encode<T: Serialize + ?Sized>(data: &T) -> String {
     let value = json!({ "app": APP, "schema": SCHEMA_VERSION, "data": data });
     value.to_string()
 }
@@ -112,7 +161,7 @@ fn open_envelope(value: Value) -> Result<(u64, Value), DecodeError> {
 type Step = fn(Value) -> Result<Value, DecodeError>;
 
 /// `STEPS[n]` migrates schema `n` to `n + 1`.
-const STEPS: &[Step] = &[from_0_to_1];
+const STEPS: &[Step] = &[from_0_to_1, from_1_to_2];
 
 /// Brings `data` written with schema `from` up to [`SCHEMA_VERSION`].
 pub fn migrate(mut data: Value, from: u64) -> Result<Value, DecodeError> {
@@ -144,10 +193,32 @@ fn from_0_to_1(data: Value) -> Result<Value, DecodeError> {
     Ok(Value::Object(map))
 }
 
+/// Schema 2 only adds the option of keeping a document's text apart: schema 1 data is valid as is.
+fn from_1_to_2(data: Value) -> Result<Value, DecodeError> {
+    Ok(data)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Document;
+
+    #[test]
+    fn schema_1_entries_keep_their_text_inline_and_read_as_they_are() {
+        let doc = Document::new("Old entry\nWritten by sayso 0.2.", None, 4.0);
+        let data = serde_json::to_value(&doc).unwrap();
+        let raw = json!({ "app": APP, "schema": 1, "data": data }).to_string();
+        let back: Document = decode(&raw).unwrap();
+        assert!(!text_apart(&back));
+        assert_eq!(back, doc);
+        // What this build writes keeps the text apart; the text entry is checked against it.
+        let mut apart: Document = decode(&doc_entry(&doc)).unwrap();
+        assert!(text_apart(&apart));
+        assert!(attach_text(&mut apart, "not json").is_err());
+        assert!(attach_text(&mut apart, &encode("Old entry\nWritten by sayso 0.3.")).is_err());
+        attach_text(&mut apart, &encode(&*doc.text)).unwrap();
+        assert_eq!(apart, doc);
+    }
 
     #[test]
     fn round_trip_keeps_every_field() {

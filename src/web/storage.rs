@@ -1,7 +1,10 @@
 //! Local storage that never loses data.
 //!
+//! - A document is two entries: `sayso:text:<id>`, its text, written once; and `sayso:doc:<id>`,
+//!   everything else, rewritten on each change (see [`codec::doc_entry`]). Entries written before
+//!   schema 2 hold their text inline and are read as they are.
 //! - Reading: every `sayso:doc:*` entry is decoded through [`crate::model::codec`]. An entry
-//!   that cannot be read is **moved aside** to a `sayso:backup:*` key (copied, then removed only
+//!   that cannot be read (or whose text cannot) is **moved aside** to a `sayso:backup:*` key (copied, then removed only
 //!   once the copy is in place) and reported; if the copy fails it is left where it is and its key
 //!   is never written to.
 //! - Writing: quota and other failures come back as [`StorageError`]s for the caller to show; the
@@ -12,6 +15,7 @@
 use crate::model::codec::{self, DecodeError, Settings, DOC_PREFIX, SETTINGS_KEY};
 use crate::model::Document;
 use crate::state::Boot;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use wasm_bindgen::JsCast;
 
@@ -57,6 +61,9 @@ pub struct Store {
     storage: web_sys::Storage,
     /// Keys holding unreadable entries that could not be moved aside: never written.
     protected: HashSet<String>,
+    /// Documents whose text entry is in storage, read or written by this store: their text is
+    /// not written again.
+    texts: RefCell<HashSet<String>>,
 }
 
 impl Store {
@@ -71,6 +78,7 @@ impl Store {
         Ok(Self {
             storage,
             protected: HashSet::new(),
+            texts: RefCell::new(HashSet::new()),
         })
     }
 
@@ -193,6 +201,15 @@ impl Store {
                 }
             };
             match codec::decode::<Document>(&raw) {
+                Ok(mut doc) if codec::doc_key(&doc.id) == key && codec::text_apart(&doc) => {
+                    match self.read_text(&mut doc) {
+                        Ok(()) => boot.docs.push(doc),
+                        Err(err) => {
+                            let message = self.quarantine_pair(&key, &raw, &doc, &err, now);
+                            boot.problems.push(message);
+                        }
+                    }
+                }
                 Ok(doc) if codec::doc_key(&doc.id) == key => boot.docs.push(doc),
                 Ok(doc) => {
                     let err = DecodeError::WrongShape(format!(
@@ -211,15 +228,62 @@ impl Store {
         boot
     }
 
-    /// Writes `doc` under its key (without its untouched suggestions: see
-    /// [`Document::for_storage`]).
-    pub fn save_doc(&self, doc: &Document) -> Result<(), StorageError> {
-        self.set(&codec::doc_key(&doc.id), &codec::encode(&doc.for_storage()))
+    /// Reads the text entry of a document whose entry keeps it apart, into the document.
+    fn read_text(&self, doc: &mut Document) -> Result<(), DecodeError> {
+        let key = codec::text_key(&doc.id);
+        let raw = match self.get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => {
+                return Err(DecodeError::WrongShape(format!(
+                    "its text ('{key}') is missing"
+                )))
+            }
+            Err(err) => {
+                return Err(DecodeError::WrongShape(format!(
+                    "its text could not be read: {err}"
+                )))
+            }
+        };
+        codec::attach_text(doc, &raw)
+            .map_err(|err| DecodeError::WrongShape(format!("its text ('{key}') is {err}")))?;
+        self.texts.borrow_mut().insert(doc.id.clone());
+        Ok(())
     }
 
-    /// Removes a document's entry.
+    /// Moves aside a document entry whose text entry cannot be read, with that text entry if
+    /// there is one, and returns the message to show.
+    fn quarantine_pair(
+        &mut self,
+        key: &str,
+        raw: &str,
+        doc: &Document,
+        err: &DecodeError,
+        now: f64,
+    ) -> String {
+        let text_key = codec::text_key(&doc.id);
+        if let Ok(Some(text)) = self.get(&text_key) {
+            let _ = self.quarantine(&text_key, &text, err, now);
+        }
+        let message = self.quarantine(key, raw, err, now);
+        format!("{message} Its annotations are kept in that entry.")
+    }
+
+    /// Writes `doc`: its text once (under [`codec::text_key`], the first time this store sees
+    /// the document), then its entry (without its untouched suggestions: see
+    /// [`Document::for_storage`]). Text first, so that an entry never points to a missing text.
+    pub fn save_doc(&self, doc: &Document) -> Result<(), StorageError> {
+        if !self.texts.borrow().contains(&doc.id) {
+            self.set(&codec::text_key(&doc.id), &codec::encode(&*doc.text))?;
+            self.texts.borrow_mut().insert(doc.id.clone());
+        }
+        self.set(&codec::doc_key(&doc.id), &codec::doc_entry(doc))
+    }
+
+    /// Removes a document's entry, then its text.
     pub fn remove_doc(&self, id: &str) -> Result<(), StorageError> {
-        self.remove(&codec::doc_key(id))
+        self.remove(&codec::doc_key(id))?;
+        self.texts.borrow_mut().remove(id);
+        self.remove(&codec::text_key(id))
     }
 
     /// Writes the settings.
