@@ -57,30 +57,21 @@ pub(crate) struct Hit {
     unit: Option<String>,
 }
 
-/// The scanners' view of the text: tokens plus small helpers that never index out of range.
+/// The scanners' view of one line: its tokens (index 0 is the line's first token; spans are
+/// byte offsets in `text`) plus small helpers that never index out of range.
 pub struct Cx<'a> {
     text: &'a str,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
     /// [`number::parse_number`] by token index, filled on first use: the scanners parse the same
     /// number several times (as a clock, a date, an amount), and the result depends on the
     /// tokens alone.
-    nums: Vec<Cell<Option<Option<NumP>>>>,
+    nums: &'a [Cell<Option<Option<NumP>>>],
 }
 
 impl<'a> Cx<'a> {
-    /// Tokenizes `text` into `toks` (reused storage).
-    pub fn new(text: &'a str, toks: Vec<Tok>) -> Self {
-        Self::with_buffers(text, toks, Vec::new())
-    }
-    /// Like [`Cx::new`], also reusing the storage of the number memo.
-    fn with_buffers(
-        text: &'a str,
-        mut toks: Vec<Tok>,
-        mut nums: Vec<Cell<Option<Option<NumP>>>>,
-    ) -> Self {
-        tokenize_into(text, &mut toks);
-        nums.clear();
-        nums.resize(toks.len(), Cell::new(None));
+    /// The view of `toks` (one line's tokens of `text`, see [`token::tokenize`]) with the
+    /// number memo `nums` (one empty cell per token).
+    pub fn new(text: &'a str, toks: &'a [Tok], nums: &'a [Cell<Option<Option<NumP>>>]) -> Self {
         Cx { text, toks, nums }
     }
     /// The memo slot of token `i`'s number, if `i` is a token.
@@ -287,7 +278,12 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
         Tk::Num => true,
         // the scanners accept only these symbols at their first token: an apostrophe before a
         // year (`’90s`, temporal) and currency signs and vulgar fractions (amount)
-        Tk::Sym => t.ch == '\'' || t.ch == '’' || amount::sym_opens(t.ch),
+        // (an apostrophe opens only a year atom, "’90s": number_led gives a year for digits
+        // alone, so one not glued to a digits token opens nothing; most are possessives)
+        Tk::Sym => {
+            ((t.ch == '\'' || t.ch == '’') && cx.num_tok(i + 1) && cx.glued(i + 1))
+                || amount::sym_opens(t.ch)
+        }
         Tk::Word => {
             let e = t.entries();
             // classes that can open a figure (not "ago", currency words, am/pm, zones, units)
@@ -324,20 +320,49 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
     }
 }
 
+/// Bytes tokenized at a time (then up to the end of the line): whole lines, few enough tokens to
+/// stay in cache.
+const CHUNK: usize = 32 * 1024;
+
 /// Finds the figures in `text`: sorted by start, non-overlapping, spans on char boundaries.
 ///
-/// Works line by line (no figure crosses a line break), reusing one token buffer.
+/// Works line by line (no figure crosses a line break). Tokens never cross a line break either,
+/// and a line's first token is the one with `nl_before`: the text is tokenized a chunk of whole
+/// lines at a time (reusing the buffers), and each line's tokens (and number memo cells) are
+/// scanned as a slice.
 pub fn find_figures(text: &str) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut nums = Vec::new();
+    // about one token per four bytes of a chunk
+    let cap = text.len().min(2 * CHUNK) / 4 + 1;
+    let mut toks: Vec<Tok> = Vec::with_capacity(cap);
+    let mut nums: Vec<Cell<Option<Option<NumP>>>> = Vec::with_capacity(cap);
+    let bytes = text.as_bytes();
     let mut base = 0usize;
-    for line in text.split_inclusive('\n') {
-        let cx = Cx::with_buffers(line, toks, nums);
-        scan(&cx, base, &mut out);
-        toks = cx.toks;
-        nums = cx.nums;
-        base += line.len();
+    while base < text.len() {
+        // up to the first line break after CHUNK bytes (a byte search: '\n' is never inside a
+        // multi-byte char), or the end of the text
+        let end = bytes
+            .get(base + CHUNK..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+            .map_or(text.len(), |k| base + CHUNK + k + 1);
+        let Some(chunk) = text.get(base..end) else {
+            break;
+        };
+        tokenize_into(chunk, &mut toks);
+        nums.clear();
+        nums.resize(toks.len(), Cell::new(None));
+        let mut lo = 0;
+        while lo < toks.len() {
+            let hi = toks
+                .get(lo + 1..)
+                .and_then(|rest| rest.iter().position(|t| t.nl_before))
+                .map_or(toks.len(), |k| lo + 1 + k);
+            if let (Some(line), Some(memo)) = (toks.get(lo..hi), nums.get(lo..hi)) {
+                scan(&Cx::new(chunk, line, memo), base, &mut out);
+            }
+            lo = hi;
+        }
+        base = end;
     }
     out
 }

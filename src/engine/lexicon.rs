@@ -102,11 +102,8 @@ impl Hasher for Fnv {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = 0u64;
-            for (n, &b) in rest.iter().enumerate() {
-                w |= u64::from(b) << (8 * n);
-            }
-            self.mix(w);
+            // the 1..=7 bytes little-endian, zero-padded (as the packed words are built)
+            self.mix(pack(rest)[0]);
         }
     }
     #[inline]
@@ -143,41 +140,41 @@ fn add(table: &mut Table, word: &'static str, f: Flags) {
     e.0 |= f.0;
 }
 
-fn build() -> Table {
-    let mut t = Table::default();
+/// Calls `add` with every listed word and one of its flags, list by list (a word in several lists
+/// comes several times).
+fn for_each_entry(mut add: impl FnMut(&'static str, Flags)) {
     for line in data_lines(CUE_VERBS) {
         let (weak, rest) = match line.strip_prefix('~') {
             Some(r) => (true, r),
             None => (false, line),
         };
         for w in rest.split_whitespace() {
-            add(&mut t, w, Flags::CUE);
+            add(w, Flags::CUE);
             if weak {
-                add(&mut t, w, Flags::CUE_WEAK);
+                add(w, Flags::CUE_WEAK);
             }
         }
     }
     for line in data_lines(TITLES) {
         for w in line.split_whitespace() {
-            add(&mut t, w, Flags::TITLE);
+            add(w, Flags::TITLE);
         }
     }
     for line in data_lines(NONPERSON) {
         for w in line.split_whitespace() {
-            add(&mut t, w, Flags::NONPERSON);
+            add(w, Flags::NONPERSON);
         }
     }
     for w in data_lines(FIRST_MALE) {
-        add(&mut t, w, Flags::FIRST_MALE);
+        add(w, Flags::FIRST_MALE);
     }
     for w in data_lines(FIRST_FEMALE) {
-        add(&mut t, w, Flags::FIRST_FEMALE);
+        add(w, Flags::FIRST_FEMALE);
     }
     for line in data_lines(FIRST_EXTRA) {
         let mut it = line.split_whitespace();
         if let (Some(w), Some(g)) = (it.next(), it.next()) {
             add(
-                &mut t,
                 w,
                 if g == "f" {
                     Flags::FIRST_FEMALE
@@ -188,7 +185,7 @@ fn build() -> Table {
         }
     }
     for w in data_lines(SURNAMES) {
-        add(&mut t, w, Flags::SURNAME);
+        add(w, Flags::SURNAME);
     }
     for line in data_lines(ROLE_NOUNS) {
         let mut it = line.split_whitespace();
@@ -197,15 +194,20 @@ fn build() -> Table {
             _ => Flags::ROLE_PERSON,
         };
         for w in it {
-            add(&mut t, w, f);
+            add(w, f);
         }
     }
     for w in data_lines(COMMON_WORDS) {
-        add(&mut t, w, Flags::COMMON);
+        add(w, Flags::COMMON);
     }
     for w in data_lines(PLACES) {
-        add(&mut t, w, Flags::PLACE);
+        add(w, Flags::PLACE);
     }
+}
+
+fn build() -> Table {
+    let mut t = Table::default();
+    for_each_entry(|w, f| add(&mut t, w, f));
     t
 }
 
@@ -215,7 +217,7 @@ fn table() -> &'static Table {
 }
 
 /// Longest key held by the packed fast table; longer keys go to the hash map.
-const PACK: usize = 16;
+pub(crate) const PACK: usize = 16;
 
 /// The words of at most [`PACK`] bytes, zero-padded into two `u64`s, in an open-addressing table
 /// (a zero key marks an empty slot; words never contain a NUL byte).
@@ -261,32 +263,54 @@ fn slot_of(k: [u64; 2], mask: usize) -> usize {
     (h >> 32) as usize & mask
 }
 
-fn packed() -> &'static Packed {
-    static PACKED: OnceLock<Packed> = OnceLock::new();
-    PACKED.get_or_init(|| {
-        let t = table();
-        let n = (t.len() * 2).next_power_of_two().max(16);
+/// Whether a word goes to the packed table (else to [`long_table`]).
+fn packable(w: &[u8]) -> bool {
+    !w.is_empty() && w.len() <= PACK && !w.contains(&0)
+}
+
+/// The packed table and the hash map of the longer words, built together in one pass over the
+/// word lists (flags of a repeated word merged): the same contents as splitting the merged map,
+/// without building it.
+fn tables() -> &'static (Packed, Table) {
+    static TABLES: OnceLock<(Packed, Table)> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut words: Vec<(&'static str, Flags)> = Vec::with_capacity(16_384);
+        for_each_entry(|w, f| words.push((w, f)));
+        let n = (words.len() * 2).next_power_of_two().max(16);
         let mut p = Packed {
             keys: vec![[0, 0]; n],
             flags: vec![Flags::default(); n],
             mask: n - 1,
         };
-        for (w, f) in t {
-            if w.is_empty() || w.len() > PACK || w.contains(&0) {
+        let mut long = Table::default();
+        for (w, f) in words {
+            let w = w.as_bytes();
+            if !packable(w) {
+                let e = long.entry(w).or_default();
+                e.0 |= f.0;
                 continue;
             }
             let k = pack(w);
             let mut i = slot_of(k, p.mask);
-            while p.keys.get(i).is_some_and(|s| *s != [0, 0]) {
+            while p.keys.get(i).is_some_and(|s| *s != [0, 0] && *s != k) {
                 i = (i + 1) & p.mask;
             }
             if let (Some(ks), Some(fs)) = (p.keys.get_mut(i), p.flags.get_mut(i)) {
                 *ks = k;
-                *fs = *f;
+                fs.0 |= f.0;
             }
         }
-        p
+        (p, long)
     })
+}
+
+fn packed() -> &'static Packed {
+    &tables().0
+}
+
+/// The words that the packed table does not hold (longer than [`PACK`] bytes).
+fn long_table() -> &'static Table {
+    &tables().1
 }
 
 /// Flags of a packed non-empty key.
@@ -308,7 +332,7 @@ pub fn lookup(lower: &str) -> Flags {
     if !b.is_empty() && b.len() <= PACK && !b.contains(&0) {
         return lookup_packed(pack(b));
     }
-    table().get(b).copied().unwrap_or_default()
+    long_table().get(b).copied().unwrap_or_default()
 }
 
 /// ASCII-lowercases a packed word of ASCII bytes (zero padding stays zero).
@@ -366,6 +390,13 @@ pub(crate) fn lookup_alnum(word: &str, buf: &mut [u8; 32]) -> Flags {
     lookup_packed([lower_packed(a), lower_packed(b)])
 }
 
+/// [`lookup_alnum`] of a word of 1 to [`PACK`] ASCII letters and digits given packed (its bytes
+/// little-endian, zero-padded: what `pack` makes of it), as the tokenizer builds it while scanning.
+#[inline]
+pub(crate) fn lookup_alnum_packed(a: u64, b: u64) -> Flags {
+    lookup_packed([lower_packed(a), lower_packed(b)])
+}
+
 fn lookup_word_slow(bytes: &[u8], buf: &mut [u8; 32]) -> Flags {
     for (dst, src) in buf.iter_mut().zip(bytes) {
         if !src.is_ascii() {
@@ -374,7 +405,8 @@ fn lookup_word_slow(bytes: &[u8], buf: &mut [u8; 32]) -> Flags {
         *dst = src.to_ascii_lowercase();
     }
     match buf.get(..bytes.len()) {
-        Some(b) => table().get(b).copied().unwrap_or_default(),
+        Some(b) if packable(b) => lookup_packed(pack(b)),
+        Some(b) => long_table().get(b).copied().unwrap_or_default(),
         None => Flags::default(),
     }
 }
@@ -428,6 +460,25 @@ mod tests {
     }
 
     #[test]
+    fn hasher_tail_is_the_little_endian_bytes() {
+        // `Fnv::write` packs the last 1..=7 bytes with `pack`; the value must be the bytes
+        // little-endian, zero-padded (what a byte loop builds)
+        let data = b"abcdefgHIJKLMN\xff\x01";
+        for start in 0..data.len() {
+            for len in 1..=7 {
+                let Some(rest) = data.get(start..start + len) else {
+                    continue;
+                };
+                let mut want = 0u64;
+                for (n, &b) in rest.iter().enumerate() {
+                    want |= u64::from(b) << (8 * n);
+                }
+                assert_eq!(pack(rest)[0], want, "{rest:?}");
+            }
+        }
+    }
+
+    #[test]
     fn lookup_word_lowercases_and_strips_period() {
         let mut b = [0u8; 32];
         assert!(lookup_word("Sen.", &mut b).has(Flags::TITLE));
@@ -440,6 +491,9 @@ mod tests {
     fn packed_table_agrees_with_hash_map() {
         // every listed word, in any ASCII case, finds exactly its flags through the fast path
         let mut b = [0u8; 32];
+        // built from the lists directly, the packed and long tables hold the merged map's words
+        let in_packed = packed().keys.iter().filter(|k| **k != [0, 0]).count();
+        assert_eq!(in_packed + long_table().len(), table().len());
         for (w, f) in table() {
             let s = std::str::from_utf8(w).unwrap_or("");
             assert_eq!(lookup(s), *f, "lookup {s}");

@@ -517,41 +517,49 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             let w = doc.word(core);
             let f = ct.flags;
             let before_more = core + 1 < end;
-            let royal = matches!(
-                w,
-                "King"
-                    | "Queen"
-                    | "Prince"
-                    | "Princess"
-                    | "Pope"
-                    | "Judge"
-                    | "General"
-                    | "Major"
-                    | "Bishop"
-                    | "Sister"
-                    | "Brother"
-                    | "Father"
-                    | "President"
-                    | "Senator"
-                    | "Saint"
-            );
-            let title_next = royal
-                || toks
-                    .get(core + 1)
-                    .is_some_and(|x| x.flags.has(Flags::TITLE));
-            let title_compound = w.contains('-') && {
-                let mut buf = [0u8; 32];
-                w.split('-')
-                    .all(|p| lookup_word(p, &mut buf).has(Flags::TITLE))
+            // (the tests are pure: each runs only when the decision needs it; a run's last word
+            // is never stripped)
+            let royal = || {
+                matches!(
+                    w,
+                    "King"
+                        | "Queen"
+                        | "Prince"
+                        | "Princess"
+                        | "Pope"
+                        | "Judge"
+                        | "General"
+                        | "Major"
+                        | "Bishop"
+                        | "Sister"
+                        | "Brother"
+                        | "Father"
+                        | "President"
+                        | "Senator"
+                        | "Saint"
+                )
             };
-            if (f.has(Flags::TITLE) || title_compound)
-                && before_more
-                && (!f.has(Flags::FIRST) || title_next)
+            let title_next = || {
+                royal()
+                    || toks
+                        .get(core + 1)
+                        .is_some_and(|x| x.flags.has(Flags::TITLE))
+            };
+            let title_compound = || {
+                w.contains('-') && {
+                    let mut buf = [0u8; 32];
+                    w.split('-')
+                        .all(|p| lookup_word(p, &mut buf).has(Flags::TITLE))
+                }
+            };
+            if before_more
+                && (f.has(Flags::TITLE) || title_compound())
+                && (!f.has(Flags::FIRST) || title_next())
             {
                 titled = true;
                 core += 1;
-            } else if (f.has(Flags::NONPERSON) || is_possessive(w) || w.len() <= 1 || is_acronym(w))
-                && before_more
+            } else if before_more
+                && (f.has(Flags::NONPERSON) || is_possessive(w) || w.len() <= 1 || is_acronym(w))
                 && (!f.has(Flags::FIRST) || (is_acronym(w) && f.has(Flags::NONPERSON)))
             {
                 core += 1;
@@ -1192,8 +1200,9 @@ pub fn find_people(doc: &Doc<'_>) -> People {
         {
             continue;
         }
-        let words = core_words(doc, r);
-        let (core, end) = if words.len() > 4 {
+        // the number of core words (`core_words(doc, r).len()`), without collecting them
+        let n_words = core_word_iter(doc, r).count();
+        let (core, end) = if n_words > 4 {
             // keep the last three words
             let mut c = r.end;
             let mut seen = 0;
@@ -1214,20 +1223,27 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             .map_or(Flags::default(), |t| t.flags);
         let cue = followed_by_cue(doc, r.end) || preceded_by_cue(doc, r.start);
         // "Thutmose III", "Louis XIV": a name with a regnal number
-        let last_word = doc.word(end.saturating_sub(1));
-        let regnal = last_word != "I" && regnal_at(doc, end.saturating_sub(1));
+        let regnal = || {
+            let last_word = doc.word(end.saturating_sub(1));
+            last_word != "I" && regnal_at(doc, end.saturating_sub(1))
+        };
         // "Adnan Z. Amin": a middle initial
-        let initial = (core + 1..end.saturating_sub(1)).any(|k| {
-            doc.word(k).chars().count() == 1
-                && doc.word(k).chars().all(char::is_uppercase)
-                && doc.is_punct(k + 1, '.')
-        }) && name_shaped(doc.word(core));
-        let strong = first.has(Flags::FIRST)
-            || r.titled
-            || cue
-            || regnal
-            || initial
-            || followed_by_age(doc, r.end);
+        let initial = || {
+            (core + 1..end.saturating_sub(1)).any(|k| {
+                doc.word(k).chars().count() == 1
+                    && doc.word(k).chars().all(char::is_uppercase)
+                    && doc.is_punct(k + 1, '.')
+            }) && name_shaped(doc.word(core))
+        };
+        // (the tests are pure: evaluated only as far as the answer needs them)
+        let strong = || {
+            first.has(Flags::FIRST)
+                || r.titled
+                || cue
+                || regnal()
+                || initial()
+                || followed_by_age(doc, r.end)
+        };
         let shaped = (core..end).all(|k| {
             doc.tokens.get(k).is_some_and(|t| {
                 t.kind != Kind::Word
@@ -1239,16 +1255,18 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             })
         });
         // "Shen Kuo soon impressed", "Marco Antonio, who": a verb or relative clause after the run
-        let verb_after = words.len() <= 3
-            && shaped
-            && (followed_by_verb(doc, r.end)
-                || relative_after(doc, r.end)
-                || by_creator(doc, r.start));
+        let verb_after = || {
+            n_words <= 3
+                && shaped
+                && (followed_by_verb(doc, r.end)
+                    || relative_after(doc, r.end)
+                    || by_creator(doc, r.start))
+        };
         // "Bin Laden", "De Gaulle", "Osama bin Laden", "Ayman al-Zawahiri": name particles
         let particle = ((matches!(
             doc.word(core),
             "Bin" | "Ibn" | "Abu" | "Van" | "Von" | "De" | "Da" | "Di" | "Del" | "Al" | "El"
-        ) && words.len() <= 3)
+        ) && n_words <= 3)
             || (core + 1..end).any(|k| {
                 matches!(
                     doc.word(k),
@@ -1258,7 +1276,7 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             && shaped;
         // "- Spike Milligan": a signature after a dash, alone on its line
         let signed = shaped
-            && words.len() <= 3
+            && n_words <= 3
             && core > 0
             && matches!(doc.ch(core - 1), Some('-' | '–' | '—'))
             && alone_in_para(doc, core, end);
@@ -1278,9 +1296,9 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 .is_some_and(|t| t.flags.has(Flags::FIRST | Flags::SURNAME))
         });
         // at a sentence start, a common word was stripped already: what is left is name-like
-        let weak = (last.has(Flags::SURNAME) || (shaped && any_name && words.len() <= 3))
+        let weak = (last.has(Flags::SURNAME) || (shaped && any_name && n_words <= 3))
             && (!r.sent_initial || (shaped && !is_common(doc, core)));
-        if strong || weak || particle || verb_after || signed {
+        if strong() || weak || particle || signed || verb_after() {
             accepted[ri] = Some((core, end));
         }
     }
@@ -1365,7 +1383,13 @@ pub fn find_people(doc: &Doc<'_>) -> People {
     }
     // the lowercased word, in one reused buffer
     let mut lower_buf = String::new();
+    let entities_before = people.entities.len();
     for sweep in 0..2 {
+        // the second sweep can only find names that the first one added: the maps it looks
+        // words up in are otherwise the same, and every word found is taken
+        if sweep == 1 && people.entities.len() == entities_before {
+            break;
+        }
         for (ri, r) in runs.iter().enumerate() {
             if accepted.get(ri).copied().flatten().is_some() || r.determined {
                 continue;
@@ -1378,12 +1402,12 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 }
                 let w = strip_possessive(doc.word(k));
                 let f = t.flags;
-                lower_into(w, &mut lower_buf);
-                let lower = lower_buf.as_str();
-                let titled_here = r.titled && k == r.core && r.end - r.core == 1;
                 if f.has(Flags::NONPERSON) && !f.has(Flags::FIRST | Flags::SURNAME) {
                     continue;
                 }
+                lower_into(w, &mut lower_buf);
+                let lower = lower_buf.as_str();
+                let titled_here = r.titled && k == r.core && r.end - r.core == 1;
                 if w.chars().count() < 2
                     || w.chars().all(|c| c.is_uppercase())
                         && w.len() <= 4

@@ -13,7 +13,7 @@
 //! assert_eq!(doc.tokens.last().map(|t| (t.para, t.sent)), Some((1, 2)));
 //! ```
 
-use super::lexicon::{lookup_alnum, lookup_word, Flags};
+use super::lexicon::{lookup_alnum, lookup_alnum_packed, lookup_word, Flags, PACK};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,9 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Per sentence number: first token and one past the last token.
     pub sents: Vec<(usize, usize)>,
+    /// The text of each token (`text(&tokens[i])`), sliced once: [`Doc::word`] is called many
+    /// times per token and needs no bounds or char-boundary checks this way.
+    words: Vec<&'a str>,
 }
 
 impl<'a> Doc<'a> {
@@ -67,7 +70,33 @@ impl<'a> Doc<'a> {
     /// The text of token `i` (empty when out of range).
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map(|t| self.text(t)).unwrap_or("")
+        self.words.get(i).copied().unwrap_or("")
+    }
+    /// A document of `tokens` (final spans), with their texts sliced and sentences assigned.
+    fn new(src: &'a str, tokens: Vec<Token>) -> Self {
+        let words = tokens
+            .iter()
+            .map(|t| src.get(t.start..t.end).unwrap_or(""))
+            .collect();
+        let mut doc = Doc {
+            src,
+            tokens,
+            sents: Vec::new(),
+            words,
+        };
+        assign_sentences(&mut doc);
+        let mut sents: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let s = t.sent as usize;
+            while sents.len() <= s {
+                sents.push((i, i));
+            }
+            if let Some(b) = sents.get_mut(s) {
+                b.1 = i + 1;
+            }
+        }
+        doc.sents = sents;
+        doc
     }
     /// First token and one past the last token of the sentence containing token `i`.
     pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
@@ -90,9 +119,7 @@ impl<'a> Doc<'a> {
                 // bytes start with the UTF-8 encoding of `c`: no decoding
                 let mut enc = [0u8; 4];
                 let want = c.encode_utf8(&mut enc).as_bytes();
-                self.src
-                    .get(t.start..t.end)
-                    .is_some_and(|s| s.as_bytes().starts_with(want))
+                self.word(i).as_bytes().starts_with(want)
             }
             _ => false,
         }
@@ -100,10 +127,7 @@ impl<'a> Doc<'a> {
     /// The first char of token `i`, if any.
     #[inline]
     pub fn ch(&self, i: usize) -> Option<char> {
-        self.tokens
-            .get(i)
-            .and_then(|t| self.src.get(t.start..t.end))
-            .and_then(|s| s.chars().next())
+        self.word(i).chars().next()
     }
 }
 
@@ -241,6 +265,49 @@ impl Cursor<'_> {
     }
 }
 
+/// Scans the run of ASCII letters and digits that starts at `start`: returns its end and its
+/// first 16 bytes packed little-endian, zero-padded (for a run of at most 16 bytes, the packed
+/// lexicon key `lookup_alnum` would build).
+#[inline]
+fn scan_alnum_packed(bytes: &[u8], start: usize) -> (usize, [u64; 2]) {
+    let mut pos = start;
+    let mut key = [0u64; 2];
+    // eight bytes at a time while they are available (every chunk but the last is full, so a
+    // chunk starts 0 or 8 bytes into the run while the key is being filled)
+    while let Some(chunk) = bytes
+        .get(pos..pos + 8)
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+    {
+        let x = u64::from_le_bytes(chunk);
+        let k = leading_ascii_alnum(x);
+        let part = if k >= 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * k)) - 1)
+        };
+        match pos - start {
+            0 => key[0] = part,
+            8 => key[1] = part,
+            _ => {}
+        }
+        pos += k;
+        if k < 8 {
+            return (pos, key);
+        }
+    }
+    while let Some(&b) = bytes.get(pos) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        let off = pos - start;
+        if let Some(w) = key.get_mut(off / 8) {
+            *w |= u64::from(b) << (8 * (off % 8));
+        }
+        pos += 1;
+    }
+    (pos, key)
+}
+
 /// Number of leading ASCII letters and digits in eight little-endian bytes (SWAR).
 #[inline]
 fn leading_ascii_alnum(chunk: u64) -> usize {
@@ -293,6 +360,15 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             let mut seg_len = 1usize;
             // only ASCII letters and digits so far (no joiner, period or other script)
             let mut plain = c.is_ascii();
+            // an ASCII start: its run of letters and digits in one scan, packed as a lexicon key
+            let mut packed_key = [0u64; 2];
+            if plain {
+                let (e, k) = scan_alnum_packed(src.as_bytes(), i);
+                seg_len = e - i;
+                end = e;
+                it.pos = e;
+                packed_key = k;
+            }
             while let Some((j, d)) = it.peek() {
                 if d.is_ascii_alphanumeric() {
                     seg_len += it.skip_ascii_alnum();
@@ -364,6 +440,9 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             };
             let mut flags = if number || (!upper && key.len() <= 2) {
                 Flags::default()
+            } else if plain && key.len() <= PACK {
+                // a plain word is its first run of letters and digits (and has no possessive)
+                lookup_alnum_packed(packed_key[0], packed_key[1])
             } else {
                 lookup(key, &mut buf)
             };
@@ -419,24 +498,7 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             });
         }
     }
-    let mut doc = Doc {
-        src,
-        tokens,
-        sents: Vec::new(),
-    };
-    assign_sentences(&mut doc);
-    let mut sents: Vec<(usize, usize)> = Vec::new();
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let s = t.sent as usize;
-        while sents.len() <= s {
-            sents.push((i, i));
-        }
-        if let Some(b) = sents.get_mut(s) {
-            b.1 = i + 1;
-        }
-    }
-    doc.sents = sents;
-    doc
+    Doc::new(src, tokens)
 }
 
 /// Emoji, pictographs, dingbats, arrows and bullets: no token is made for them, so they neither
@@ -455,8 +517,8 @@ fn assign_sentences(doc: &mut Doc<'_>) {
     let mut i = 0;
     let mut prev_para = 0;
     while i < n {
-        let (para, kind, start, end) = match doc.tokens.get(i) {
-            Some(t) => (t.para, t.kind, t.start, t.end),
+        let (para, kind, start) = match doc.tokens.get(i) {
+            Some(t) => (t.para, t.kind, t.start),
             None => break,
         };
         if para != prev_para {
@@ -467,7 +529,7 @@ fn assign_sentences(doc: &mut Doc<'_>) {
             t.sent = sent;
         }
         let c = match kind {
-            Kind::Punct => doc.src.get(start..end).and_then(|s| s.chars().next()),
+            Kind::Punct => doc.word(i).chars().next(),
             _ => None,
         };
         if kind == Kind::Punct && matches!(c, Some('.' | '!' | '?')) {
@@ -483,7 +545,7 @@ fn assign_sentences(doc: &mut Doc<'_>) {
                 if t.para != para {
                     break;
                 }
-                let d = doc.src.get(t.start..t.end).and_then(|s| s.chars().next());
+                let d = doc.word(j).chars().next();
                 let closing = matches!(d, Some('.' | '!' | '?' | ')' | ']' | '”' | '’' | '»'))
                     || (matches!(d, Some('"' | '\''))
                         && doc
@@ -548,6 +610,267 @@ mod tests {
         ];
         for (name, text, want) in cases {
             assert_eq!(words(text), *want, "case {name}");
+        }
+    }
+
+    /// The tokenizer as it was before the packed-key scan (`git show base`), kept to check the
+    /// fast path against.
+    fn reference_tokenize(src: &str) -> Doc<'_> {
+        let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 5 + 1);
+        let mut para: u32 = 0;
+        let mut it = Cursor { src, pos: 0 };
+        let mut buf = [0u8; 32];
+        let mut pending_para = false;
+        while let Some((i, c)) = it.next() {
+            if c == '\n' || c == '\u{2029}' {
+                pending_para = true;
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                continue;
+            }
+            if !c.is_ascii() && is_symbol(c) {
+                // emoji and pictographs carry no words: skip them with their joiners and selectors
+                while it.peek().is_some_and(|(_, d)| is_mark(d) || is_symbol(d)) {
+                    it.next();
+                }
+                continue;
+            }
+            if pending_para && !tokens.is_empty() {
+                para = para.saturating_add(1);
+            }
+            pending_para = false;
+            let wordish = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                !is_quote_char(c) && is_alnum(c)
+            };
+            if wordish {
+                let number = !is_alpha(c);
+                let mut end = i + c.len_utf8();
+                let mut has_period = false;
+                let mut seg_len = 1usize;
+                // only ASCII letters and digits so far (no joiner, period or other script)
+                let mut plain = c.is_ascii();
+                while let Some((j, d)) = it.peek() {
+                    if d.is_ascii_alphanumeric() {
+                        seg_len += it.skip_ascii_alnum();
+                        end = it.pos;
+                        continue;
+                    }
+                    if !d.is_ascii() && (is_alnum(d) || is_mark(d)) {
+                        end = j + d.len_utf8();
+                        seg_len += 1;
+                        plain = false;
+                        it.next();
+                        continue;
+                    }
+                    let joiner = if number {
+                        matches!(d, '.' | ',' | ':')
+                    } else {
+                        is_inner_joiner(d)
+                    };
+                    if joiner {
+                        // join only when followed by a letter/digit
+                        let after = src.get(j + d.len_utf8()..).and_then(|s| s.chars().next());
+                        let ok = match after {
+                            Some(a) if number => a.is_ascii_digit(),
+                            Some(a) if d == '.' => {
+                                // abbreviations only: "U.S", "H.W", "a.m" (short segments on both sides)
+                                let after2 = src
+                                    .get(j + 1 + a.len_utf8()..)
+                                    .and_then(|s| s.chars().next());
+                                seg_len <= 2 && is_alpha(a) && !after2.is_some_and(is_alpha)
+                            }
+                            Some(a) => is_alnum(a),
+                            None => false,
+                        };
+                        if ok {
+                            if d == '.' {
+                                has_period = true;
+                            }
+                            seg_len = 0;
+                            end = j + d.len_utf8();
+                            plain = false;
+                            it.next();
+                            continue;
+                        }
+                        if d == '.' && has_period && !number {
+                            // "U.S." keeps its final period
+                            end = j + 1;
+                            plain = false;
+                            it.next();
+                        }
+                    }
+                    break;
+                }
+                let text = src.get(i..end).unwrap_or("");
+                let key = match text.as_bytes() {
+                    [.., b'\'', b's'] => text.get(..text.len() - 2),
+                    [.., 0xe2, 0x80, 0x99, b's'] => text.get(..text.len() - 4),
+                    _ => None,
+                }
+                .unwrap_or(text);
+                let upper = c.is_uppercase();
+                // short lowercase words ("a", "of", "he") are in no list that matters for them
+                // a plain word needs none of lookup_word's checks (period, other scripts, NUL)
+                let lookup = |w: &str, buf: &mut [u8; 32]| {
+                    if plain {
+                        lookup_alnum(w, buf)
+                    } else {
+                        lookup_word(w, buf)
+                    }
+                };
+                let mut flags = if number || (!upper && key.len() <= 2) {
+                    Flags::default()
+                } else {
+                    lookup(key, &mut buf)
+                };
+                if flags.is_empty() && upper && key.len() > 3 {
+                    // plural of a non-person word ("Administrations", "Towers")
+                    if let Some(stem) = key.strip_suffix('s') {
+                        let f = lookup(stem, &mut buf);
+                        if f.has(Flags::NONPERSON) {
+                            flags = Flags::NONPERSON;
+                        }
+                    }
+                }
+                tokens.push(Token {
+                    start: i,
+                    end,
+                    kind: if number { Kind::Number } else { Kind::Word },
+                    flags,
+                    cap: c.is_uppercase(),
+                    para,
+                    sent: 0,
+                });
+            } else if is_mark(c) {
+                // a stray combining mark or joiner: attach to the previous token if adjacent
+                if let Some(last) = tokens.last_mut() {
+                    if last.end == i {
+                        last.end = i + c.len_utf8();
+                        continue;
+                    }
+                }
+                tokens.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: Kind::Punct,
+                    flags: Flags::default(),
+                    cap: false,
+                    para,
+                    sent: 0,
+                });
+            } else {
+                let kind = if is_quote_char(c) {
+                    Kind::Quote
+                } else {
+                    Kind::Punct
+                };
+                tokens.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind,
+                    flags: Flags::default(),
+                    cap: false,
+                    para,
+                    sent: 0,
+                });
+            }
+        }
+        Doc::new(src, tokens)
+    }
+
+    #[test]
+    fn tokenizer_matches_the_reference() {
+        // varied texts: words of every length around 8 and 16 bytes, possessives, joiners,
+        // abbreviations, other scripts, marks, emoji, control characters, text ending mid-word
+        let pieces = [
+            "a",
+            "I",
+            "Mr",
+            "said",
+            "Minister",
+            "Internationally",
+            "internationalisation",
+            "abcdefgh",
+            "ABCDEFGHIJKLMNOP",
+            "abcdefghijklmnopq",
+            "Britain’s",
+            "Smith's",
+            "U.S.",
+            "a.m.",
+            "anti-tank",
+            "AT&T",
+            "2,300",
+            "3.5",
+            "1990s",
+            "’90s",
+            "Zelenskyy",
+            "Kyiv-born",
+            "café",
+            "Ærø",
+            "naïve",
+            "e\u{301}",
+            "日本",
+            "🗳️",
+            "Officials",
+            "Towers",
+            "X1",
+            "9am",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\t",
+            "\u{0}",
+            "\u{7f}",
+            "\u{a0}",
+            "\u{2029}",
+            ".",
+            ",",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "—",
+            "-",
+            "(",
+            ")",
+            "?",
+            "!",
+            ":",
+            ";",
+            "&",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut texts: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for _ in 0..3000 {
+            let mut t = String::new();
+            let n = 1 + (x % 12) as usize;
+            for _ in 0..n {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(
+                    pieces
+                        .get((x % pieces.len() as u64) as usize)
+                        .unwrap_or(&""),
+                );
+            }
+            texts.push(t);
+        }
+        texts.push(include_str!("../../tests/fixtures/sample_article.txt").to_string());
+        for t in &texts {
+            let a = tokenize(t);
+            let b = reference_tokenize(t);
+            assert_eq!(a.tokens, b.tokens, "{t:?}");
+            assert_eq!(a.sents, b.sents, "{t:?}");
+            for (i, tok) in a.tokens.iter().enumerate() {
+                assert_eq!(a.word(i), a.text(tok), "{t:?}");
+            }
+            assert_eq!(a.word(a.tokens.len()), "");
         }
     }
 

@@ -133,6 +133,8 @@ struct Slot {
     key: Key,
     first: u32,
     count: u32,
+    /// One bit per class of the word's entries ([`Class::bit`]).
+    classes: u32,
 }
 
 /// A word of at most [`MAX_WORD`] bytes, lower-cased (`| 0x20`) and packed little-endian into two
@@ -223,6 +225,11 @@ impl Lexicon {
                     key,
                     first: i as u32,
                     count: (j - i) as u32,
+                    classes: entries
+                        .get(i..j)
+                        .unwrap_or(&[])
+                        .iter()
+                        .fold(0, |m, e| m | e.class.bit()),
                 };
             }
             i = j;
@@ -246,27 +253,33 @@ impl Lexicon {
     /// All meanings of a packed word.
     #[inline]
     pub fn lookup_key(&self, key: Key) -> &[Entry] {
+        self.lookup_key_classes(key).0
+    }
+
+    /// All meanings of a packed word and the OR of their [`Class::bit`]s.
+    #[inline]
+    pub fn lookup_key_classes(&self, key: Key) -> (&[Entry], u32) {
         let h = key.hash();
         let tag = Key::tag(h);
         let mut s = Key::slot(h) & self.mask;
         loop {
             let t = self.tags.get(s).copied().unwrap_or(0);
             if t == 0 {
-                return &[];
+                return (&[], 0);
             }
             if t != tag {
                 s = (s + 1) & self.mask;
                 continue;
             }
             let Some(slot) = self.slots.get(s) else {
-                return &[];
+                return (&[], 0);
             };
             if slot.key == key {
                 let lo = slot.first as usize;
-                return self
-                    .entries
-                    .get(lo..lo + slot.count as usize)
-                    .unwrap_or(&[]);
+                return match self.entries.get(lo..lo + slot.count as usize) {
+                    Some(e) => (e, slot.classes),
+                    None => (&[], 0),
+                };
             }
             s = (s + 1) & self.mask;
         }
@@ -294,6 +307,20 @@ mod tests {
             let class = head.split_whitespace().next().expect(line);
             assert!(Class::parse(class).is_some(), "bad class in {line:?}");
         }
+    }
+
+    #[test]
+    fn stored_class_bits_match_the_entries() {
+        let lex = lexicon();
+        for e in &lex.entries {
+            let key = Key::of(e.word.as_bytes()).expect("short word");
+            let (entries, classes) = lex.lookup_key_classes(key);
+            assert_eq!(entries, lex.lookup_key(key));
+            assert_eq!(classes, entries.iter().fold(0, |m, e| m | e.class.bit()));
+            assert!(classes & e.class.bit() != 0, "{}", e.word);
+        }
+        let unknown = Key::of(b"notaword").expect("short word");
+        assert_eq!(lex.lookup_key_classes(unknown), (&[][..], 0));
     }
 
     #[test]

@@ -1966,3 +1966,125 @@ fn one_megabyte_of_digits_and_a_hundred_thousand_number_words() {
     let mixed = "1,000,000.5 ".repeat(50_000) + &",.".repeat(100_000);
     check_contract(&mixed);
 }
+
+#[test]
+fn whole_text_equals_line_by_line() {
+    // the text is tokenized once and scanned line by line: the same figures as analysing each
+    // line alone, including where numbers, dates and amounts meet a line break
+    let sample = include_str!("testdata/sample_article.txt");
+    let pieces = [
+        "5",
+        "000",
+        "1,",
+        "$",
+        "£2",
+        "May",
+        "2020",
+        "on Friday",
+        "at 3",
+        "p.m.",
+        "a.",
+        "m.",
+        "’90s",
+        "10-",
+        "15%",
+        "twenty",
+        "one",
+        "million",
+        "http://x.org/2020",
+        "\n",
+        "\n",
+        "\r\n",
+        " ",
+        " ",
+        ",",
+        ".",
+        "-",
+        "the",
+        "year",
+        "ago",
+        "next",
+        "week",
+        "½",
+        "Q3",
+        "\u{a0}",
+    ];
+    // long texts too: tokenized a chunk of lines at a time
+    let long = sample.repeat(40);
+    let one_line = sample.replace('\n', " ").repeat(40);
+    let mut texts = vec![
+        sample.to_string(),
+        sample.replace(". ", ".\n"),
+        long,
+        one_line,
+    ];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..2000 {
+        let mut t = String::new();
+        for _ in 0..1 + (x % 16) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            t.push_str(
+                pieces
+                    .get((x % pieces.len() as u64) as usize)
+                    .unwrap_or(&""),
+            );
+        }
+        texts.push(t);
+    }
+    for text in &texts {
+        let mut want = Vec::new();
+        let mut base = 0;
+        for line in text.split_inclusive('\n') {
+            for mut f in find_figures(line) {
+                f.span = crate::engine::Span::new(f.span.start + base, f.span.end + base);
+                want.push(f);
+            }
+            base += line.len();
+        }
+        assert_eq!(find_figures(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn apostrophe_opens_only_before_glued_digits() {
+    // `trigger` skips an apostrophe unless digits follow it glued: the scanners find nothing
+    // at such an apostrophe
+    use super::token::{tokenize, Tk};
+    use super::{amount, temporal, Cx};
+    use std::cell::Cell;
+    let pieces = [
+        "’", "'", "s", "t", "90s", "90", "1990s", "2020", "May", "a", "year", "one", "1st", "½",
+        "$", "5", " ", ",", "-", "O", "clock", "ll", "re", "twenty", "%", "million", "am", "’s",
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..2 + (x % 10) {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text.push_str(
+                pieces
+                    .get((x % pieces.len() as u64) as usize)
+                    .unwrap_or(&""),
+            );
+        }
+        let toks = tokenize(&text);
+        let nums = vec![Cell::new(None); toks.len()];
+        let cx = Cx::new(&text, &toks, &nums);
+        for (i, t) in toks.iter().enumerate() {
+            if t.tk != Tk::Sym || !(t.ch == '\'' || t.ch == '’') {
+                continue;
+            }
+            if cx.num_tok(i + 1) && cx.glued(i + 1) {
+                continue;
+            }
+            for floor in 0..=i {
+                assert!(temporal::at(&cx, i, floor).is_none(), "{text:?} at {i}");
+                assert!(amount::at(&cx, i, floor).is_none(), "{text:?} at {i}");
+            }
+        }
+    }
+}

@@ -187,8 +187,8 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             comma: false,
             decimal: false,
         };
-        let prev_alnum = start > 0 && bytes[start - 1].is_ascii_alphanumeric();
-        if b.is_ascii_digit() || (b == b'.' && is_digit(bytes.get(i + 1)) && !prev_alnum) {
+        let prev_alnum = || start > 0 && bytes[start - 1].is_ascii_alphanumeric();
+        if b.is_ascii_digit() || (b == b'.' && is_digit(bytes.get(i + 1)) && !prev_alnum()) {
             tok.tk = Tk::Num;
             if b == b'.' {
                 tok.decimal = true;
@@ -325,10 +325,10 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                     Some(word)
                 };
                 tok.lex = k.map_or(&[], |k| lex.lookup(k));
+                tok.classes = class_mask(tok.lex);
             } else if word.len() <= MAX_WORD {
-                tok.lex = lex.lookup_key(key);
+                (tok.lex, tok.classes) = lex.lookup_key_classes(key);
             }
-            tok.classes = class_mask(tok.lex);
             tok.cap = b.is_ascii_uppercase();
             tok.upper = tok.cap && word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
         } else if b < 0x80 {
