@@ -689,3 +689,215 @@ fn regression() {
     let a = analyze("The Treasury note fell to 1.5 percent on Monday.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
+
+/// Reported speech with no quotation marks: passives, non-speech acts with an object, and cues in
+/// subordinate or relative clauses.
+#[test]
+fn reported_clause_bounds() {
+    run(&[
+        // a cue in a fronted subordinate clause: the comma before the main clause ends the content
+        Case {
+            name: "fronted subordinate clause ends at its comma",
+            text: "Although Mara Lind has criticized the harbour plan for its cost, the council approved it.",
+            quote: "the harbour plan for its cost",
+            kind: Indirect,
+            speaker: Some("Mara Lind"),
+        },
+        Case {
+            name: "fronted subordinate clause with a quotation",
+            text: "Although Mara Lind called the plan “a disgrace” on Monday, the council approved it.",
+            quote: "the plan “a disgrace” on Monday",
+            kind: Mixed,
+            speaker: Some("Mara Lind"),
+        },
+        // a cue in a relative clause: the comma closing the relative clause ends the content
+        Case {
+            name: "relative clause ends at its comma",
+            text: "Mara Lind, who has argued that the tunnel is unsafe, voted against the budget.",
+            quote: "that the tunnel is unsafe",
+            kind: Indirect,
+            speaker: Some("Mara Lind"),
+        },
+        // REGRESSION: a main-clause cue keeps the whole clause after a comma
+        Case {
+            name: "REGRESSION main clause keeps its commas",
+            text: "Mara Lind said the tunnel, in her view, is unsafe.",
+            quote: "the tunnel, in her view, is unsafe",
+            kind: Indirect,
+            speaker: Some("Mara Lind"),
+        },
+        // a clause before its attribution runs to the comma before the source, across a comment
+        Case {
+            name: "clause before its attribution keeps its comment",
+            text: "The budget will grow by a tenth, which pleases the mayor, Rosa Diaz said.",
+            quote: "The budget will grow by a tenth, which pleases the mayor",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // REGRESSION: a clause with a quotation keeps the comment after it
+        Case {
+            name: "REGRESSION quoted clause keeps its comment",
+            text: "Rosa Diaz said the vote was “close” again, compared with last year.",
+            quote: "the vote was “close” again, compared with last year",
+            kind: Mixed,
+            speaker: Some("Rosa Diaz"),
+        },
+        // REGRESSION: a clause after its cue still ends before a comment
+        Case {
+            name: "REGRESSION clause after its cue ends before a comment",
+            text: "Rosa Diaz said the budget will grow by a tenth, which pleases the mayor.",
+            quote: "the budget will grow by a tenth",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // adverbs between the cue and its complementiser are not content
+        Case {
+            name: "adverb before that",
+            text: "Rosa Diaz said instead that the budget would grow.",
+            quote: "that the budget would grow",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        Case {
+            name: "preposition phrase before that",
+            text: "Rosa Diaz said of the budget that it would grow.",
+            quote: "that it would grow",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // REGRESSION: an adverb that is part of the clause stays in it
+        Case {
+            name: "REGRESSION adverb inside the clause",
+            text: "Rosa Diaz said only the budget would grow.",
+            quote: "only the budget would grow",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // a quoted title in the listener of a tell-verb: the clause starts at "that", and the
+        // title is not a quote of "she agrees"
+        Case {
+            name: "quoted title in the listener",
+            text: "Lena Vogt told the “Morning Hour” show that she agrees the budget is “a mess” for the city.",
+            quote: "that she agrees the budget is “a mess” for the city",
+            kind: Mixed,
+            speaker: Some("Lena Vogt"),
+        },
+        // REGRESSION: a determiner before a description after the quote still makes a source
+        Case {
+            name: "REGRESSION description source after a quote",
+            text: "“We are not done,” the spokesman said.",
+            quote: "We are not done,",
+            kind: Direct,
+            speaker: Some("spokesman"),
+        },
+        // a quoted title before a cue that has its own clause is not that cue's quote
+        Case {
+            name: "quoted title before a cue with a clause",
+            text: "Speaking on “Morning Hour,” Rep. Tom Hale said the budget was far too thin.",
+            quote: "the budget was far too thin",
+            kind: Indirect,
+            speaker: Some("Tom Hale"),
+        },
+        // REGRESSION: a quote before a cue with only adverbials after it is the cue's quote
+        Case {
+            name: "REGRESSION quote before a cue with adverbials",
+            text: "“The budget is far too thin,” Rep. Tom Hale said on Monday.",
+            quote: "The budget is far too thin,",
+            kind: Direct,
+            speaker: Some("Tom Hale"),
+        },
+        // a clause of time after the cue: the content starts at the complementiser after it
+        Case {
+            name: "as-clause before that",
+            text: "Rosa Diaz said as she opened the session that the vote would be close.",
+            quote: "that the vote would be close",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // REGRESSION: a verb that names something as something keeps its "as"
+        Case {
+            name: "REGRESSION described as",
+            text: "Rosa Diaz described the budget as a fair deal for the city.",
+            quote: "the budget as a fair deal for the city",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        // REGRESSION: a passive of a tell-verb still reports ("was told that …")
+        Case {
+            name: "REGRESSION passive tell-verb reports",
+            text: "Mara Lind was told that the tunnel would close.",
+            quote: "that the tunnel would close",
+            kind: Indirect,
+            speaker: Some("Mara Lind"),
+        },
+        // REGRESSION: a non-speech verb with a clause still reports ("decided that …")
+        Case {
+            name: "REGRESSION decided with a clause",
+            text: "Mara Lind decided that the tunnel would close in June.",
+            quote: "that the tunnel would close in June",
+            kind: Indirect,
+            speaker: Some("Mara Lind"),
+        },
+    ]);
+    let texts = [
+        (
+            "passive participle",
+            "The northern district will also be considered a key battleground this year.",
+        ),
+        (
+            "passive with an agent",
+            "The mayor was endorsed last week by the local teachers' union.",
+        ),
+        (
+            "wrote a book",
+            "Mara Lind wrote a children's book about the harbour.",
+        ),
+        (
+            "clause of time after a cue",
+            "Rosa Diaz said as she left the hall.",
+        ),
+        (
+            "perception verb whose object ends before the main clause",
+            "Had the police found the notes earlier, they might have acted.",
+        ),
+        (
+            "clause of manner after a cue",
+            "Rosa Diaz responded as if she had been insulted.",
+        ),
+        (
+            "coordinated verb after a cue",
+            "The protester yelled and held up a banner near the stage.",
+        ),
+        (
+            "sought an office",
+            "Mara Lind sought the party's nomination for governor in 2010.",
+        ),
+        (
+            "decided to act",
+            "Mara Lind decided to run for the council again.",
+        ),
+    ];
+    for (name, text) in texts {
+        let a = analyze(text);
+        assert!(a.quotes.is_empty(), "{name}: {:?}", a.quotes);
+    }
+    // the words before a reported clause that hold its own attribution are no content of an
+    // outer "according to"
+    let text =
+        "Her campaign manager, Tom Reyes, says the lead is safe, according to the local paper.";
+    let a = analyze(text);
+    let got: Vec<&str> = a
+        .quotes
+        .iter()
+        .map(|q| &text[q.span.start..q.span.end])
+        .collect();
+    assert_eq!(got, ["the lead is safe"], "{:?}", a.quotes);
+    // REGRESSION: a clause before "according to" with no inner attribution is kept whole
+    run(&[Case {
+        name: "REGRESSION according to after a coordinated clause",
+        text: "The budget grew by a tenth last year, and the council spent most of it on roads, according to Rosa Diaz.",
+        quote: "The budget grew by a tenth last year, and the council spent most of it on roads",
+        kind: Indirect,
+        speaker: Some("Rosa Diaz"),
+    }]);
+}

@@ -21,8 +21,8 @@
 
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
-    clause_cut, content_left, content_right, extend_over_regions, is_filler, is_object_pronoun,
-    sentence_end, sentence_start, skip_adverbials, takes_object,
+    clause_cut, comment_end, content_left, content_right, extend_over_regions, inside_region,
+    is_filler, is_object_pronoun, sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -1098,10 +1098,12 @@ fn is_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
     })
 }
 
-/// Titles, roles, determiners and capitalised words only.
+/// Titles, roles, determiners and capitalised words only ("that" is a complementiser here:
+/// `“…” that he agrees` starts a clause, not a source).
 fn is_strict_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
     doc.tokens.get(j).is_some_and(|t| {
         t.kind == Kind::Word
+            && doc.word(j) != "that"
             && (t.cap
                 || is_determiner(doc.word(j))
                 || t.flags
@@ -1280,7 +1282,166 @@ fn needs_clause(w: &str) -> bool {
             | "fire"
             | "fires"
             | "firing"
+            // acts with an object that are not speech: "wrote a book", "sought the nomination",
+            // "endorsed Trump", "offered a deal", "pledged $5 million", "decided to run"
+            | "write"
+            | "writes"
+            | "wrote"
+            | "writing"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "seeking"
+            | "endorse"
+            | "endorses"
+            | "endorsed"
+            | "endorsing"
+            | "offer"
+            | "offers"
+            | "offered"
+            | "offering"
+            | "pledge"
+            | "pledges"
+            | "pledged"
+            | "pledging"
+            | "consider"
+            | "considers"
+            | "considered"
+            | "considering"
+            | "decide"
+            | "decides"
+            | "decided"
+            | "deciding"
     )
+}
+
+/// Participles that stay cues after a form of "be": a passive of a tell-verb names the listener
+/// ("was told that …", "is expected to …") and adjectival participles state a stance ("is
+/// convinced that …").
+fn passive_keeps_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "expected"
+            | "asked"
+            | "told"
+            | "announced"
+            | "assured"
+            | "described"
+            | "recognized"
+            | "informed"
+            | "reminded"
+            | "warned"
+            | "urged"
+            | "worried"
+            | "convinced"
+            | "concerned"
+            | "determined"
+            | "pleased"
+            | "disappointed"
+            | "surprised"
+            | "frustrated"
+            | "committed"
+            | "intended"
+    )
+}
+
+/// Whether the cue at `c` is a passive participle after a form of "be" (`is considered …`, `was
+/// also endorsed …`, `had been stated`): the subject is not the source.
+fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
+    let w = doc.word(c);
+    let participle = (w.ends_with("ed")
+        || matches!(
+            w,
+            "written" | "known" | "thought" | "shown" | "seen" | "heard" | "given" | "sought"
+        ))
+        && !passive_keeps_cue(w);
+    if !participle {
+        return false;
+    }
+    let mut j = c;
+    // up to two adverbs between the auxiliary and the participle
+    for _ in 0..3 {
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
+        let pw = doc.word(p);
+        if matches!(pw, "is" | "are" | "was" | "were" | "be" | "been" | "being") {
+            return doc.tokens.get(p).is_some_and(|t| t.kind == Kind::Word);
+        }
+        let adverb = matches!(
+            pw,
+            "also" | "not" | "never" | "widely" | "already" | "then" | "now" | "still" | "long"
+        ) || (pw.len() > 4 && pw.ends_with("ly"));
+        if !adverb {
+            return false;
+        }
+        j = p;
+    }
+    false
+}
+
+/// Conjunctions that open a subordinate clause before the main clause (`While X said …, Y …`).
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "while"
+            | "although"
+            | "though"
+            | "when"
+            | "if"
+            | "after"
+            | "because"
+            | "as"
+            | "since"
+            | "once"
+            | "unless"
+            | "whereas"
+            | "before"
+            | "until"
+            | "even"
+    )
+}
+
+/// Where the reported clause `[s, e)` of the cue at `c` ends when the cue sits in a fronted
+/// subordinate clause (`Although Rubio has blasted Obama for X, this has …`) or in a relative
+/// clause (`Brooks, who welcomed support from the Tea Party, doesn't …`): the comma that closes
+/// that clause ends the content, since the main clause follows it.
+fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usize) -> usize {
+    let first = sentence_start(doc, c);
+    let mut k = first;
+    // (a few opening marks at most: the scan stays bounded in a sentence of punctuation)
+    while k < c.min(first + 4)
+        && doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.kind != Kind::Word && t.kind != Kind::Number)
+    {
+        k += 1;
+    }
+    if matches!(doc.word(k), "But" | "And" | "Yet" | "So") {
+        k += 1;
+    }
+    let fronted = k < c && is_subordinator(doc.word(k));
+    // ", who …" / ", which …" with no comma between it and the cue
+    let relative = (first..c)
+        .rev()
+        .take(40)
+        .take_while(|&j| !doc.is_punct(j, ','))
+        .any(|j| {
+            matches!(doc.word(j), "who" | "which" | "whose") && j > 0 && doc.is_punct(j - 1, ',')
+        });
+    if !(fronted || relative) {
+        return e;
+    }
+    // the first comma outside quotation marks, or one right before a closing mark (`had
+    // “been friends for years,” she …`)
+    (s + 1..e)
+        .find(|&j| {
+            doc.is_punct(j, ',')
+                && (!inside_region(regions, j)
+                    || doc.tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Quote))
+        })
+        .map_or(e, |j| if inside_region(regions, j) { j + 1 } else { j })
 }
 
 /// Whether tokens `[s, e)` look like a clause: a complementiser, wh-word or subject pronoun first,
@@ -1535,6 +1696,13 @@ pub fn attribute<'d, 'a>(
                             || independent_quote(doc, r)
                         {
                             found = Some((src, Some(c), QuoteKind::Direct, r.content));
+                        } else if embedded_start(doc, regions, &in_quote, sent_first, open)
+                            == sent_first
+                            && content_right(doc, c, regions).is_some_and(|(cs, _)| cs > c)
+                        {
+                            // an embedded quotation before a cue with its own clause is no
+                            // content of it: `on “This Week,” Rep. X said the plan …`
+                            used_cue[c] = false;
                         } else if let Some(t0) = doc
                             .tokens
                             .get(embedded_start(doc, regions, &in_quote, sent_first, open))
@@ -1737,6 +1905,7 @@ pub fn attribute<'d, 'a>(
             }
             if e > s + 1 && doc.is_punct(e, ',') {
                 let cue = at.span_of(i, i + 1);
+                let e = comment_end(doc, regions, s, e);
                 push_clause(&mut at, &mut out, regions, s, e, None, cue);
             }
             i += 1;
@@ -1764,6 +1933,7 @@ pub fn attribute<'d, 'a>(
             {
                 let s = after + 1;
                 let e = extend_over_regions(regions, s, sentence_end(doc, s));
+                let e = comment_end(doc, regions, s, e);
                 (e > s + 1).then_some((s, e))
             } else if c > 0 && doc.is_punct(c - 1, ',') {
                 content_left(doc, c - 1)
@@ -1780,6 +1950,11 @@ pub fn attribute<'d, 'a>(
             continue;
         }
         let word = doc.word(c);
+        // a passive participle ("is considered a battleground", "was endorsed by …"): its
+        // subject is not a source
+        if is_passive(doc, c) {
+            continue;
+        }
         let participle = word.ends_with("ing")
             && c > 0
             && (doc.is_punct(c - 1, ',') || sentence_start(doc, c) == c);
@@ -1862,6 +2037,7 @@ pub fn attribute<'d, 'a>(
             // perception and stance verbs report only a clause: "found that …", not "found itself"
             content_right(doc, c, regions)
                 .filter(|&(s, e)| !needs_clause(word) || clause_like(doc, s, e))
+                .map(|(s, e)| (s, subordinate_end(doc, regions, c, s, e)))
         } else {
             None
         };
@@ -2005,93 +2181,6 @@ pub fn attribute<'d, 'a>(
     (out.list, at)
 }
 
-/// Where a reported clause without quotation marks ends before a comment added after a comma:
-/// a relative clause (`, which …`, `, who …`), a comparison (`, compared with …`, `, well above …`,
-/// `, down from …`), a coordinated clause with its own subject (`, and the city …`), a new
-/// subject after a comma (`, the city …`, `, he …`) unless the clause opens with a subordinate
-/// clause or phrase, or a spaced dash.
-fn indirect_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
-    // a clause opening with a subordinate clause or phrase has its main clause after the comma:
-    // "if elected, he would …", "that after the vote, the party …"
-    let sub = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "if" | "when"
-                | "although"
-                | "though"
-                | "while"
-                | "because"
-                | "as"
-                | "after"
-                | "before"
-                | "since"
-                | "unless"
-                | "once"
-                | "whether"
-                | "despite"
-                | "even"
-                | "until"
-                | "given"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "for"
-                | "by"
-                | "with"
-                | "without"
-                | "under"
-                | "amid"
-                | "like"
-                | "from"
-                | "to"
-        )
-    };
-    let fronted = sub(doc.word(s)) || (doc.word(s) == "that" && sub(doc.word(s + 1)));
-    (s + 3..e)
-        .find(|&j| {
-            // a spaced dash opens an aside: "… the permit - and the crowd …"
-            if matches!(doc.ch(j - 1), Some('—' | '–' | '-'))
-                && doc
-                    .tokens
-                    .get(j - 2)
-                    .zip(doc.tokens.get(j - 1))
-                    .is_some_and(|(a, b)| a.end < b.start)
-            {
-                return true;
-            }
-            if !doc.is_punct(j - 1, ',') {
-                return false;
-            }
-            let next = doc.tokens.get(j + 1);
-            match doc.word(j) {
-                "which" | "who" | "whose" | "compared" | "well" | "just" => true,
-                "down" | "up" => doc.word(j + 1) == "from",
-                // a new clause or an added phrase: ", the city has …", ", he added …"
-                "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "I" => !fronted,
-                "and" => {
-                    next.is_some_and(|t| t.cap && t.kind == Kind::Word)
-                        || matches!(
-                            doc.word(j + 1),
-                            "the"
-                                | "he"
-                                | "she"
-                                | "they"
-                                | "it"
-                                | "we"
-                                | "a"
-                                | "an"
-                                | "his"
-                                | "her"
-                                | "their"
-                        )
-                }
-                _ => false,
-            }
-        })
-        .map(|j| j - 1)
-}
-
 fn push_clause(
     at: &mut Attributor<'_, '_>,
     out: &mut QuoteList,
@@ -2126,22 +2215,22 @@ fn push_clause(
             kind = QuoteKind::Mixed;
         }
     }
-    // reported speech without quotation marks ends before a comment added after a comma
-    if kind == QuoteKind::Indirect {
-        if let Some(sp) = indirect_cut(doc, s, e).and_then(|c| at.span_of(s, c)) {
-            span = sp;
-        }
-    }
     // do not duplicate a quote already found
     // (one walk over the overlapping quotes: whether one is a duplicate, and the first start
     // inside the span)
     let mut duplicate = false;
     let mut first: Option<usize> = None;
+    // whether a quote inside the span has its source or cue inside it too (`His manager says it
+    // is …, according to X`): the words before that quote are its attribution, not content
+    let mut attributed_inside = false;
     out.any_overlapping(span.start, span.end, |i| {
         if let Some(q) = out.get(i) {
             duplicate |= q.kind != QuoteKind::Indirect || kind == QuoteKind::Indirect;
             if q.span.start >= span.start {
                 first = Some(first.map_or(q.span.start, |f| f.min(q.span.start)));
+                let inside = |x: Span| x.start >= span.start && x.end <= q.span.start;
+                attributed_inside |=
+                    q.cue.is_some_and(inside) || q.source.is_some_and(|s| inside(s.span));
             }
         }
         false
@@ -2149,7 +2238,7 @@ fn push_clause(
     if duplicate {
         // trim an indirect clause that starts before an existing quote
         match first {
-            Some(f) if f > span.start + 20 && kind == QuoteKind::Indirect => {
+            Some(f) if f > span.start + 20 && kind == QuoteKind::Indirect && !attributed_inside => {
                 let text = doc.src.get(span.start..f).unwrap_or("");
                 let trimmed = text.trim_end_matches(|c: char| {
                     c.is_whitespace() || matches!(c, ',' | '“' | '"' | '—' | ':')

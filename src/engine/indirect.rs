@@ -592,11 +592,15 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         if ask && k > object_start && doc.word(k) == "to" {
             k = object_start;
         }
-        // "told the committee hearing on Thursday that …"
+        // "told the committee hearing on Thursday that …", "told ABC’s “This Week” that …" (a
+        // quoted title in the listener)
         let mut j = k;
-        while j < k + 8 {
+        while j < k + 10 {
             let Some(tj) = doc.tokens.get(j) else { break };
-            if tj.sent != sent || tj.kind != Kind::Word || tj.flags.has(Flags::CUE) {
+            if tj.sent != sent
+                || !matches!(tj.kind, Kind::Word | Kind::Quote)
+                || tj.flags.has(Flags::CUE)
+            {
                 break;
             }
             if doc.word(j) == "that" {
@@ -606,10 +610,43 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             j += 1;
         }
     }
+    // "said instead that …", "added, however, that …": adverbs before the complementiser
+    {
+        let mut j = k;
+        while j < k + 5
+            && (doc.is_punct(j, ',')
+                || matches!(
+                    doc.word(j),
+                    "instead"
+                        | "only"
+                        | "however"
+                        | "afterward"
+                        | "afterwards"
+                        | "too"
+                        | "again"
+                        | "later"
+                        | "then"
+                        | "now"
+                        | "also"
+                        | "further"
+                        | "once"
+                )
+                || (is_filler(doc, j) && doc.word(j).ends_with("ly")))
+            && doc.tokens.get(j).is_some_and(|t| t.sent == sent)
+        {
+            j += 1;
+        }
+        if j > k && doc.word(j) == "that" {
+            k = j;
+        }
+    }
     // "declared in a heated argument with X that …": start at "that"
     if matches!(
         doc.word(k),
         "in" | "at"
+            | "as"
+            | "of"
+            | "about"
             | "on"
             | "during"
             | "after"
@@ -653,6 +690,41 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     }
     // a prepositional phrase is not reported content ("said on CNN", "wrote in an analysis")
     let first = doc.word(k);
+    // a coordinated verb is no content: "yelled and held up a banner", "advising and assisting"
+    if matches!(first, "and" | "or" | "nor") {
+        return None;
+    }
+    // "said as he launched …", "responded as if …": a clause of time or manner, unless the
+    // verb names something as something ("described X as …", "what he characterized as …")
+    const AS_VERBS: &[&str] = &[
+        "describ",
+        "characteriz",
+        "characteris",
+        "recogniz",
+        "recognis",
+        "highlight",
+        "claim",
+        "intend",
+        "label",
+        "brand",
+        "portray",
+        "cast",
+        "view",
+        "regard",
+        "dismiss",
+        "cite",
+        "criticiz",
+        "criticis",
+        "depict",
+        "hail",
+        "tout",
+        "praise",
+        "denounc",
+        "condemn",
+    ];
+    if first == "as" && !AS_VERBS.iter().any(|v| cue_word.starts_with(v)) {
+        return None;
+    }
     let intent = is_intent_cue(cue_word);
     if matches!(
         first,
@@ -681,7 +753,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     }
 
     let end = sentence_end(doc, k).min(k + 120);
-    let end = clause_cut(doc, regions, k, end);
+    let end = reported_clause_end(doc, regions, k, end);
     let end = extend_over_regions(regions, k, end);
     let words = doc
         .tokens
@@ -693,6 +765,25 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         return None;
     }
     Some((k, end))
+}
+
+/// Where a reported clause after its cue ends: [`clause_cut`] (coordinated clauses, relative
+/// clauses, dashes), then [`comment_end`]. A clause before its attribution (`…, X said.`) is not
+/// cut: it runs to the comma before the source.
+pub fn reported_clause_end(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -> usize {
+    comment_end(doc, regions, start, clause_cut(doc, regions, start, end))
+}
+
+/// Where a reported clause `[start, end)` with no quotation marks ends before a comment added
+/// after a comma ([`comment_cut`]); a clause with a quotation keeps `end`.
+pub fn comment_end(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -> usize {
+    let at = doc.tokens.get(start).map_or(0, |t| t.start);
+    let first = regions.partition_point(|r| r.outer.end <= at);
+    let quoted = regions.get(first).is_some_and(|r| r.open_tok < end);
+    if quoted {
+        return end;
+    }
+    comment_cut(doc, start, end).unwrap_or(end)
 }
 
 /// Cuts a reported clause before a coordinated new clause outside quotation marks: `, but …`,
@@ -776,6 +867,93 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         j += 1;
     }
     end
+}
+
+/// Where a reported clause without quotation marks ends before a comment added after a comma:
+/// a relative clause (`, which …`, `, who …`), a comparison (`, compared with …`, `, well above …`,
+/// `, down from …`), a coordinated clause with its own subject (`, and the city …`), a new
+/// subject after a comma (`, the city …`, `, he …`) unless the clause opens with a subordinate
+/// clause or phrase, or a spaced dash.
+fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
+    // a clause opening with a subordinate clause or phrase has its main clause after the comma:
+    // "if elected, he would …", "that after the vote, the party …"
+    let sub = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "if" | "when"
+                | "although"
+                | "though"
+                | "while"
+                | "because"
+                | "as"
+                | "after"
+                | "before"
+                | "since"
+                | "unless"
+                | "once"
+                | "whether"
+                | "despite"
+                | "even"
+                | "until"
+                | "given"
+                | "in"
+                | "at"
+                | "on"
+                | "during"
+                | "for"
+                | "by"
+                | "with"
+                | "without"
+                | "under"
+                | "amid"
+                | "like"
+                | "from"
+                | "to"
+        )
+    };
+    let fronted = sub(doc.word(s)) || (doc.word(s) == "that" && sub(doc.word(s + 1)));
+    (s + 3..e)
+        .find(|&j| {
+            // a spaced dash opens an aside: "… the permit - and the crowd …"
+            if matches!(doc.ch(j - 1), Some('—' | '–' | '-'))
+                && doc
+                    .tokens
+                    .get(j - 2)
+                    .zip(doc.tokens.get(j - 1))
+                    .is_some_and(|(a, b)| a.end < b.start)
+            {
+                return true;
+            }
+            if !doc.is_punct(j - 1, ',') {
+                return false;
+            }
+            let next = doc.tokens.get(j + 1);
+            match doc.word(j) {
+                "which" | "who" | "whose" | "compared" | "well" | "just" => true,
+                "down" | "up" => doc.word(j + 1) == "from",
+                // a new clause or an added phrase: ", the city has …", ", he added …"
+                "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "I" => !fronted,
+                "and" => {
+                    next.is_some_and(|t| t.cap && t.kind == Kind::Word)
+                        || matches!(
+                            doc.word(j + 1),
+                            "the"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "a"
+                                | "an"
+                                | "his"
+                                | "her"
+                                | "their"
+                        )
+                }
+                _ => false,
+            }
+        })
+        .map(|j| j - 1)
 }
 
 /// The clause before a sentence-final attribution (`…, X said.`): `[start, end)` token indices,
@@ -875,6 +1053,12 @@ mod tests {
                 "Lee accused the board of lying.",
                 "accused",
                 Some("the board of lying"),
+            ),
+            (
+                "comment after a comma",
+                "Lee said the vote was close, compared with last year.",
+                "said",
+                Some("the vote was close"),
             ),
         ];
         for (name, text, cue, want) in cases {
