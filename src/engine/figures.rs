@@ -18,7 +18,12 @@
 //! - holidays are dates: single words (`Diwali`), phrases (`Guy Fawkes Night`), names ending in a
 //!   festival word (`Ganesh Chaturthi`) and capitalised names before `Day` (`Martin Luther King
 //!   Day`, `International Women's Day`);
-//! - leading prepositions `on`/`at`/`in`/`for` are left out; range openers and `the` are kept.
+//! - leading prepositions `on`/`at`/`in`/`for` are left out (and `from` without a second
+//!   end: `from 2014`); range openers and `the` are kept,
+//!   but `the` before a relative period is left out (`the next quarter`, `the year 2008`); a
+//!   duration after `in`/`within` is the point it leads to and keeps the word (`in two weeks`:
+//!   a date, `+P2W`; `in 5 minutes`: a time);
+//! - relative expressions shorter than a day are times (`the last 5 minutes`, `an hour later`).
 //! - values: numbers as plain decimals, money in units of the currency (`2260000000`, `GBP`),
 //!   dates ISO-like (`2022-02-24`, `XXXX-02-24`, `XXXX-WXX-5`), times `T15:30`, durations
 //!   `P3Y`/`PT2H`, offsets `-P3Y` (ago) / `+P2D` (later); `None` when not normalised.
@@ -218,11 +223,15 @@ impl<'a> Cx<'a> {
             if w.len() == 1 && t.cap && !matches!(w.as_str(), "k" | "m" | "b" | "c" | "f") {
                 return true;
             }
+            // "40C", "104F": temperatures
             let known = !t.entries().is_empty()
                 || matches!(
                     w.as_str(),
                     "st" | "nd" | "rd" | "th" | "s" | "o" | "am" | "pm"
-                );
+                )
+                || (t.cap
+                    && matches!(w.as_str(), "c" | "f")
+                    && amount::temperature_context(self, j));
             return !known;
         }
         if self.glued(j) && self.sym(j, '-') && self.glued(j + 1) && self.num_tok(j + 1) {

@@ -161,6 +161,23 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
     if t.nl_before {
         return None;
     }
+    // "40C", "104F" (news style): a capital C or F glued to the digits is a temperature where
+    // the sentence speaks of one (not "14.7C/ per share", "form 13F")
+    if t.tk == Tk::Word && cx.glued(j) && t.cap && !p.words {
+        let c = cx.word_is(j, "c");
+        if (c || cx.word_is(j, "f"))
+            && temperature_context(cx, j)
+            && !(cx.glued(j + 1)
+                && cx
+                    .tok(j + 1)
+                    .is_some_and(|n| n.tk != Tk::Sym || n.ch == '-'))
+        {
+            return Some(Suffix::Quantity(
+                j + 1,
+                if c { "degC" } else { "degF" }.to_string(),
+            ));
+        }
+    }
     if t.tk == Tk::Sym {
         if t.ch == '%' {
             return Some(Suffix::Percent(j + 1, "%"));
@@ -209,7 +226,8 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
         return None;
     }
     let w = cx.s(j);
-    if cx.is(j, Class::Pct) {
+    // "15pc" (British and Irish papers) in lower case only: "5 PC games" are computers
+    if cx.is(j, Class::Pct) && !(w == "PC" || w == "Pc") {
         if cx.word_is(j, "percentage")
             && (cx.word_is(j + 1, "points") || cx.word_is(j + 1, "point"))
         {
@@ -319,6 +337,22 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
                 e += 2;
             }
         }
+        // "45 deg.", "6 ft.": the dot of an abbreviated unit word (not of a symbol like "kg")
+        if e == k + 1
+            && cx.sym(e, '.')
+            && cx.glued(e)
+            && cx
+                .word_among(
+                    k,
+                    &[
+                        "deg", "ft", "yd", "yds", "oz", "lb", "lbs", "mi", "gal", "gals", "tbsp",
+                        "tsp",
+                    ],
+                )
+                .is_some()
+        {
+            e += 1;
+        }
         if cx.sym(e, '/')
             && cx.glued(e)
             && (cx.word_is(e + 1, "h") || cx.word_is(e + 1, "hr") || cx.word_is(e + 1, "s"))
@@ -349,6 +383,54 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
         return Some(Suffix::Quantity(e, unit));
     }
     None
+}
+
+/// Words of the last dozen tokens before `j` that speak of a temperature, or a bracketed
+/// conversion after it (`40C (104F)`).
+pub(super) fn temperature_context(cx: &Cx, j: usize) -> bool {
+    const WORDS: &[&str] = &[
+        "temperature",
+        "temperatures",
+        "degrees",
+        "heat",
+        "heatwave",
+        "high",
+        "highs",
+        "low",
+        "lows",
+        "hot",
+        "hotter",
+        "cold",
+        "colder",
+        "warm",
+        "warmer",
+        "warming",
+        "cool",
+        "cooler",
+        "mercury",
+        "thermometer",
+        "fever",
+        "freezing",
+        "celsius",
+        "fahrenheit",
+    ];
+    if cx.sym(j + 1, '(')
+        && cx.num_tok(j + 2)
+        && cx.glued(j + 3)
+        && cx.tok(j + 3).is_some_and(|t| t.cap)
+    {
+        return true;
+    }
+    // the converted value in brackets after the first: "40C (104F)"
+    let k = j.wrapping_sub(3);
+    if cx.sym(j.wrapping_sub(2), '(')
+        && cx.glued(k)
+        && (cx.word_is(k, "c") || cx.word_is(k, "f"))
+        && cx.tok(k).is_some_and(|t| t.cap)
+    {
+        return true;
+    }
+    (j.saturating_sub(12)..j + 8).any(|k| cx.word_among(k, WORDS).is_some())
 }
 
 fn money_word(cx: &Cx, j: usize, code: &str) -> Suffix {
@@ -608,9 +690,23 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         // "US$40": the letters are glued before the sign
         let spaced_upper =
             i > 0 && cx.tok(i.wrapping_sub(1)).is_some_and(|t| t.upper) && !cx.glued(i);
+        // "a us $ 150 million loan", "the c $ 300 million charge": a lower-case prefix apart
+        // from the sign after a determiner or preposition (not "gave us $ 5")
+        let spaced_lower = i > floor + 1
+            && !cx.glued(i)
+            && !cx.glued(i.wrapping_sub(1))
+            && cx
+                .word_among(
+                    i.wrapping_sub(2),
+                    &[
+                        "a", "an", "the", "about", "of", "for", "at", "to", "from", "by", "than",
+                        "some", "nearly", "around", "over", "under", "almost", "roughly",
+                    ],
+                )
+                .is_some();
         if cx.sym(i, '$')
             && i > floor
-            && (cx.glued(i) || spaced_upper)
+            && (cx.glued(i) || spaced_upper || spaced_lower)
             && cx.is_word(i.wrapping_sub(1))
         {
             let w = cx.s(i.wrapping_sub(1)).to_ascii_lowercase();

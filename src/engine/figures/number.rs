@@ -318,6 +318,12 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
             p.value += 0.5;
             p.simple = false;
             p.end = j + 3;
+            // "2 and a half million"
+            if let Some(m) = mag_of(cx, p.end).filter(|m| *m >= 1000.0 && cx.s(p.end).len() > 2) {
+                p.value *= m;
+                p.mag = true;
+                p.end += 1;
+            }
         }
     }
     Some(p)
@@ -458,6 +464,23 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             });
         }
     }
+    // "a fifth of", "a third of", "a quarter of": a fraction, not an ordinal or a period
+    if (cx.word_is(i, "a") || cx.word_is(i, "an"))
+        && (cx.word_is(i + 2, "of") || cx.tok(i + 2).is_none_or(|t| t.tk == Tk::Sym))
+    {
+        let d = if cx.word_is(i + 1, "quarter") {
+            Some(4.0)
+        } else {
+            word_num(cx, i + 1, Class::Ord).filter(|d| *d >= 3.0)
+        };
+        if let Some(d) = d {
+            return Some(NumP {
+                words: true,
+                fraction: true,
+                ..NumP::new(i + 2, 1.0 / d)
+            });
+        }
+    }
     // "a couple of", "a pair of"
     if (cx.word_is(i, "a") || cx.word_is(i, "an"))
         && (cx.word_is(i + 1, "couple") || cx.word_is(i + 1, "pair"))
@@ -538,10 +561,22 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
                 fraction = true;
                 j += 2 + art;
                 end = j;
+                // "two and a half million": the magnitude scales the whole mixed number
+                if let Some(m) = mag_of(cx, j).filter(|m| *m >= 1000.0 && cx.s(j).len() > 2) {
+                    current *= m;
+                    mag = true;
+                    j += 1;
+                    end = j;
+                }
                 break;
             }
-            if cx.is(j + 1, Class::Unit) && cx.is(j + 2, Class::Frac) && total == 0.0 {
-                let d = word_num(cx, j + 2, Class::Frac).unwrap_or(2.0);
+            // "three and one fourth": one and an ordinal word is a fraction
+            let one_ord = word_num(cx, j + 1, Class::Unit) == Some(1.0)
+                && word_num(cx, j + 2, Class::Ord).is_some_and(|v| (3.0..=20.0).contains(&v));
+            if (cx.is(j + 1, Class::Unit) && cx.is(j + 2, Class::Frac) || one_ord) && total == 0.0 {
+                let d = word_num(cx, j + 2, Class::Frac)
+                    .or_else(|| word_num(cx, j + 2, Class::Ord))
+                    .unwrap_or(2.0);
                 let v = word_num(cx, j + 1, Class::Unit).unwrap_or(1.0);
                 current += v / d;
                 fraction = true;
@@ -664,6 +699,13 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
                 fraction = true;
                 j += 1;
                 end = j;
+                // "two thirds of a million"
+                let of_a = cx.word_is(j, "of")
+                    && (cx.word_is(j + 1, "a") || cx.word_is(j + 1, "an"))
+                    && mag_of(cx, j + 2).is_some_and(|m| m >= 1000.0 && cx.s(j + 2).len() > 2);
+                if of_a {
+                    j += 2;
+                }
                 // "three quarters billion"
                 if let Some(m) = mag_of(cx, j).filter(|m| *m >= 1000.0 && cx.s(j).len() > 2) {
                     current *= m;

@@ -169,13 +169,23 @@ fn month_ok(cx: &Cx, i: usize) -> Option<u32> {
             && (year_at(cx, i + 2).is_some()
                 || (cx.num_tok(i + 2) && cx.glued(i + 3) && cx.is_word(i + 3))))
         || (cx.word_is(i + 1, "the") && (cx.num_tok(i + 2) || cx.is(i + 2, Class::Ord)));
-    let prev_ctx = i > 0
-        && [
-            "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last",
-            "next", "this", "through", "to", "during", "before", "after", "between", "and", "or",
-        ]
-        .iter()
-        .any(|p| cx.word_is(i.wrapping_sub(1), p))
+    // "mid-March", "early-May"
+    let glued_prefix = i > 1
+        && cx.sym(i.wrapping_sub(1), '-')
+        && cx.glued(i)
+        && cx.glued(i.wrapping_sub(1))
+        && cx
+            .word_among(i.wrapping_sub(2), &["mid", "early", "late"])
+            .is_some();
+    let prev_ctx = glued_prefix
+        || i > 0
+            && [
+                "in", "of", "since", "until", "till", "by", "from", "early", "late", "mid", "last",
+                "next", "this", "through", "to", "during", "before", "after", "between", "and",
+                "or",
+            ]
+            .iter()
+            .any(|p| cx.word_is(i.wrapping_sub(1), p))
         || cx.num_tok(i.wrapping_sub(1));
     let ambiguous = w.eq_ignore_ascii_case("may")
         || w.eq_ignore_ascii_case("march")
@@ -639,6 +649,38 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             || (cx.word_is(e, "at") && cx.word_is(e + 1, "night"))
     };
     let len = cx.s(i).len();
+    // military time: "1430 GMT", "at 0730", "0730-0930"
+    if len == 4 && !cx.tok(i).is_some_and(|t| t.comma || t.decimal) {
+        let (hh, mm) = (h / 100, h % 100);
+        let zoned =
+            !cx.glued(i + 1) && cx.is(i + 1, Class::Tz) && cx.tok(i + 1).is_some_and(|t| t.upper);
+        let zero_led = cx.s(i).starts_with('0')
+            && ((cx.sym(i + 1, '-')
+                && cx.glued(i + 1)
+                && cx.glued(i + 2)
+                && cx.num_tok(i + 2)
+                && cx.s(i + 2).len() == 4)
+                || (i > 0
+                    && cx.sym(i.wrapping_sub(1), '-')
+                    && cx.glued(i)
+                    && cx.num_tok(i.wrapping_sub(2))
+                    && cx.s(i.wrapping_sub(2)).len() == 4)
+                || (i > 0
+                    && cx
+                        .word_among(
+                            i - 1,
+                            &[
+                                "at", "around", "by", "until", "till", "from", "before", "after",
+                                "between",
+                            ],
+                        )
+                        .is_some()
+                    && !cx.num_tok(i + 1)));
+        if hh <= 23 && mm <= 59 && (zero_led || zoned) {
+            let e = tz(cx, i + 1);
+            return span_atom(i, e, Cat::Time, Some(hhmm(hh, mm)));
+        }
+    }
     if (len == 3 || len == 4) && !cx.glued(i + 1) {
         let (hh, mm) = (h / 100, h % 100);
         let ap = cx.class(i + 1, Class::Ampm);
@@ -704,7 +746,11 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     {
         e += 1;
     }
-    if let Some(ap) = cx.class(e, Class::Ampm) {
+    let ampm = cx
+        .class(e, Class::Ampm)
+        .map(|ap| (e + 1, ap))
+        .or_else(|| spaced_ampm(cx, e));
+    if let Some((ae, ap)) = ampm {
         if h > 12 {
             return None;
         }
@@ -714,7 +760,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         if ap == "am" && h == 12 {
             hour = 0;
         }
-        e += 1;
+        e = ae;
     } else if cx.word_is(e, "o")
         && (cx.sym(e + 1, '\'') || cx.sym(e + 1, '’'))
         && cx.word_is(e + 2, "clock")
@@ -777,6 +823,31 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     )
 }
 
+/// `a m`, `p m`, `p . m .`: am/pm spelt apart (speech transcripts, tokenized text); returns
+/// the end and `am`/`pm`.
+fn spaced_ampm(cx: &Cx, e: usize) -> Option<(usize, &'static str)> {
+    let ap = if cx.word_is(e, "a") {
+        "am"
+    } else if cx.word_is(e, "p") {
+        "pm"
+    } else {
+        return None;
+    };
+    let mut k = e + 1;
+    let dotted = cx.sym(k, '.');
+    if dotted {
+        k += 1;
+    }
+    if !cx.word_is(k, "m") || cx.glued(k + 1) && cx.is_word(k + 1) {
+        return None;
+    }
+    k += 1;
+    if dotted && cx.sym(k, '.') {
+        k += 1;
+    }
+    Some((k, ap))
+}
+
 /// A time zone after a clock time: `3pm GMT`, `9h30 CST`.
 fn tz(cx: &Cx, e: usize) -> usize {
     // lower case only for zones that are not words or short codes: "8h00 pst"
@@ -837,6 +908,21 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                     && year_at(cx, ye + 1).is_none()
                     && cx.s(ye + 1).len() != 2)
             {
+                // "2023-24", "2019/20", "2019-21": a season, fiscal year or span over years
+                if (cx.sym(ye, '-') || cx.sym(ye, '/') || cx.sym(ye, '–'))
+                    && cx.glued(ye)
+                    && cx.glued(ye + 1)
+                    && cx.num_tok(ye + 1)
+                    && cx.s(ye + 1).len() == 2
+                    && int_val(cx, ye + 1).is_some_and(|v| v > y % 100)
+                    && !(cx.glued(ye + 2) && (cx.is_word(ye + 2) || cx.num_tok(ye + 2)))
+                    && !(cx.glued(ye + 2) && (cx.sym(ye + 2, '-') || cx.sym(ye + 2, '/')))
+                {
+                    let mut v = year4(y);
+                    v.push('/');
+                    v.push_str(&year4(y / 100 * 100 + int_val(cx, ye + 1).unwrap_or(0)));
+                    return span_atom(i, ye + 2, Cat::Year, Some(v));
+                }
                 return span_atom(i, era(cx, ye), Cat::Year, Some(year4(y)));
             }
         }
@@ -873,9 +959,21 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         return Some(a);
     }
     // durations
-    let (n, j) = if (cx.word_is(i, "a") || cx.word_is(i, "an"))
+    // "a quarter of the staff" is a fraction; "a quarter of an hour" a duration
+    let share = cx.word_is(i + 1, "quarter")
+        && cx.word_is(i + 2, "of")
+        && !((cx.word_is(i + 3, "a") || cx.word_is(i + 3, "an")) && cx.is(i + 4, Class::Tunit));
+    let quarter_of = (cx.word_is(i, "a") || cx.word_is(i, "an"))
+        && cx.word_is(i + 1, "quarter")
+        && cx.word_is(i + 2, "of")
+        && (cx.word_is(i + 3, "a") || cx.word_is(i + 3, "an"))
+        && cx.is(i + 4, Class::Tunit);
+    let (n, j) = if quarter_of {
+        (0.25, i + 4)
+    } else if (cx.word_is(i, "a") || cx.word_is(i, "an"))
         && cx.is(i + 1, Class::Tunit)
         && !cx.is(i + 2, Class::Mag)
+        && !share
     {
         // "once a year", "twice a week": a frequency
         if i > 0
@@ -1111,6 +1209,9 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
         .is_some_and(|l| !matches!(l, "D" | "N" | "H" | "M" | "S"));
     let cat = if wide {
         Cat::Wide
+    } else if j == i + 1 && cx.word_among(j, &["night", "nights"]).is_some() {
+        // "last night": a part of a day
+        Cat::Daypart
     } else if cx.is(j, Class::Tunit)
         || cx.class(j, Class::Wday).is_some()
         || month
@@ -1135,6 +1236,31 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
 /// `today`, `tomorrow`, `tonight`, `the day after tomorrow`, `now` after `from`/`until`.
 fn dayref_led(cx: &Cx, i: usize, chained: bool) -> Option<Atom> {
     let v: i32 = cx.class(i, Class::Dayref).and_then(|v| v.parse().ok())?;
+    // "at the moment", "at present", "at the present time": the present, an idiom with its `at`
+    if cx.word_is(i, "moment") || cx.word_is(i, "present") {
+        let the = cx.word_is(i.wrapping_sub(1), "the");
+        let at = i.wrapping_sub(1 + usize::from(the));
+        // not "at the moment of impact", "at present-day prices"
+        let moment = cx.word_is(i, "moment") && the && !cx.word_is(i + 1, "of");
+        if cx.glued(i + 1) && cx.sym(i + 1, '-') {
+            return None;
+        }
+        let present = cx.word_is(i, "present")
+            && (if the {
+                cx.word_is(i + 1, "time")
+            } else {
+                !cx.is_word(i + 1) || cx.is(i + 1, Class::Func)
+            });
+        if i > usize::from(the) && cx.word_is(at, "at") && (moment || present) {
+            let end = if the && cx.word_is(i, "present") {
+                i + 2
+            } else {
+                i + 1
+            };
+            return plain(at, end, Cat::Dayref);
+        }
+        return None;
+    }
     if cx.word_is(i, "now") {
         // "from now", "until now", "right now"; "and now"/"to now" only inside a range
         let p = i.wrapping_sub(1);
@@ -1280,6 +1406,33 @@ const HOLIDAY_PHRASES: &[&[&str]] = &[
     &["mothering", "sunday"],
     &["super", "tuesday"],
     &["cyber", "monday"],
+    &["ash", "wednesday"],
+    &["holy", "thursday"],
+    &["holy", "saturday"],
+    &["whit", "sunday"],
+    &["whit", "monday"],
+    &["lazarus", "saturday"],
+    &["clean", "monday"],
+    &["earth", "hour"],
+    &["bakr", "id"],
+    &["bakri", "id"],
+    &["jumu", "atul", "wida"],
+    &["jamat", "ul", "vida"],
+    &["jamshedi", "navroz"],
+    &["parsi", "new", "year"],
+    &["chhoti", "holi"],
+    &["krishna", "janmashtami"],
+    // English names of religious feasts
+    &["sacrifice", "feast"],
+    &["feast", "of", "sacrifice"],
+    &["feast", "of", "the", "sacrifice"],
+    &["feast", "of", "tabernacles"],
+    &["feast", "of", "booths"],
+    &["feast", "of", "ingathering"],
+    &["feast", "of", "the", "ingathering"],
+    &["feast", "of", "weeks"],
+    &["feast", "of", "lots"],
+    &["feast", "of", "the", "assumption"],
 ];
 
 /// A holiday of several words at `i` (see [`HOLIDAY_PHRASES`]); returns its end.
@@ -1443,6 +1596,7 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
     if cx.is(i, Class::Holiday)
         && cx.word_among(i, &["lent", "advent", "epiphany"]).is_some()
         && !cx.tok(i).is_some_and(|t| t.cap)
+        && !matches!(opt_year(cx, i + 1), (ye, Some(_)) if cx.tok(ye).is_none_or(|t| t.tk == Tk::Sym))
     {
         return None;
     }
@@ -1587,6 +1741,17 @@ fn ordinal_led(cx: &Cx, i: usize) -> Option<Atom> {
         return None;
     }
     let mut j = p.end;
+    // "the first half of 2023", "the second half of the year"
+    if cx.word_is(j, "half") && (1.0..=2.0).contains(&p.value) && cx.word_is(j + 1, "of") {
+        let k = j + 2;
+        let period = year_at(cx, k).is_some()
+            || (cx.word_among(k, &["the", "this", "next", "last"]).is_some()
+                && cx.is(k + 1, Class::Tunit))
+            || (cx.is(k, Class::Rel) && cx.is(k + 1, Class::Tunit));
+        if period {
+            return plain(i, j + 1, Cat::MonthDay);
+        }
+    }
     if let Some(p2) = parse_number(cx, j) {
         if !p2.ordinal {
             j = p2.end;
@@ -1784,6 +1949,16 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
             }
             if cx.is(i, Class::Dayref) {
                 return dayref_led(cx, i, chained);
+            }
+            // "at the minute" (British): the present
+            if cx.word_is(i, "minute")
+                && i >= 2
+                && cx.word_is(i - 1, "the")
+                && cx.word_is(i - 2, "at")
+                && (!cx.is_word(i + 1) || cx.is(i + 1, Class::Func))
+                && !cx.word_is(i + 1, "of")
+            {
+                return plain(i - 2, i + 1, Cat::Dayref);
             }
             // "the weekend", "any weekend", "the week of", "end of year"
             let the_of = i > 0
@@ -2186,6 +2361,10 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             && cx.num_tok(k + 2);
         let bare = bare_ok || matches!(prev, Cat::Time | Cat::Bare) || day_range;
         let next = atom(cx, k, true, bare).or_else(|| {
+            // "the week of the 18th": a day of the month after "of the"
+            if cx.word_is(k.wrapping_sub(1), "the") && cx.word_is(k.wrapping_sub(2), "of") {
+                return weak_atom(cx, k).filter(|a| a.cat == Cat::MonthDay && cx.num_tok(a.start));
+            }
             // "Sunday early morning"
             if cx.word_is(k, "early") || cx.word_is(k, "late") {
                 atom(cx, k + 1, true, bare)
@@ -2268,8 +2447,36 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         if prev == Cat::Duration && !ranged {
             break;
         }
+        // "November 18-19", "July 13 to 15": a bare number closing a range after a day of a
+        // month is another day, not an hour
+        let day_closer = prev == Cat::MonthDay
+            && next.cat == Cat::Bare
+            && next.end == next.start + 1
+            && cx.num_tok(next.start)
+            && int_val(cx, next.start).is_some_and(|d| (1..=31).contains(&d))
+            && (cx.sym(next.start.wrapping_sub(1), '-')
+                || cx.sym(next.start.wrapping_sub(1), '–')
+                || cx
+                    .word_among(
+                        next.start.wrapping_sub(1),
+                        &["to", "through", "thru", "till", "until"],
+                    )
+                    .is_some());
+        // "2019-21": two digits closing a range after a year are a year
+        let year_closer = prev == Cat::Year
+            && next.cat == Cat::Bare
+            && next.end == next.start + 1
+            && cx.num_tok(next.start)
+            && cx.s(next.start).len() == 2
+            && cx.sym(next.start.wrapping_sub(1), '-');
         end = next.end;
-        cats.push(next.cat);
+        cats.push(if day_closer {
+            Cat::MonthDay
+        } else if year_closer {
+            Cat::Year
+        } else {
+            next.cat
+        });
     }
     // a bare ordinal day after "on" is a date: "on the 29th"
     let on_day = first.cat == Cat::MonthDay
@@ -2279,6 +2486,15 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                 && cx.word_is(first.start.wrapping_sub(2), "on")));
     if weak && cats.len() == 1 && !on_day {
         return None;
+    }
+    // "from 2014" with nothing after it is a starting point: "from" is left out like "since"
+    // would not be ("from 2014 to 2018" keeps it)
+    if cats.len() == 1
+        && start < first.start
+        && cx.word_is(start, "from")
+        && start + 1 == first.start
+    {
+        start += 1;
     }
     // "Friday after next", "the week after next"; open ranges "1/1/2016 and later", "3 pm or later"
     let after_next = cx.word_is(end, "after") && cx.word_is(end + 1, "next");
@@ -2298,11 +2514,52 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     // bare hours only ("two to four people", a "3-1" score) are not a time, unless a range word
     // opens them ("from 3 to 4")
     let opened = start < first.start && (cx.word_is(start, "from") || cx.word_is(start, "between"));
-    if cats.iter().all(|c| *c == Cat::Bare) && (cx.is_word(first.start) || !opened) {
+    // nor a range of amounts: "between 5 and 10 per cent", "from 3 to 4 million"
+    let unit_after = cx.is(end, Class::Pct)
+        || cx.is(end, Class::Qty)
+        || cx.is(end, Class::Cur)
+        || cx.is(end, Class::Mag)
+        || cx.sym(end, '%')
+        || (cx.word_is(end, "per") && cx.word_is(end + 1, "cent"));
+    if cats.iter().all(|c| *c == Cat::Bare) && (cx.is_word(first.start) || !opened || unit_after) {
         return None;
     }
     if weak && matches!(first.cat, Cat::Time | Cat::Bare) && cats.get(1) == Some(&Cat::MonthDay) {
         cats.remove_first();
+    }
+    // "Thu.", "on Fri.": the dot of an abbreviated weekday ending the expression
+    if cx.sym(end, '.')
+        && cx.glued(end)
+        && cx
+            .word_among(
+                end.wrapping_sub(1),
+                &[
+                    "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat",
+                    "sun",
+                ],
+            )
+            .is_some()
+    {
+        end += 1;
+    }
+    let mut value = if cats.len() == 1 { value } else { None };
+    // "in two weeks", "within 5 minutes": a duration after `in`/`within` is the point in time it
+    // leads to (`+P2W`), not a length of time
+    let all_dur = cats.iter().all(|c| *c == Cat::Duration);
+    let point = all_dur
+        && start == first.start
+        && ((start > floor && cx.word_is(start.wrapping_sub(1), "in"))
+            || (start > floor + 1
+                && cx.word_is(start.wrapping_sub(1), "about")
+                && cx.word_is(start.wrapping_sub(2), "in")));
+    let point = point || (all_dur && cx.word_is(start, "within"));
+    if point && !cx.word_is(start, "within") {
+        start = if cx.word_is(start.wrapping_sub(1), "in") {
+            start.wrapping_sub(1)
+        } else {
+            start.wrapping_sub(2)
+        };
+        value = value.map(|v| ["+", v.as_str()].concat());
     }
     let kind = if cats
         .iter()
@@ -2310,12 +2567,26 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         && cats.len() > usize::from(weak)
     {
         FigureKind::Time
-    } else if cats.iter().all(|c| *c == Cat::Duration) {
+    } else if all_dur && !point {
         FigureKind::Duration
+    } else if cats.len() == 1
+        && first.cat == Cat::Dayref
+        && cx
+            .word_among(
+                end.wrapping_sub(1),
+                &["now", "moment", "present", "time", "minute"],
+            )
+            .is_some()
+    {
+        // "right now", "until now": the present moment
+        FigureKind::Time
+    } else if (point || (cats.len() == 1 && first.cat == Cat::Rel)) && sub_day(cx, start, end) {
+        // "in 5 minutes", "the last 2 minutes", "30 minutes later", "next hour": a relative
+        // point or period shorter than a day is a time
+        FigureKind::Time
     } else {
         FigureKind::Date
     };
-    let value = if cats.len() == 1 { value } else { None };
     Some(Hit {
         start,
         end,
@@ -2323,6 +2594,58 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         value,
         unit: None,
     })
+}
+
+/// The time units in tokens `a..b` are all shorter than a day (and there is one).
+fn sub_day(cx: &Cx, a: usize, b: usize) -> bool {
+    let mut any = false;
+    for k in a..b {
+        // "three-quarters of an hour": the unit is the hour
+        let share = cx.word_is(k + 1, "of")
+            && (cx.word_is(k + 2, "a") || cx.word_is(k + 2, "an"))
+            && cx.is(k + 3, Class::Tunit);
+        if let Some(l) = cx.class(k, Class::Tunit).filter(|_| !share) {
+            if !matches!(l, "H" | "M" | "S") {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// `the` before a relative period is its determiner, not part of it: "(the) next quarter",
+/// "(the) past three years", "(the) 5 coming minutes", "(the) same week", "(the) year 2008".
+/// It stays before an ordinal period of something ("the last week of July").
+fn the_excluded(cx: &Cx, s: usize) -> bool {
+    let rel = |k: usize| {
+        (cx.is(k, Class::Rel) || cx.word_is(k, "same"))
+            && cx
+                .word_among(k, &["this", "current", "every", "each"])
+                .is_none()
+    };
+    if rel(s) {
+        // "the last week of July", "the next day": the period of something named after it
+        return !(cx.is(s + 1, Class::Tunit) && cx.word_is(s + 2, "of"));
+    }
+    // "the 2024 election": a year as a modifier ("the 1990s" keeps it)
+    if year_at(cx, s).is_some() && !(cx.glued(s + 1) && cx.word_is(s + 1, "s")) {
+        return true;
+    }
+    if let Some(p) = parse_number(cx, s) {
+        // "the 24-hour deadline": a length used as an adjective
+        let adjective = cx.sym(p.end, '-') && cx.glued(p.end) && cx.is(p.end + 1, Class::Tunit);
+        return !p.ordinal && (adjective || rel(p.end) && cx.is(p.end + 1, Class::Tunit));
+    }
+    let k = if cx
+        .word_among(s, &["calendar", "fiscal", "financial", "school"])
+        .is_some()
+    {
+        s + 1
+    } else {
+        s
+    };
+    (cx.word_is(k, "year") || cx.word_is(k, "week")) && cx.num_tok(k + 1)
 }
 
 /// Extends a holiday left over `St.`/`Saint` and `next`/`last`/`this`: `next St. Patrick's Day`.
@@ -2335,11 +2658,51 @@ fn holiday_prefix(cx: &Cx, start: usize, floor: usize) -> usize {
     {
         s = p.wrapping_sub(1);
     }
+    // "Orthodox Shrove Monday"
+    let p = s.wrapping_sub(1);
+    if s > floor && cx.word_is(p, "orthodox") {
+        s = p;
+    }
+    // "the Day of Ashura", "the Feast of Purim": a holiday named as its day or feast
+    let p = s.wrapping_sub(1);
+    if s > floor + 1
+        && cx.word_is(p, "of")
+        && cx
+            .word_among(
+                p.wrapping_sub(1),
+                &["day", "feast", "festival", "night", "eve", "weekend"],
+            )
+            .is_some()
+    {
+        s = p.wrapping_sub(1);
+    }
     let p = s.wrapping_sub(1);
     if s > floor && cx.word_among(p, &["next", "last", "this"]).is_some() {
         s = p;
     }
     s
+}
+
+/// A temporal prefix other than `the` ends right before token `b`: "before (the year 2019)",
+/// "the end of (the following week)".
+fn prefix_before(cx: &Cx, b: usize, floor: usize) -> bool {
+    let w = b.wrapping_sub(1);
+    if b <= floor || !cx.is_word(w) {
+        return false;
+    }
+    let mut lower = [0u8; 10];
+    let before = cx.s(w).as_bytes();
+    let Some(buf) = lower.get_mut(..before.len()) else {
+        return false;
+    };
+    buf.copy_from_slice(before);
+    buf.make_ascii_lowercase();
+    prefixes_ending(buf).iter().any(|p| {
+        *p != ["the"] && p.len() <= b - floor && {
+            let a = b - p.len();
+            p.iter().enumerate().all(|(k, x)| cx.word_is(a + k, x))
+        }
+    })
 }
 
 /// Extends `start` left over a temporal prefix (`since`, `the end of`, `as early as`).
@@ -2392,7 +2755,10 @@ fn prefix(cx: &Cx, start: usize, floor: usize) -> usize {
             }
             let b = s - n;
             if p.iter().enumerate().all(|(k, w)| cx.word_is(b + k, w)) {
-                if *p == ["the"] && cx.word_is(s, "the") {
+                if *p == ["the"]
+                    && (cx.word_is(s, "the")
+                        || (the_excluded(cx, s) && !prefix_before(cx, b, floor)))
+                {
                     continue;
                 }
                 s = b;
