@@ -29,6 +29,34 @@ pub mod segment;
 mod types;
 pub use types::*;
 
+/// `count` deterministic random texts of 1 to `max_pieces` of `pieces` each (xorshift from
+/// `seed`), for tests that check two code paths agree.
+#[cfg(test)]
+pub(crate) fn random_texts(
+    pieces: &[&str],
+    count: usize,
+    max_pieces: u64,
+    seed: u64,
+) -> Vec<String> {
+    let mut x = seed;
+    (0..count)
+        .map(|_| {
+            let mut t = String::new();
+            for _ in 0..1 + x % max_pieces {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push_str(
+                    pieces
+                        .get((x % pieces.len() as u64) as usize)
+                        .unwrap_or(&""),
+                );
+            }
+            t
+        })
+        .collect()
+}
+
 use people::MentionKind;
 
 /// Analyses a text: speakers, person mentions, quotes and figures.

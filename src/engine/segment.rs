@@ -844,23 +844,13 @@ mod tests {
             ";",
             "&",
         ];
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut texts: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
-        for _ in 0..3000 {
-            let mut t = String::new();
-            let n = 1 + (x % 12) as usize;
-            for _ in 0..n {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                t.push_str(
-                    pieces
-                        .get((x % pieces.len() as u64) as usize)
-                        .unwrap_or(&""),
-                );
-            }
-            texts.push(t);
-        }
+        texts.extend(crate::engine::random_texts(
+            &pieces,
+            3000,
+            12,
+            0x9e37_79b9_7f4a_7c15,
+        ));
         texts.push(include_str!("../../tests/fixtures/sample_article.txt").to_string());
         for t in &texts {
             let a = tokenize(t);

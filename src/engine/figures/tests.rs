@@ -2664,21 +2664,12 @@ fn whole_text_equals_line_by_line() {
         long,
         one_line,
     ];
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    for _ in 0..2000 {
-        let mut t = String::new();
-        for _ in 0..1 + (x % 16) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            t.push_str(
-                pieces
-                    .get((x % pieces.len() as u64) as usize)
-                    .unwrap_or(&""),
-            );
-        }
-        texts.push(t);
-    }
+    texts.extend(crate::engine::random_texts(
+        &pieces,
+        2000,
+        16,
+        0x2545_f491_4f6c_dd1d,
+    ));
     for text in &texts {
         let mut want = Vec::new();
         let mut base = 0;
@@ -2704,19 +2695,7 @@ fn apostrophe_opens_only_before_glued_digits() {
         "’", "'", "s", "t", "90s", "90", "1990s", "2020", "May", "a", "year", "one", "1st", "½",
         "$", "5", " ", ",", "-", "O", "clock", "ll", "re", "twenty", "%", "million", "am", "’s",
     ];
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-    for _ in 0..3000 {
-        let mut text = String::new();
-        for _ in 0..2 + (x % 10) {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            text.push_str(
-                pieces
-                    .get((x % pieces.len() as u64) as usize)
-                    .unwrap_or(&""),
-            );
-        }
+    for text in crate::engine::random_texts(&pieces, 3000, 11, 0x9e37_79b9_7f4a_7c15) {
         let toks = tokenize(&text);
         let nums = vec![Cell::new(None); toks.len()];
         let cx = Cx::new(&text, &toks, &nums);
