@@ -56,9 +56,6 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Per sentence number: first token and one past the last token.
     pub sents: Vec<(usize, usize)>,
-    /// The text of each token (`text(&tokens[i])`), sliced once: [`Doc::word`] is called many
-    /// times per token and needs no bounds or char-boundary checks this way.
-    words: Vec<&'a str>,
 }
 
 impl<'a> Doc<'a> {
@@ -70,33 +67,7 @@ impl<'a> Doc<'a> {
     /// The text of token `i` (empty when out of range).
     #[inline]
     pub fn word(&self, i: usize) -> &'a str {
-        self.words.get(i).copied().unwrap_or("")
-    }
-    /// A document of `tokens` (final spans), with their texts sliced and sentences assigned.
-    fn new(src: &'a str, tokens: Vec<Token>) -> Self {
-        let words = tokens
-            .iter()
-            .map(|t| src.get(t.start..t.end).unwrap_or(""))
-            .collect();
-        let mut doc = Doc {
-            src,
-            tokens,
-            sents: Vec::new(),
-            words,
-        };
-        assign_sentences(&mut doc);
-        let mut sents: Vec<(usize, usize)> = Vec::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
-            let s = t.sent as usize;
-            while sents.len() <= s {
-                sents.push((i, i));
-            }
-            if let Some(b) = sents.get_mut(s) {
-                b.1 = i + 1;
-            }
-        }
-        doc.sents = sents;
-        doc
+        self.tokens.get(i).map(|t| self.text(t)).unwrap_or("")
     }
     /// First token and one past the last token of the sentence containing token `i`.
     pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
@@ -119,7 +90,9 @@ impl<'a> Doc<'a> {
                 // bytes start with the UTF-8 encoding of `c`: no decoding
                 let mut enc = [0u8; 4];
                 let want = c.encode_utf8(&mut enc).as_bytes();
-                self.word(i).as_bytes().starts_with(want)
+                self.src
+                    .get(t.start..t.end)
+                    .is_some_and(|s| s.as_bytes().starts_with(want))
             }
             _ => false,
         }
@@ -127,7 +100,10 @@ impl<'a> Doc<'a> {
     /// The first char of token `i`, if any.
     #[inline]
     pub fn ch(&self, i: usize) -> Option<char> {
-        self.word(i).chars().next()
+        self.tokens
+            .get(i)
+            .and_then(|t| self.src.get(t.start..t.end))
+            .and_then(|s| s.chars().next())
     }
 }
 
@@ -498,7 +474,24 @@ pub fn tokenize(src: &str) -> Doc<'_> {
             });
         }
     }
-    Doc::new(src, tokens)
+    let mut doc = Doc {
+        src,
+        tokens,
+        sents: Vec::new(),
+    };
+    assign_sentences(&mut doc);
+    let mut sents: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let s = t.sent as usize;
+        while sents.len() <= s {
+            sents.push((i, i));
+        }
+        if let Some(b) = sents.get_mut(s) {
+            b.1 = i + 1;
+        }
+    }
+    doc.sents = sents;
+    doc
 }
 
 /// Emoji, pictographs, dingbats, arrows and bullets: no token is made for them, so they neither
@@ -517,8 +510,8 @@ fn assign_sentences(doc: &mut Doc<'_>) {
     let mut i = 0;
     let mut prev_para = 0;
     while i < n {
-        let (para, kind, start) = match doc.tokens.get(i) {
-            Some(t) => (t.para, t.kind, t.start),
+        let (para, kind, start, end) = match doc.tokens.get(i) {
+            Some(t) => (t.para, t.kind, t.start, t.end),
             None => break,
         };
         if para != prev_para {
@@ -529,7 +522,7 @@ fn assign_sentences(doc: &mut Doc<'_>) {
             t.sent = sent;
         }
         let c = match kind {
-            Kind::Punct => doc.word(i).chars().next(),
+            Kind::Punct => doc.src.get(start..end).and_then(|s| s.chars().next()),
             _ => None,
         };
         if kind == Kind::Punct && matches!(c, Some('.' | '!' | '?')) {
@@ -545,7 +538,7 @@ fn assign_sentences(doc: &mut Doc<'_>) {
                 if t.para != para {
                     break;
                 }
-                let d = doc.word(j).chars().next();
+                let d = doc.src.get(t.start..t.end).and_then(|s| s.chars().next());
                 let closing = matches!(d, Some('.' | '!' | '?' | ')' | ']' | '”' | '’' | '»'))
                     || (matches!(d, Some('"' | '\''))
                         && doc
@@ -778,7 +771,24 @@ mod tests {
                 });
             }
         }
-        Doc::new(src, tokens)
+        let mut doc = Doc {
+            src,
+            tokens,
+            sents: Vec::new(),
+        };
+        assign_sentences(&mut doc);
+        let mut sents: Vec<(usize, usize)> = Vec::new();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let s = t.sent as usize;
+            while sents.len() <= s {
+                sents.push((i, i));
+            }
+            if let Some(b) = sents.get_mut(s) {
+                b.1 = i + 1;
+            }
+        }
+        doc.sents = sents;
+        doc
     }
 
     #[test]
@@ -857,10 +867,6 @@ mod tests {
             let b = reference_tokenize(t);
             assert_eq!(a.tokens, b.tokens, "{t:?}");
             assert_eq!(a.sents, b.sents, "{t:?}");
-            for (i, tok) in a.tokens.iter().enumerate() {
-                assert_eq!(a.word(i), a.text(tok), "{t:?}");
-            }
-            assert_eq!(a.word(a.tokens.len()), "");
         }
     }
 
