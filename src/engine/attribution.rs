@@ -22,7 +22,8 @@
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
     clause_cut, comment_end, content_left, content_right, extend_over_regions, inside_region,
-    is_filler, is_object_pronoun, sentence_end, sentence_start, skip_adverbials, takes_object,
+    is_filler, is_object_pronoun, is_subordinating_conjunction, sentence_end, sentence_start,
+    skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -1382,24 +1383,8 @@ fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
 
 /// Conjunctions that open a subordinate clause before the main clause (`While X said …, Y …`).
 fn is_subordinator(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "while"
-            | "although"
-            | "though"
-            | "when"
-            | "if"
-            | "after"
-            | "because"
-            | "as"
-            | "since"
-            | "once"
-            | "unless"
-            | "whereas"
-            | "before"
-            | "until"
-            | "even"
-    )
+    let w = w.to_ascii_lowercase();
+    is_subordinating_conjunction(&w) || w == "whereas"
 }
 
 /// Where the reported clause `[s, e)` of the cue at `c` ends when the cue sits in a fronted
@@ -1696,19 +1681,18 @@ pub fn attribute<'d, 'a>(
                             || independent_quote(doc, r)
                         {
                             found = Some((src, Some(c), QuoteKind::Direct, r.content));
-                        } else if embedded_start(doc, regions, &in_quote, sent_first, open)
-                            == sent_first
-                            && content_right(doc, c, regions).is_some_and(|(cs, _)| cs > c)
-                        {
-                            // an embedded quotation before a cue with its own clause is no
-                            // content of it: `on “This Week,” Rep. X said the plan …`
-                            used_cue[c] = false;
-                        } else if let Some(t0) = doc
-                            .tokens
-                            .get(embedded_start(doc, regions, &in_quote, sent_first, open))
-                        {
-                            let span = Span::new(t0.start, r.content.end);
-                            found = Some((src, Some(c), QuoteKind::Mixed, span));
+                        } else {
+                            let start = embedded_start(doc, regions, &in_quote, sent_first, open);
+                            if start == sent_first
+                                && content_right(doc, c, regions).is_some_and(|(cs, _)| cs > c)
+                            {
+                                // an embedded quotation before a cue with its own clause is no
+                                // content of it: `on “This Week,” Rep. X said the plan …`
+                                used_cue[c] = false;
+                            } else if let Some(t0) = doc.tokens.get(start) {
+                                let span = Span::new(t0.start, r.content.end);
+                                found = Some((src, Some(c), QuoteKind::Mixed, span));
+                            }
                         }
                     }
                 }

@@ -869,6 +869,27 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
     end
 }
 
+/// Lower-case conjunctions that open a subordinate clause (`if`, `while`, `because`, …): a clause
+/// that starts with one has its main clause after the next comma.
+pub fn is_subordinating_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "if" | "when"
+            | "although"
+            | "though"
+            | "while"
+            | "because"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "unless"
+            | "once"
+            | "even"
+            | "until"
+    )
+}
+
 /// Where a reported clause without quotation marks ends before a comment added after a comma:
 /// a relative clause (`, which …`, `, who …`), a comparison (`, compared with …`, `, well above …`,
 /// `, down from …`), a coordinated clause with its own subject (`, and the city …`), a new
@@ -878,38 +899,27 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
     // a clause opening with a subordinate clause or phrase has its main clause after the comma:
     // "if elected, he would …", "that after the vote, the party …"
     let sub = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "if" | "when"
-                | "although"
-                | "though"
-                | "while"
-                | "because"
-                | "as"
-                | "after"
-                | "before"
-                | "since"
-                | "unless"
-                | "once"
-                | "whether"
-                | "despite"
-                | "even"
-                | "until"
-                | "given"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-                | "for"
-                | "by"
-                | "with"
-                | "without"
-                | "under"
-                | "amid"
-                | "like"
-                | "from"
-                | "to"
-        )
+        let w = w.to_ascii_lowercase();
+        is_subordinating_conjunction(&w)
+            || matches!(
+                w.as_str(),
+                "whether"
+                    | "despite"
+                    | "given"
+                    | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "for"
+                    | "by"
+                    | "with"
+                    | "without"
+                    | "under"
+                    | "amid"
+                    | "like"
+                    | "from"
+                    | "to"
+            )
     };
     let fronted = sub(doc.word(s)) || (doc.word(s) == "that" && sub(doc.word(s + 1)));
     (s + 3..e)
