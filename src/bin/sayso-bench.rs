@@ -133,28 +133,39 @@ fn news(bytes: usize, seed: u64) -> String {
     s
 }
 
-/// Best time of at least three runs, and of as many as fit in about two seconds: a short run
-/// on a shared VM varies by a factor of two, which made the growth ratio mostly noise.
-fn time(text: &str) -> f64 {
+/// Best time of `work` over at least three runs, and as many as fit in about two seconds: a
+/// short run on a shared VM varies by a factor of two, which made the growth ratio mostly noise.
+fn best_time(mut work: impl FnMut()) -> f64 {
     let mut best = f64::MAX;
     let start = Instant::now();
     let mut runs = 0;
     while runs < 3 || (runs < 30 && start.elapsed().as_secs_f64() < 2.0) {
         let t = Instant::now();
-        black_box(analyze(black_box(text)));
+        work();
         best = best.min(t.elapsed().as_secs_f64());
         runs += 1;
     }
     best
 }
 
-fn report(name: &str, text: &str) -> f64 {
-    let secs = time(text);
-    let mb = text.len() as f64 / 1e6;
+fn time(text: &str) -> f64 {
+    best_time(|| {
+        black_box(analyze(black_box(text)));
+    })
+}
+
+/// Prints one result line: `bytes` analysed in `secs`.
+fn line(name: &str, bytes: usize, secs: f64) {
+    let mb = bytes as f64 / 1e6;
     println!(
         "{name:<34} {mb:>8.2} MB {secs:>9.4} s {:>9.1} MB/s",
         mb / secs
     );
+}
+
+fn report(name: &str, text: &str) -> f64 {
+    let secs = time(text);
+    line(name, text.len(), secs);
     secs
 }
 
@@ -177,20 +188,12 @@ fn articles(path: &str) {
         .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut best = f64::MAX;
-    for _ in 0..3 {
-        let t = Instant::now();
+    let secs = best_time(|| {
         for text in &texts {
             black_box(analyze(black_box(text)));
         }
-        best = best.min(t.elapsed().as_secs_f64());
-    }
-    let mb = bytes as f64 / 1e6;
-    let name = format!("{} articles", texts.len());
-    println!(
-        "{name:<34} {mb:>8.2} MB {best:>9.4} s {:>9.1} MB/s",
-        mb / best
-    );
+    });
+    line(&format!("{} articles", texts.len()), bytes, secs);
 }
 
 fn main() {

@@ -22,16 +22,16 @@ use serde_json::Value;
 
 /// Byte offset → Unicode code point offset, through the app's one conversion module. Engine spans
 /// are on char boundaries; an offset that is not (never expected) maps to the end of the text.
-pub struct CpIndex(TextIndex);
+struct CpIndex(TextIndex);
 
 impl CpIndex {
     /// Indexes `text`.
-    pub fn new(text: &str) -> Self {
+    fn new(text: &str) -> Self {
         CpIndex(TextIndex::new(text))
     }
 
     /// The code point offset of byte offset `b`.
-    pub fn byte_to_cp(&self, b: usize) -> usize {
+    fn byte_to_cp(&self, b: usize) -> usize {
         self.0.byte_to_cp(b).unwrap_or_else(|| self.0.len_cp())
     }
 }
@@ -41,7 +41,7 @@ fn slice(text: &str, s: usize, e: usize) -> &str {
 }
 
 /// A figure's normalised value as JSON: a number when it parses as one, else its string (dates).
-pub fn figure_value(v: &Option<String>) -> Value {
+fn figure_value(v: &Option<String>) -> Value {
     match v {
         None => Value::Null,
         Some(s) => match s.parse::<f64>() {
