@@ -389,9 +389,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 
     fn span_of(&self, a: usize, b: usize) -> Option<Span> {
-        let s = self.doc.tokens.get(a)?.start;
+        let s = self.doc.tokens.get(a)?.start();
         let last = self.doc.tokens.get(b.checked_sub(1)?)?;
-        let e = last.start + strip_possessive(self.doc.text(last)).len();
+        let e = last.start() + strip_possessive(self.doc.text(last)).len();
         (e > s).then_some(Span::new(s, e))
     }
 
@@ -437,7 +437,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
 
     fn pronoun_source(&mut self, k: usize) -> Option<Source> {
         let t = *self.doc.tokens.get(k)?;
-        let span = Span::new(t.start, t.end);
+        let span = Span::new(t.start(), t.end());
         let Some(entity) = resolve_pronoun(self.doc, &self.people, k) else {
             // the mention is still reported; the speaker stays unknown
             return Some(Source {
@@ -720,7 +720,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 let apostrophe = tj.kind == Kind::Quote
                     && matches!(doc.ch(j), Some('\'' | '’'))
                     && j > 0
-                    && doc.tokens.get(j - 1).is_some_and(|p| p.end == tj.start);
+                    && doc.tokens.get(j - 1).is_some_and(|p| p.end() == tj.start());
                 if tj.sent != sent || (tj.kind == Kind::Quote && !apostrophe) {
                     return None;
                 }
@@ -1510,7 +1510,7 @@ fn has_own_cue(doc: &Doc<'_>, r: &Region) -> bool {
 
 fn is_according(doc: &Doc<'_>, i: usize) -> bool {
     // length first: most tokens are rejected without slicing the text
-    doc.tokens.get(i).is_some_and(|t| t.end - t.start == 9)
+    doc.tokens.get(i).is_some_and(|t| t.end() - t.start() == 9)
         && matches!(doc.word(i), "according" | "According")
         && doc.word(i + 1) == "to"
 }
@@ -1594,7 +1594,7 @@ pub fn attribute<'d, 'a>(
                     .tokens
                     .get(close)
                     .zip(doc.tokens.get(k))
-                    .is_some_and(|(a, b)| a.end == b.start)
+                    .is_some_and(|(a, b)| a.end() == b.start())
             {
                 k += 1;
             }
@@ -1614,9 +1614,9 @@ pub fn attribute<'d, 'a>(
                     let abbrev_dot = doc.is_punct(c, '.')
                         && c > 0
                         && doc.tokens.get(c - 1).is_some_and(|p| {
-                            p.end == t.start
+                            p.end() == t.start()
                                 && p.kind == Kind::Word
-                                && (p.flags.has(Flags::TITLE) || p.end - p.start == 1)
+                                && (p.flags.has(Flags::TITLE) || p.end() - p.start() == 1)
                         });
                     if !abbrev_dot
                         && (t.para != para
@@ -1674,7 +1674,7 @@ pub fn attribute<'d, 'a>(
                             .filter(|_| !is_according(doc, c))
                             .and_then(|j| doc.tokens.get(j - 1));
                         if let (true, Some(last)) = (clause_initial, outer) {
-                            let span = Span::new(r.content.start, last.end);
+                            let span = Span::new(r.content.start, last.end());
                             found = Some((src, Some(c), QuoteKind::Mixed, span));
                         } else if clause_initial
                             || introduced_by_cue(doc, open)
@@ -1690,7 +1690,7 @@ pub fn attribute<'d, 'a>(
                                 // content of it: `on “This Week,” Rep. X said the plan …`
                                 used_cue[c] = false;
                             } else if let Some(t0) = doc.tokens.get(start) {
-                                let span = Span::new(t0.start, r.content.end);
+                                let span = Span::new(t0.start(), r.content.end);
                                 found = Some((src, Some(c), QuoteKind::Mixed, span));
                             }
                         }
@@ -1860,7 +1860,9 @@ pub fn attribute<'d, 'a>(
         // their token alone
         if doc.tokens.get(i).is_none_or(|t| {
             t.kind != Kind::Word
-                || (!t.flags.has(Flags::CUE) && t.end - t.start != 9 && t.end - t.start != 5)
+                || (!t.flags.has(Flags::CUE)
+                    && t.end() - t.start() != 9
+                    && t.end() - t.start() != 5)
         }) {
             i += 1;
             continue;

@@ -777,7 +777,7 @@ pub fn reported_clause_end(doc: &Doc<'_>, regions: &[Region], start: usize, end:
 /// Where a reported clause `[start, end)` with no quotation marks ends before a comment added
 /// after a comma ([`comment_cut`]); a clause with a quotation keeps `end`.
 pub fn comment_end(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -> usize {
-    let at = doc.tokens.get(start).map_or(0, |t| t.start);
+    let at = doc.tokens.get(start).map_or(0, |t| t.start());
     let first = regions.partition_point(|r| r.outer.end <= at);
     let quoted = regions.get(first).is_some_and(|r| r.open_tok < end);
     if quoted {
@@ -930,7 +930,7 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
                     .tokens
                     .get(j - 2)
                     .zip(doc.tokens.get(j - 1))
-                    .is_some_and(|(a, b)| a.end < b.start)
+                    .is_some_and(|(a, b)| a.end() < b.start())
             {
                 return true;
             }
@@ -1009,7 +1009,7 @@ mod tests {
         let doc = tokenize(text);
         let c = doc.first_at_or_after(text.find(cue)?);
         let (a, b) = content_right(&doc, c, &[])?;
-        Some(text[doc.tokens[a].start..doc.tokens[b - 1].end].to_string())
+        Some(text[doc.tokens[a].start()..doc.tokens[b - 1].end()].to_string())
     }
 
     #[test]
@@ -1083,7 +1083,7 @@ mod tests {
         let comma = doc.first_at_or_after(text.find(',').unwrap());
         let (a, b) = content_left(&doc, comma).unwrap();
         assert_eq!(
-            &text[doc.tokens[a].start..doc.tokens[b - 1].end],
+            &text[doc.tokens[a].start()..doc.tokens[b - 1].end()],
             "Prices will rise next year"
         );
     }

@@ -458,7 +458,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             }
             if nx.kind == Kind::Word
                 && nx.cap
-                && nx.start <= toks.get(end - 1).map_or(0, |p| p.end) + 1
+                && nx.start() <= toks.get(end - 1).map_or(0, |p| p.end()) + 1
             {
                 end += 1;
                 continue;
@@ -723,7 +723,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             && doc.is_punct(start - 1, ',')
             && toks
                 .get(start - 2)
-                .is_some_and(|p| p.kind == Kind::Number && p.end - p.start <= 3)
+                .is_some_and(|p| p.kind == Kind::Number && p.end() - p.start() <= 3)
             && doc.is_punct(start - 3, ',');
         // "Hurricane Katrina", "Operation Desert Storm"
         let event = matches!(
@@ -843,7 +843,7 @@ fn followed_by_age(doc: &Doc<'_>, end: usize) -> bool {
         && doc
             .tokens
             .get(end + 1)
-            .is_some_and(|t| t.kind == Kind::Number && t.end - t.start <= 3)
+            .is_some_and(|t| t.kind == Kind::Number && t.end() - t.start() <= 3)
         && doc.is_punct(end + 2, ',')
 }
 
@@ -1861,7 +1861,7 @@ fn push_mention(doc: &Doc<'_>, people: &mut People, core: usize, end: usize, ent
     };
     let last = doc.text(b);
     let trimmed = strip_possessive(last);
-    let span = Span::new(a.start, b.start + trimmed.len());
+    let span = Span::new(a.start(), b.start() + trimmed.len());
     people.mentions.push(Mention {
         span,
         tok_start: core,

@@ -47,8 +47,8 @@ fn flank(doc: &Doc<'_>, k: usize) -> (bool, bool) {
     let Some(t) = doc.tokens.get(k) else {
         return (true, true);
     };
-    let prev = doc.src.get(..t.start).and_then(|s| s.chars().next_back());
-    let next = doc.src.get(t.end..).and_then(|s| s.chars().next());
+    let prev = doc.src.get(..t.start()).and_then(|s| s.chars().next_back());
+    let next = doc.src.get(t.end()..).and_then(|s| s.chars().next());
     let prev_open = prev.is_none_or(|c| {
         c.is_whitespace()
             || matches!(
@@ -86,14 +86,14 @@ impl Builder<'_, '_> {
             Some(n)
                 if self.doc.is_punct(open_tok, '\'')
                     && self.doc.is_punct(open_tok + 1, '\'')
-                    && n.start == o.end =>
+                    && n.start() == o.end() =>
             {
-                n.end
+                n.end()
             }
-            _ => o.end,
+            _ => o.end(),
         };
         let (cs, ce, oe) = match close_tok.and_then(|c| self.doc.tokens.get(c)) {
-            Some(c) => (o_end, c.start, c.end),
+            Some(c) => (o_end, c.start(), c.end()),
             None => (o_end, end_byte, end_byte),
         };
         if ce <= cs {
@@ -121,7 +121,7 @@ impl Builder<'_, '_> {
             open_tok,
             close_tok,
             content,
-            outer: Span::new(o.start, oe),
+            outer: Span::new(o.start(), oe),
             single,
             continued,
             words,
@@ -153,7 +153,7 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
         while toks.get(j).is_some_and(|t| t.para == para) {
             j += 1;
         }
-        let para_end = toks.get(j.saturating_sub(1)).map_or(0, |t| t.end);
+        let para_end = toks.get(j.saturating_sub(1)).map_or(0, |t| t.end());
         // continuation: the previous paragraph was unclosed and this one opens again
         let continued = carried
             && toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
@@ -177,7 +177,7 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
             // two apostrophes '' used as a double quotation mark (older newspaper style)
             if c == '\''
                 && doc.ch(k + 1) == Some('\'')
-                && toks.get(k + 1).is_some_and(|n| n.start == t.end)
+                && toks.get(k + 1).is_some_and(|n| n.start() == t.end())
             {
                 c = '"';
                 nc = flank(doc, k + 1).1;
@@ -210,7 +210,7 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
                     Some((o, _)) => {
                         if po && !nc {
                             // previous quote never closed: end it here, open anew
-                            b.push(o, None, t.start, false, continued && first_region);
+                            b.push(o, None, t.start(), false, continued && first_region);
                             first_region = false;
                             open = Some((k, Open::Double));
                         } else {
@@ -241,7 +241,7 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
                 '"' => match open {
                     Some((o, _)) => {
                         if po && !nc && k > o + 1 {
-                            b.push(o, None, t.start, false, continued && first_region);
+                            b.push(o, None, t.start(), false, continued && first_region);
                             first_region = false;
                             open = Some((k, Open::Straight));
                         } else {
@@ -271,7 +271,7 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
                 '’' | '\'' | '›' => {
                     let next_digit = doc
                         .src
-                        .get(t.end..)
+                        .get(t.end()..)
                         .and_then(|s| s.chars().next())
                         .is_some_and(|d| d.is_ascii_digit());
                     match single {

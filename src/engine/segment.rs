@@ -31,10 +31,10 @@ pub enum Kind {
 /// One token; `start..end` is a byte span on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
+    /// First byte (see [`Token::start`]); 32 bits keep tokens at 20 bytes (texts are cut at 4 GiB).
+    lo: u32,
+    /// One past the last byte (see [`Token::end`]).
+    hi: u32,
     /// Token class.
     pub kind: Kind,
     /// List memberships of the lowercased word (possessive `'s` stripped); empty for non-words.
@@ -45,6 +45,32 @@ pub struct Token {
     pub para: u32,
     /// Sentence number over the whole text.
     pub sent: u32,
+}
+
+impl Token {
+    /// A token of `kind` over `start..end` (offsets below 4 GiB, see [`tokenize`]).
+    #[inline]
+    pub fn new(start: usize, end: usize, kind: Kind, flags: Flags, cap: bool, para: u32) -> Self {
+        Token {
+            lo: start as u32,
+            hi: end as u32,
+            kind,
+            flags,
+            cap,
+            para,
+            sent: 0,
+        }
+    }
+    /// First byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.lo as usize
+    }
+    /// One past the last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.hi as usize
+    }
 }
 
 /// A tokenised text.
@@ -62,7 +88,7 @@ impl<'a> Doc<'a> {
     /// The text of a token (empty if the span were ever invalid).
     #[inline]
     pub fn text(&self, t: &Token) -> &'a str {
-        self.src.get(t.start..t.end).unwrap_or("")
+        self.src.get(t.start()..t.end()).unwrap_or("")
     }
     /// The text of token `i` (empty when out of range).
     #[inline]
@@ -79,7 +105,7 @@ impl<'a> Doc<'a> {
     }
     /// Index of the first token starting at or after byte `b`.
     pub fn first_at_or_after(&self, b: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < b)
+        self.tokens.partition_point(|t| t.start() < b)
     }
     /// Whether token `i` is the punctuation character `c`.
     #[inline]
@@ -91,7 +117,7 @@ impl<'a> Doc<'a> {
                 let mut enc = [0u8; 4];
                 let want = c.encode_utf8(&mut enc).as_bytes();
                 self.src
-                    .get(t.start..t.end)
+                    .get(t.start()..t.end())
                     .is_some_and(|s| s.as_bytes().starts_with(want))
             }
             _ => false,
@@ -102,7 +128,7 @@ impl<'a> Doc<'a> {
     pub fn ch(&self, i: usize) -> Option<char> {
         self.tokens
             .get(i)
-            .and_then(|t| self.src.get(t.start..t.end))
+            .and_then(|t| self.src.get(t.start()..t.end()))
             .and_then(|s| s.chars().next())
     }
 }
@@ -299,8 +325,13 @@ fn leading_ascii_alnum(chunk: u64) -> usize {
 }
 
 /// Tokenises `src` and assigns paragraphs and sentences.
+///
+/// Token offsets are 32-bit, so a text over 4 GiB is read up to its last char boundary before
+/// 4 GiB (wasm32 memory cannot hold such a text anyway).
 pub fn tokenize(src: &str) -> Doc<'_> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 5 + 1);
+    let src = within_u32(src);
+    // news has about one token per 5 bytes (generated text 1 per 4.7): room for 1 per 4, no regrowth
+    let mut tokens: Vec<Token> = Vec::with_capacity(src.len() / 4 + 16);
     let mut para: u32 = 0;
     let mut it = Cursor { src, pos: 0 };
     let mut buf = [0u8; 32];
@@ -431,47 +462,44 @@ pub fn tokenize(src: &str) -> Doc<'_> {
                     }
                 }
             }
-            tokens.push(Token {
-                start: i,
+            tokens.push(Token::new(
+                i,
                 end,
-                kind: if number { Kind::Number } else { Kind::Word },
+                if number { Kind::Number } else { Kind::Word },
                 flags,
-                cap: c.is_uppercase(),
+                c.is_uppercase(),
                 para,
-                sent: 0,
-            });
+            ));
         } else if is_mark(c) {
             // a stray combining mark or joiner: attach to the previous token if adjacent
             if let Some(last) = tokens.last_mut() {
-                if last.end == i {
-                    last.end = i + c.len_utf8();
+                if last.end() == i {
+                    last.hi = (i + c.len_utf8()) as u32;
                     continue;
                 }
             }
-            tokens.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
-                kind: Kind::Punct,
-                flags: Flags::default(),
-                cap: false,
+            tokens.push(Token::new(
+                i,
+                i + c.len_utf8(),
+                Kind::Punct,
+                Flags::default(),
+                false,
                 para,
-                sent: 0,
-            });
+            ));
         } else {
             let kind = if is_quote_char(c) {
                 Kind::Quote
             } else {
                 Kind::Punct
             };
-            tokens.push(Token {
-                start: i,
-                end: i + c.len_utf8(),
+            tokens.push(Token::new(
+                i,
+                i + c.len_utf8(),
                 kind,
-                flags: Flags::default(),
-                cap: false,
+                Flags::default(),
+                false,
                 para,
-                sent: 0,
-            });
+            ));
         }
     }
     let mut doc = Doc {
@@ -494,6 +522,15 @@ pub fn tokenize(src: &str) -> Doc<'_> {
     doc
 }
 
+/// The longest prefix of `src` on a char boundary whose offsets fit in 32 bits.
+fn within_u32(src: &str) -> &str {
+    let mut cut = src.len().min(u32::MAX as usize);
+    while !src.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    src.get(..cut).unwrap_or("")
+}
+
 /// Emoji, pictographs, dingbats, arrows and bullets: no token is made for them, so they neither
 /// end nor start sentences (`… £2 million. 🗳️ “Vote early,” she added.`).
 fn is_symbol(c: char) -> bool {
@@ -511,7 +548,7 @@ fn assign_sentences(doc: &mut Doc<'_>) {
     let mut prev_para = 0;
     while i < n {
         let (para, kind, start, end) = match doc.tokens.get(i) {
-            Some(t) => (t.para, t.kind, t.start, t.end),
+            Some(t) => (t.para, t.kind, t.start(), t.end()),
             None => break,
         };
         if para != prev_para {
@@ -529,7 +566,7 @@ fn assign_sentences(doc: &mut Doc<'_>) {
             let prev_abbrev = c == Some('.')
                 && i > 0
                 && doc.tokens.get(i - 1).is_some_and(|p| {
-                    p.kind == Kind::Word && p.end == start && is_abbrev(doc.word(i - 1))
+                    p.kind == Kind::Word && p.end() == start && is_abbrev(doc.word(i - 1))
                 });
             // absorb closing quotes/brackets and repeated terminators
             let mut j = i + 1;
@@ -538,13 +575,16 @@ fn assign_sentences(doc: &mut Doc<'_>) {
                 if t.para != para {
                     break;
                 }
-                let d = doc.src.get(t.start..t.end).and_then(|s| s.chars().next());
+                let d = doc
+                    .src
+                    .get(t.start()..t.end())
+                    .and_then(|s| s.chars().next());
                 let closing = matches!(d, Some('.' | '!' | '?' | ')' | ']' | '”' | '’' | '»'))
                     || (matches!(d, Some('"' | '\''))
                         && doc
                             .tokens
                             .get(j + 1)
-                            .is_none_or(|nx| nx.para != para || nx.start > t.end));
+                            .is_none_or(|nx| nx.para != para || nx.start() > t.end()));
                 if !closing {
                     break;
                 }
@@ -579,6 +619,19 @@ mod tests {
     fn words(s: &str) -> Vec<String> {
         let d = tokenize(s);
         d.tokens.iter().map(|t| d.text(t).to_string()).collect()
+    }
+
+    #[test]
+    fn a_token_is_twenty_bytes() {
+        // four 32-bit fields, the flags and two bytes: the token array is most of the engine's
+        // memory, read by every pass
+        assert_eq!(std::mem::size_of::<Token>(), 20);
+    }
+
+    #[test]
+    fn a_text_is_cut_at_the_last_char_boundary_before_4_gib() {
+        assert_eq!(within_u32("a€b"), "a€b");
+        assert_eq!(within_u32(""), "");
     }
 
     #[test]
@@ -728,47 +781,44 @@ mod tests {
                         }
                     }
                 }
-                tokens.push(Token {
-                    start: i,
+                tokens.push(Token::new(
+                    i,
                     end,
-                    kind: if number { Kind::Number } else { Kind::Word },
+                    if number { Kind::Number } else { Kind::Word },
                     flags,
-                    cap: c.is_uppercase(),
+                    c.is_uppercase(),
                     para,
-                    sent: 0,
-                });
+                ));
             } else if is_mark(c) {
                 // a stray combining mark or joiner: attach to the previous token if adjacent
                 if let Some(last) = tokens.last_mut() {
-                    if last.end == i {
-                        last.end = i + c.len_utf8();
+                    if last.end() == i {
+                        last.hi = (i + c.len_utf8()) as u32;
                         continue;
                     }
                 }
-                tokens.push(Token {
-                    start: i,
-                    end: i + c.len_utf8(),
-                    kind: Kind::Punct,
-                    flags: Flags::default(),
-                    cap: false,
+                tokens.push(Token::new(
+                    i,
+                    i + c.len_utf8(),
+                    Kind::Punct,
+                    Flags::default(),
+                    false,
                     para,
-                    sent: 0,
-                });
+                ));
             } else {
                 let kind = if is_quote_char(c) {
                     Kind::Quote
                 } else {
                     Kind::Punct
                 };
-                tokens.push(Token {
-                    start: i,
-                    end: i + c.len_utf8(),
+                tokens.push(Token::new(
+                    i,
+                    i + c.len_utf8(),
                     kind,
-                    flags: Flags::default(),
-                    cap: false,
+                    Flags::default(),
+                    false,
                     para,
-                    sent: 0,
-                });
+                ));
             }
         }
         let mut doc = Doc {
