@@ -49,6 +49,7 @@ EVAL_NEWS ?= ../shared/eval/polnear_train.jsonl
 bench:
 	cargo run --profile native -j $(JOBS) --bin sayso-bench
 	@if [ -f $(EVAL_NEWS) ]; then target/native/sayso-bench --jsonl $(EVAL_NEWS); fi
+	@echo "stages (generated news, 2 MB):"; target/native/sayso-bench --stages
 
 bench-browser:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=600 \

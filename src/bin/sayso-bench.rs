@@ -5,13 +5,14 @@
 //! cargo run --release --bin sayso-bench [-- MB]
 //! sayso-bench --once MB    # one analysis of MB of news text, for callgrind / perf stat
 //! sayso-bench --jsonl FILE  # articles of a JSON-lines file ({"text": …} per line), one analysis each
+//! sayso-bench --stages [FILE] # time per stage (tokens, quote marks, people, attribution, figures)
 //! ```
 //!
 //! The generated text is denser than real news: every sentence quotes, reports or dates something.
 //! `--jsonl` measures real articles read at run time (`make bench` uses `../shared/eval` when it is
 //! there); nothing of them is stored in the repository.
 
-use sayso::engine::analyze;
+use sayso::engine::{analyze, attribution, figures, people, quotes, segment};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -176,17 +177,95 @@ fn measured(text: &str) {
     black_box(analyze(black_box(text)));
 }
 
-/// Throughput over the articles of a JSON-lines file, each analysed on its own as the app does.
-fn articles(path: &str) {
+/// The texts of a JSON-lines file's lines (`{"text": …}`); exits when it cannot be read.
+fn read_texts(path: &str) -> Vec<String> {
     let Ok(data) = std::fs::read_to_string(path) else {
         eprintln!("cannot read {path}");
         std::process::exit(2);
     };
-    let texts: Vec<String> = data
-        .lines()
+    data.lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v.get("text")?.as_str().map(str::to_owned))
-        .collect();
+        .collect()
+}
+
+/// Time per stage of `analyze` over `texts`, each stage timed alone on the previous stages'
+/// results (computed once beforehand); the last line is what the whole analysis adds (speakers,
+/// sorting, output).
+fn stages(texts: &[String]) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let docs: Vec<segment::Doc<'_>> = texts.iter().map(|t| segment::tokenize(t)).collect();
+    let regions: Vec<Vec<quotes::Region>> = docs.iter().map(quotes::find_regions).collect();
+    let found: Vec<people::People> = docs.iter().map(people::find_people).collect();
+    let mut sum = 0.0;
+    let mut stage = |name: &str, secs: f64| {
+        stage_line(name, bytes, secs);
+        sum += secs;
+    };
+    stage(
+        "tokens",
+        best_time(|| {
+            for text in texts {
+                black_box(segment::tokenize(black_box(text)));
+            }
+        }),
+    );
+    stage(
+        "quote marks",
+        best_time(|| {
+            for doc in &docs {
+                black_box(quotes::find_regions(black_box(doc)));
+            }
+        }),
+    );
+    stage(
+        "people",
+        best_time(|| {
+            for doc in &docs {
+                black_box(people::find_people(black_box(doc)));
+            }
+        }),
+    );
+    // attribution takes the people by value: time it with a copy, less the copy alone
+    let copy = best_time(|| {
+        black_box(found.clone());
+    });
+    let with_copy = best_time(|| {
+        for ((doc, r), f) in docs.iter().zip(&regions).zip(found.clone()) {
+            black_box(attribution::attribute(doc, r, f));
+        }
+    });
+    stage("attribution", with_copy - copy);
+    stage(
+        "figures",
+        best_time(|| {
+            for text in texts {
+                black_box(figures::find_figures(black_box(text)));
+            }
+        }),
+    );
+    let all = best_time(|| {
+        for text in texts {
+            measured(text);
+        }
+    });
+    stage_line("rest (speakers, sorting, output)", bytes, all - sum);
+    line("whole analysis", bytes, all);
+}
+
+/// One stage's share: seconds and the MB/s the stage alone would run at.
+fn stage_line(name: &str, bytes: usize, secs: f64) {
+    let secs = secs.max(1e-9);
+    println!(
+        "  {name:<32} {:>9.4} s {:>9.1} MB/s alone",
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+/// Throughput over the articles of a JSON-lines file, each analysed on its own as the app does.
+fn articles(path: &str) {
+    let texts = read_texts(path);
     let bytes: usize = texts.iter().map(String::len).sum();
     let secs = best_time(|| {
         for text in &texts {
@@ -200,6 +279,15 @@ fn main() {
     if std::env::args().nth(1).as_deref() == Some("--jsonl") {
         black_box(analyze("Anna Novak said “yes.”"));
         articles(&std::env::args().nth(2).unwrap_or_default());
+        return;
+    }
+    if std::env::args().nth(1).as_deref() == Some("--stages") {
+        black_box(analyze("Anna Novak said “yes.”"));
+        let texts = match std::env::args().nth(2) {
+            Some(path) => read_texts(&path),
+            None => vec![news(2_000_000, 7)],
+        };
+        stages(&texts);
         return;
     }
     if std::env::args().nth(1).as_deref() == Some("--once") {
