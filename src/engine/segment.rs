@@ -310,6 +310,51 @@ fn scan_alnum_packed(bytes: &[u8], start: usize) -> (usize, [u64; 2]) {
     (pos, key)
 }
 
+/// The token at `i` when it is plain ASCII (`b`, its first byte, is printable ASCII): a
+/// punctuation mark, or a run of letters and digits that ends at an ASCII byte that joins nothing
+/// (a space, most punctuation). `None` leaves the token to the general path of [`tokenize`]
+/// (joiners, other scripts), which gives the same token for what this one takes.
+#[inline]
+fn ascii_token(bytes: &[u8], i: usize, b: u8, para: u32) -> Option<Token> {
+    if !b.is_ascii_alphanumeric() {
+        let kind = if matches!(b, b'"' | b'\'') {
+            Kind::Quote
+        } else {
+            Kind::Punct
+        };
+        return Some(Token::new(i, i + 1, kind, Flags::default(), false, para));
+    }
+    let (end, key) = scan_alnum_packed(bytes, i);
+    if bytes
+        .get(end)
+        .is_some_and(|&d| d >= 0x80 || matches!(d, b'.' | b',' | b':' | b'\'' | b'-' | b'&'))
+    {
+        return None;
+    }
+    let number = b.is_ascii_digit();
+    let upper = b.is_ascii_uppercase();
+    let len = end - i;
+    let mut buf = [0u8; 32];
+    let word = || std::str::from_utf8(bytes.get(i..end).unwrap_or_default()).unwrap_or_default();
+    let mut flags = if number || (!upper && len <= 2) {
+        Flags::default()
+    } else if len <= PACK {
+        lookup_alnum_packed(key[0], key[1])
+    } else {
+        lookup_alnum(word(), &mut buf)
+    };
+    if flags.is_empty() && upper && len > 3 {
+        // plural of a non-person word ("Administrations", "Towers")
+        if let Some(stem) = word().strip_suffix('s') {
+            if lookup_alnum(stem, &mut buf).has(Flags::NONPERSON) {
+                flags = Flags::NONPERSON;
+            }
+        }
+    }
+    let kind = if number { Kind::Number } else { Kind::Word };
+    Some(Token::new(i, end, kind, flags, upper, para))
+}
+
 /// Number of leading ASCII letters and digits in eight little-endian bytes (SWAR).
 #[inline]
 fn leading_ascii_alnum(chunk: u64) -> usize {
@@ -336,7 +381,34 @@ pub fn tokenize(src: &str) -> Doc<'_> {
     let mut it = Cursor { src, pos: 0 };
     let mut buf = [0u8; 32];
     let mut pending_para = false;
-    while let Some((i, c)) = it.next() {
+    let bytes = src.as_bytes();
+    loop {
+        // ASCII white space and control characters, the commonest bytes: skipped undecoded
+        match bytes.get(it.pos) {
+            None => break,
+            Some(b'\n') => {
+                pending_para = true;
+                it.pos += 1;
+                continue;
+            }
+            Some(&b) if b <= b' ' || b == 0x7f => {
+                it.pos += 1;
+                continue;
+            }
+            Some(&b) if b < 0x80 => {
+                if let Some(t) = ascii_token(bytes, it.pos, b, para) {
+                    if pending_para && !tokens.is_empty() {
+                        para = para.saturating_add(1);
+                    }
+                    pending_para = false;
+                    it.pos = t.end();
+                    tokens.push(Token { para, ..t });
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let Some((i, c)) = it.next() else { break };
         if c == '\n' || c == '\u{2029}' {
             pending_para = true;
             continue;
@@ -546,23 +618,23 @@ fn assign_sentences(doc: &mut Doc<'_>) {
     let mut sent: u32 = 0;
     let mut i = 0;
     let mut prev_para = 0;
+    let bytes = doc.src.as_bytes();
     while i < n {
-        let (para, kind, start, end) = match doc.tokens.get(i) {
-            Some(t) => (t.para, t.kind, t.start(), t.end()),
-            None => break,
+        let Some(t) = doc.tokens.get_mut(i) else {
+            break;
         };
-        if para != prev_para {
+        if t.para != prev_para {
             sent = sent.saturating_add(1);
-            prev_para = para;
+            prev_para = t.para;
         }
-        if let Some(t) = doc.tokens.get_mut(i) {
-            t.sent = sent;
-        }
-        let c = match kind {
-            Kind::Punct => doc.src.get(start..end).and_then(|s| s.chars().next()),
+        t.sent = sent;
+        let (para, start) = (t.para, t.start());
+        // '.', '!' and '?' are ASCII: a token is one exactly when its first byte is
+        let c = match bytes.get(start) {
+            Some(&b @ (b'.' | b'!' | b'?')) if t.kind == Kind::Punct => Some(char::from(b)),
             _ => None,
         };
-        if kind == Kind::Punct && matches!(c, Some('.' | '!' | '?')) {
+        if c.is_some() {
             let prev_abbrev = c == Some('.')
                 && i > 0
                 && doc.tokens.get(i - 1).is_some_and(|p| {
