@@ -38,6 +38,7 @@ pub fn App() -> Html {
             boot.1
                 .docs
                 .iter()
+                .filter(|d| !boot.1.recovered.contains(&d.id))
                 .map(|d| (d.id.clone(), d.modified))
                 .collect()
         })

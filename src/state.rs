@@ -84,6 +84,9 @@ pub struct Boot {
     pub storage_available: bool,
     /// Messages about entries that could not be read or storage that is unavailable.
     pub problems: Vec<String>,
+    /// Ids of documents rebuilt from a text entry whose document entry was missing: they are in
+    /// `docs` but not yet saved.
+    pub recovered: Vec<String>,
 }
 
 /// The whole state of the app.
@@ -996,6 +999,7 @@ mod tests {
                 seen_before: true,
                 storage_available: true,
                 problems: vec![],
+                recovered: vec![],
             },
             SAMPLE,
             3.0,
@@ -1028,6 +1032,7 @@ mod tests {
                 seen_before: true,
                 storage_available: true,
                 problems: vec![],
+                recovered: vec![],
             },
             SAMPLE,
             3.0,

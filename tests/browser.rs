@@ -900,3 +900,40 @@ async fn the_text_is_written_once_and_a_missing_text_is_reported_and_kept_aside(
         .any(|e| e.text_content().unwrap_or_default().contains("Text apart")));
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn a_text_without_its_document_entry_is_opened_again_and_saved() {
+    clear_storage();
+    // What a save leaves when the browser refuses the document's entry after taking its text.
+    let doc = Document::new(
+        "Recovered story\n“We will reopen the bridge in May,” Mayor Ana Ruiz said.",
+        None,
+        1.0,
+    );
+    storage()
+        .set_item(&codec::text_key(&doc.id), &codec::encode(&*doc.text))
+        .unwrap();
+    let app = Mounted::new();
+    app.until("a storage banner", |m| {
+        m.all("[data-testid=storage-banner]").len() == 1
+    })
+    .await;
+    let banner = app.text("[data-testid=storage-banner]").unwrap();
+    assert!(
+        banner.contains("Found the text") && banner.contains("Recovered story"),
+        "{banner}"
+    );
+    assert!(app.all("[data-testid=library-item]").iter().any(|e| e
+        .text_content()
+        .unwrap_or_default()
+        .contains("Recovered story")));
+    // the next save writes its entry beside the text, under the same id
+    app.until("the recovered document saved", |_| {
+        saved("Recovered story").is_some()
+    })
+    .await;
+    let back = saved_doc("Recovered story");
+    assert_eq!(back.id, doc.id);
+    assert_eq!(back.text, doc.text);
+    clear_storage();
+}

@@ -6,13 +6,14 @@
 //! - Reading: every `sayso:doc:*` entry is decoded through [`crate::model::codec`]. An entry
 //!   that cannot be read (or whose text cannot) is **moved aside** to a `sayso:backup:*` key (copied, then removed only
 //!   once the copy is in place) and reported; if the copy fails it is left where it is and its key
-//!   is never written to.
+//!   is never written to. A `sayso:text:*` entry without its document entry (a write or a removal
+//!   that failed half-way) is opened again as a document without annotations, never dropped.
 //! - Writing: quota and other failures come back as [`StorageError`]s for the caller to show; the
 //!   app keeps working in memory.
 //! - Unavailable storage (private mode, blocked by the browser) is reported once, and the app runs
 //!   in memory only.
 
-use crate::model::codec::{self, DecodeError, Settings, DOC_PREFIX, SETTINGS_KEY};
+use crate::model::codec::{self, DecodeError, Settings, DOC_PREFIX, SETTINGS_KEY, TEXT_PREFIX};
 use crate::model::Document;
 use crate::state::Boot;
 use std::cell::RefCell;
@@ -183,12 +184,19 @@ impl Store {
                 .problems
                 .push(format!("Could not read sayso's settings: {err}.")),
         }
-        let mut keys: Vec<String> = self
-            .keys()
-            .into_iter()
+        let all = self.keys();
+        let mut keys: Vec<String> = all
+            .iter()
             .filter(|k| k.starts_with(DOC_PREFIX))
+            .cloned()
             .collect();
         keys.sort();
+        let mut texts: Vec<&str> = all
+            .iter()
+            .filter_map(|k| k.strip_prefix(TEXT_PREFIX))
+            .filter(|id| !keys.contains(&codec::doc_key(id)))
+            .collect();
+        texts.sort_unstable();
         for key in keys {
             boot.seen_before = true;
             let raw = match self.get(&key) {
@@ -225,7 +233,46 @@ impl Store {
                 }
             }
         }
+        for id in texts {
+            self.recover(id, now, &mut boot);
+        }
         boot
+    }
+
+    /// Opens again, without annotations, the article of a text entry whose document entry is
+    /// missing (a save that wrote the text but failed to write the entry, or a removal that
+    /// removed the entry but failed to remove the text): the text is never dropped unseen. The
+    /// document is saved under the same id on the next save.
+    fn recover(&mut self, id: &str, now: f64, boot: &mut Boot) {
+        let key = codec::text_key(id);
+        boot.seen_before = true;
+        let raw = match self.get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return,
+            Err(err) => {
+                boot.problems
+                    .push(format!("Could not read '{key}': {err}."));
+                return;
+            }
+        };
+        match codec::decode::<String>(&raw) {
+            Ok(text) => {
+                let mut doc = Document::new(&text, None, now);
+                // the same id, so that the next save writes the entry beside this text (and
+                // the text again, normalised as every opened article is)
+                doc.id = id.to_owned();
+                boot.problems.push(format!(
+                    "Found the text of an article whose saved annotations are missing ('{key}'): it is open again as '{}', without annotations.",
+                    doc.title
+                ));
+                boot.recovered.push(doc.id.clone());
+                boot.docs.push(doc);
+            }
+            Err(err) => {
+                let message = self.quarantine(&key, &raw, &err, now);
+                boot.problems.push(message);
+            }
+        }
     }
 
     /// Reads the text entry of a document whose entry keeps it apart, into the document.
