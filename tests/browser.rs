@@ -558,6 +558,15 @@ fn select_in_paragraph(app: &Mounted, needle: &str, from: &str, to_end_of: &str)
     .unwrap();
 }
 
+/// The text of the one storage banner, once it is shown.
+async fn one_storage_banner(app: &Mounted) -> String {
+    app.until("a storage banner", |m| {
+        m.all("[data-testid=storage-banner]").len() == 1
+    })
+    .await;
+    app.text("[data-testid=storage-banner]").unwrap()
+}
+
 /// The saved document with this title, once the (debounced) save has written it, with its
 /// text read back from its own entry.
 fn saved(title: &str) -> Option<Document> {
@@ -879,11 +888,7 @@ async fn the_text_is_written_once_and_a_missing_text_is_reported_and_kept_aside(
         storage().remove_item(&text_key).unwrap();
     }
     let app = Mounted::new();
-    app.until("a storage banner", |m| {
-        m.all("[data-testid=storage-banner]").len() == 1
-    })
-    .await;
-    let banner = app.text("[data-testid=storage-banner]").unwrap();
+    let banner = one_storage_banner(&app).await;
     assert!(
         banner.contains("is missing") && banner.contains("kept aside"),
         "{banner}"
@@ -914,11 +919,7 @@ async fn a_text_without_its_document_entry_is_opened_again_and_saved() {
         .set_item(&codec::text_key(&doc.id), &codec::encode(&*doc.text))
         .unwrap();
     let app = Mounted::new();
-    app.until("a storage banner", |m| {
-        m.all("[data-testid=storage-banner]").len() == 1
-    })
-    .await;
-    let banner = app.text("[data-testid=storage-banner]").unwrap();
+    let banner = one_storage_banner(&app).await;
     assert!(
         banner.contains("Found the text") && banner.contains("Recovered story"),
         "{banner}"

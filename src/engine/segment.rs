@@ -313,16 +313,17 @@ fn scan_alnum_packed(bytes: &[u8], start: usize) -> (usize, [u64; 2]) {
 /// The token at `i` when it is plain ASCII (`b`, its first byte, is printable ASCII): a
 /// punctuation mark, or a run of letters and digits that ends at an ASCII byte that joins nothing
 /// (a space, most punctuation). `None` leaves the token to the general path of [`tokenize`]
-/// (joiners, other scripts), which gives the same token for what this one takes.
+/// (joiners, other scripts), which gives the same token for what this one takes. The caller sets
+/// the paragraph.
 #[inline]
-fn ascii_token(bytes: &[u8], i: usize, b: u8, para: u32) -> Option<Token> {
+fn ascii_token(bytes: &[u8], i: usize, b: u8) -> Option<Token> {
     if !b.is_ascii_alphanumeric() {
         let kind = if matches!(b, b'"' | b'\'') {
             Kind::Quote
         } else {
             Kind::Punct
         };
-        return Some(Token::new(i, i + 1, kind, Flags::default(), false, para));
+        return Some(Token::new(i, i + 1, kind, Flags::default(), false, 0));
     }
     let (end, key) = scan_alnum_packed(bytes, i);
     if bytes
@@ -352,7 +353,7 @@ fn ascii_token(bytes: &[u8], i: usize, b: u8, para: u32) -> Option<Token> {
         }
     }
     let kind = if number { Kind::Number } else { Kind::Word };
-    Some(Token::new(i, end, kind, flags, upper, para))
+    Some(Token::new(i, end, kind, flags, upper, 0))
 }
 
 /// Number of leading ASCII letters and digits in eight little-endian bytes (SWAR).
@@ -396,7 +397,7 @@ pub fn tokenize(src: &str) -> Doc<'_> {
                 continue;
             }
             Some(&b) if b < 0x80 => {
-                if let Some(t) = ascii_token(bytes, it.pos, b, para) {
+                if let Some(t) = ascii_token(bytes, it.pos, b) {
                     if pending_para && !tokens.is_empty() {
                         para = para.saturating_add(1);
                     }

@@ -198,15 +198,8 @@ impl Store {
             .collect();
         texts.sort_unstable();
         for key in keys {
-            boot.seen_before = true;
-            let raw = match self.get(&key) {
-                Ok(Some(raw)) => raw,
-                Ok(None) => continue,
-                Err(err) => {
-                    boot.problems
-                        .push(format!("Could not read '{key}': {err}."));
-                    continue;
-                }
+            let Some(raw) = self.read_entry(&key, &mut boot) else {
+                continue;
             };
             match codec::decode::<Document>(&raw) {
                 Ok(mut doc) if codec::doc_key(&doc.id) == key && codec::text_apart(&doc) => {
@@ -239,21 +232,28 @@ impl Store {
         boot
     }
 
+    /// The raw value of an entry that was listed (so sayso has been used before), if it is still
+    /// there; a failed read is reported in `boot`.
+    fn read_entry(&self, key: &str, boot: &mut Boot) -> Option<String> {
+        boot.seen_before = true;
+        match self.get(key) {
+            Ok(raw) => raw,
+            Err(err) => {
+                boot.problems
+                    .push(format!("Could not read '{key}': {err}."));
+                None
+            }
+        }
+    }
+
     /// Opens again, without annotations, the article of a text entry whose document entry is
     /// missing (a save that wrote the text but failed to write the entry, or a removal that
     /// removed the entry but failed to remove the text): the text is never dropped unseen. The
     /// document is saved under the same id on the next save.
     fn recover(&mut self, id: &str, now: f64, boot: &mut Boot) {
         let key = codec::text_key(id);
-        boot.seen_before = true;
-        let raw = match self.get(&key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return,
-            Err(err) => {
-                boot.problems
-                    .push(format!("Could not read '{key}': {err}."));
-                return;
-            }
+        let Some(raw) = self.read_entry(&key, boot) else {
+            return;
         };
         match codec::decode::<String>(&raw) {
             Ok(text) => {
