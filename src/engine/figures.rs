@@ -294,7 +294,6 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
                 || amount::sym_opens(t.ch)
         }
         Tk::Word => {
-            let e = t.entries();
             // classes that can open a figure (not "ago", currency words, am/pm, zones, units)
             const CLOSED: u32 = Class::Func.bit()
                 | Class::Ago.bit()
@@ -308,22 +307,30 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
             if opens {
                 return true;
             }
-            // "few hours", "several days"
-            if cx.is(i + 1, Class::Tunit) && (cx.word_is(i, "few") || cx.word_is(i, "several")) {
-                return true;
-            }
-            if t.end - t.start > 2 {
-                return false;
+            let len = t.end - t.start;
+            if len > 2 {
+                // "few hours", "several days" (both function words in the lexicon)
+                return t.is(Class::Func)
+                    && cx.is(i + 1, Class::Tunit)
+                    && (cx.word_is(i, "few") || cx.word_is(i, "several"));
             }
             // "a"/"an" lead a figure only before a word the lexicon knows ("a week", "a dozen",
             // "a litre") or "couple"/"pair"; other single letters may be codes ("Q3")
-            if e.iter().any(|e| e.word == "a" || e.word == "an") {
+            if cx.word_is(i, "a") || cx.word_is(i, "an") {
                 return cx.tok(i + 1).is_some_and(|n| !n.entries().is_empty())
                     || ["couple", "pair", "metric", "square", "cubic"]
                         .iter()
                         .any(|w| cx.word_is(i + 1, w));
             }
-            t.end - t.start == 1
+            if len != 1 {
+                return false;
+            }
+            // a letter the lexicon does not know, or knows only as a function word or a unit
+            // ("I", "g"), opens only a quarter ("Q3"; "h" is a time unit) or a dollar prefix
+            // ("C$5"): the scanners find nothing else at it
+            t.is_any(!(Class::Func.bit() | Class::Qty.bit()))
+                || cx.word_is(i, "q")
+                || (cx.sym(i + 1, '$') && cx.glued(i + 1))
         }
         Tk::Ident => false,
     }

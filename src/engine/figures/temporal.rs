@@ -273,7 +273,14 @@ fn int_val(cx: &Cx, i: usize) -> Option<u32> {
     if t.tk != Tk::Num || t.comma || t.decimal || t.end - t.start > 4 {
         return None;
     }
-    cx.s(i).parse().ok()
+    // at most four ASCII digits (what `str::parse` would accept here), no overflow
+    let s = cx.s(i).as_bytes();
+    if s.is_empty() {
+        return None;
+    }
+    s.iter().try_fold(0u32, |v, &b| {
+        b.is_ascii_digit().then(|| v * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// A year: 4 digits 1000–2199, or an apostrophe two-digit year (`'22`).
@@ -955,8 +962,11 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             }
         }
     }
-    if let Some(a) = day_month(cx, i) {
-        return Some(a);
+    // (digits were tried above)
+    if t.tk != Tk::Num {
+        if let Some(a) = day_month(cx, i) {
+            return Some(a);
+        }
     }
     // durations
     // "a quarter of the staff" is a fraction; "a quarter of an hour" a duration
@@ -1437,8 +1447,12 @@ const HOLIDAY_PHRASES: &[&[&str]] = &[
 
 /// A holiday of several words at `i` (see [`HOLIDAY_PHRASES`]); returns its end.
 fn holiday_phrase(cx: &Cx, i: usize) -> Option<usize> {
+    let len = cx.s(i).len();
     'phrases: for p in HOLIDAY_PHRASES {
-        if !p.first().is_some_and(|w| cx.word_is(i, w)) {
+        if !p
+            .first()
+            .is_some_and(|w| w.len() == len && cx.word_is(i, w))
+        {
             continue;
         }
         let mut k = i + 1;
@@ -1542,8 +1556,31 @@ fn day_named_start(cx: &Cx, i: usize) -> Option<usize> {
     ok.then_some(s)
 }
 
+/// Whether [`named_led`] may match at `i`: every branch of it starts with one of these words
+/// or classes (a cheap test: most words it is tried on are none of them).
+#[inline]
+fn may_name(cx: &Cx, i: usize) -> bool {
+    const NAMED: u32 = Class::Hpre.bit() | Class::Holiday.bit() | Class::Season.bit();
+    cx.tok(i).is_some_and(|t| {
+        t.is_any(NAMED)
+            || match t.end - t.start {
+                1 => cx.word_is(i, "q") || cx.word_is(i, "h"),
+                3 => {
+                    cx.word_is(i, "day")
+                        || cx.word_is(i, "new")
+                        || (t.upper && cx.word_among(i, &["eod", "eom", "eoq", "eoy"]).is_some())
+                }
+                4 => cx.word_is(i, "same") || cx.word_is(i, "year"),
+                _ => false,
+            }
+    })
+}
+
 /// `Christmas`, `Christmas Eve`, `Easter 2010`, `New Year's Day`, `Q1`, `summer 2020`.
 fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
+    if !may_name(cx, i) {
+        return None;
+    }
     // "the same day", "the same year"
     if cx.word_is(i, "same")
         && cx.word_is(i.wrapping_sub(1), "the")
@@ -1925,6 +1962,11 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
     match t.tk {
         Tk::Num => number_led(cx, i, bare_ok),
         Tk::Word => {
+            // a word that is only a holiday word (or also a function word: "new", "same") opens
+            // nothing but a holiday name: none of the words tested below is one
+            if t.is(Class::Hpre) && !t.is_any(!(Class::Hpre.bit() | Class::Func.bit())) {
+                return named_led(cx, i);
+            }
             if t.entries().is_empty() {
                 return if t.end - t.start == 1 {
                     named_led(cx, i)

@@ -2713,3 +2713,87 @@ fn apostrophe_opens_only_before_glued_digits() {
         }
     }
 }
+
+#[test]
+fn plain_letter_opens_only_a_quarter_or_a_dollar() {
+    // `trigger` skips a single letter the lexicon does not know (or knows only as a function
+    // word or a unit) unless it is `q` or a glued `$` follows it: the scanners find nothing at
+    // such a letter
+    use super::lexicon::Class;
+    use super::token::{tokenize, Tk};
+    use super::{amount, temporal, Cx};
+    use std::cell::Cell;
+    let pieces = [
+        "s", "t", "d", "Q", "q", "C", "c", "S", "x", "R", "I", "i", "g", "l", "$", "5", "3",
+        "2024", "’", "'", "-", ".", " ", ",", "Day", "year", "million", "new", "of", "the", "%",
+        "½", "am", "second", "one", "do",
+    ];
+    for text in crate::engine::random_texts(&pieces, 3000, 11, 0x2545_f491_4f6c_dd1d) {
+        let toks = tokenize(&text);
+        let nums = vec![Cell::new(None); toks.len()];
+        let cx = Cx::new(&text, &toks, &nums);
+        for (i, t) in toks.iter().enumerate() {
+            let only_func_or_unit = t
+                .entries()
+                .iter()
+                .all(|e| matches!(e.class, Class::Func | Class::Qty));
+            if t.tk != Tk::Word || t.end - t.start != 1 || !only_func_or_unit || cx.word_is(i, "a")
+            {
+                continue;
+            }
+            if cx.word_is(i, "q") || (cx.sym(i + 1, '$') && cx.glued(i + 1)) {
+                continue;
+            }
+            for floor in 0..=i {
+                assert!(temporal::at(&cx, i, floor).is_none(), "{text:?} at {i}");
+                assert!(amount::at(&cx, i, floor).is_none(), "{text:?} at {i}");
+            }
+        }
+    }
+}
+
+#[test]
+fn few_and_several_are_function_words() {
+    // `trigger` tests "few"/"several" only among function words
+    let lex = super::lexicon::lexicon();
+    for w in ["few", "several"] {
+        assert!(
+            lex.lookup(w.as_bytes())
+                .iter()
+                .any(|e| e.class == super::lexicon::Class::Func),
+            "{w}"
+        );
+    }
+}
+
+#[test]
+fn holiday_words_are_none_of_the_words_atoms_test() {
+    // `temporal::atom` sends a word that is only a holiday word (or also a function word) to
+    // `named_led` alone: it must be none of the words the other atom scanners test
+    use super::lexicon::{lexicon, Class};
+    let tested = [
+        "a",
+        "an",
+        "the",
+        "half",
+        "quarter",
+        "couple",
+        "few",
+        "several",
+        "minute",
+        "weekend",
+        "week",
+        "day",
+        "year",
+        "month",
+        "fortnight",
+        "night",
+    ];
+    for w in tested {
+        let e = lexicon().lookup(w.as_bytes());
+        let only_holiday = e.iter().any(|e| e.class == Class::Hpre)
+            && e.iter()
+                .all(|e| matches!(e.class, Class::Hpre | Class::Func));
+        assert!(!only_holiday, "{w}");
+    }
+}

@@ -99,10 +99,12 @@ fn leading_letters(chunk: u64) -> usize {
 }
 
 /// Scans ASCII letters from `i`, building the packed lexicon key of the first 16; returns the
-/// end of the run.
+/// end of the run and whether any of its letters is lower case.
 #[inline]
-fn scan_letters(bytes: &[u8], mut i: usize, key: &mut Key) -> usize {
+fn scan_letters(bytes: &[u8], mut i: usize, key: &mut Key) -> (usize, bool) {
+    const HI: u64 = 0x8080_8080_8080_8080;
     let start = i;
+    let mut lower = 0u64;
     loop {
         let chunk = bytes
             .get(i..i + 8)
@@ -113,18 +115,22 @@ fn scan_letters(bytes: &[u8], mut i: usize, key: &mut Key) -> usize {
                 if !b.is_ascii_alphabetic() {
                     break;
                 }
+                lower |= u64::from(b.is_ascii_lowercase());
                 key.push(i - start, b);
                 i += 1;
             }
-            return i;
+            return (i, lower != 0);
         };
         let k = leading_letters(chunk);
         let len = i - start;
-        let part = if k == 8 {
-            chunk | 0x2020_2020_2020_2020
+        let keep = if k == 8 {
+            u64::MAX
         } else {
-            (chunk | 0x2020_2020_2020_2020) & ((1u64 << (8 * k)) - 1)
+            (1u64 << (8 * k)) - 1
         };
+        // a letter is lower case when its 0x20 bit is set: moved up to the byte's high bit
+        lower |= (chunk << 2) & HI & keep;
+        let part = (chunk | 0x2020_2020_2020_2020) & keep;
         if len == 0 {
             key.0 = part;
         } else if len == 8 {
@@ -132,7 +138,7 @@ fn scan_letters(bytes: &[u8], mut i: usize, key: &mut Key) -> usize {
         }
         i += k;
         if k < 8 {
-            return i;
+            return (i, lower != 0);
         }
     }
 }
@@ -152,6 +158,12 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// Like [`tokenize`], reusing `toks` (cleared first) so a caller going paragraph by paragraph
 /// allocates once.
 pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    tokenize_impl::<true>(text, toks);
+}
+
+/// The tokenizer; `FAST` enables the fast paths for plain words and punctuation (the tests check
+/// that they change nothing).
+fn tokenize_impl<const FAST: bool>(text: &str, toks: &mut Vec<Tok>) {
     toks.clear();
     let lex = lexicon();
     let bytes = text.as_bytes();
@@ -161,16 +173,86 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
     let mut nl = true;
     while i < n {
         let b = bytes[i];
-        if b == b' ' || b == b'\t' || b == b'\r' {
-            space = true;
+        // fast paths: a word of at most fifteen ASCII letters followed by ASCII that is not `.`
+        // or `:` (so neither a URL, a.m./p.m. nor a word going on in non-ASCII letters), and a
+        // punctuation sign, are exactly what the general path below makes of them
+        if FAST && b.is_ascii_alphabetic() {
+            if let Some((chunk, rest)) = bytes.get(i..i + 16).map(|s| s.split_at(8)) {
+                const HI: u64 = 0x8080_8080_8080_8080;
+                const LOW: u64 = 0x2020_2020_2020_2020;
+                let lo = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).unwrap_or([0; 8]));
+                let hi = u64::from_le_bytes(<[u8; 8]>::try_from(rest).unwrap_or([0; 8]));
+                let k = leading_letters(lo);
+                let (len, key, lower) = if k < 8 {
+                    let keep = (1u64 << (8 * k)) - 1;
+                    (k, Key((lo | LOW) & keep, 0), (lo << 2) & HI & keep)
+                } else {
+                    let k2 = leading_letters(hi);
+                    let keep = if k2 < 8 { (1u64 << (8 * k2)) - 1 } else { 0 };
+                    let lower = ((lo << 2) & HI) | ((hi << 2) & HI & keep);
+                    (8 + k2, Key(lo | LOW, (hi | LOW) & keep), lower)
+                };
+                let next = bytes.get(i + len).copied().unwrap_or(0x80);
+                if len < 16 && next < 0x80 && next != b'.' && next != b':' {
+                    let (lex, classes) = lex.lookup_key_classes(key);
+                    let cap = b.is_ascii_uppercase();
+                    toks.push(Tok {
+                        start: i,
+                        end: i + len,
+                        tk: Tk::Word,
+                        ch: ' ',
+                        lex,
+                        classes,
+                        space_before: space,
+                        nl_before: nl,
+                        cap,
+                        // no lower-case letter: no 0x20 bit (moved up to the high bit)
+                        upper: cap && len >= 2 && lower == 0,
+                        comma: false,
+                        decimal: false,
+                    });
+                    i += len;
+                    nl = false;
+                    space = next == b' ';
+                    i += usize::from(space);
+                    continue;
+                }
+            }
+        }
+        if FAST && b > b' ' && b < 0x80 && !b.is_ascii_alphanumeric() && b != b'.' {
+            toks.push(Tok {
+                start: i,
+                end: i + 1,
+                tk: Tk::Sym,
+                ch: b as char,
+                lex: &[],
+                classes: 0,
+                space_before: space,
+                nl_before: nl,
+                cap: false,
+                upper: false,
+                comma: false,
+                decimal: false,
+            });
             i += 1;
+            nl = false;
+            space = bytes.get(i) == Some(&b' ');
+            i += usize::from(space);
             continue;
         }
-        if b == b'\n' {
-            space = true;
-            nl = true;
-            i += 1;
-            continue;
+        // (letters are tested first below: most tokens are words)
+        if !b.is_ascii_alphabetic() {
+            if b == b' ' || b == b'\t' || b == b'\r' {
+                space = true;
+                i += 1;
+                continue;
+            }
+            if b == b'\n' {
+                space = true;
+                nl = true;
+                i += 1;
+                continue;
+            }
         }
         let start = i;
         let mut tok = Tok {
@@ -188,7 +270,83 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             decimal: false,
         };
         let prev_alnum = || start > 0 && bytes[start - 1].is_ascii_alphanumeric();
-        if b.is_ascii_digit() || (b == b'.' && is_digit(bytes.get(i + 1)) && !prev_alnum()) {
+        if b.is_ascii_alphabetic() {
+            let mut key = Key(0, 0);
+            let lower;
+            (i, lower) = scan_letters(bytes, i, &mut key);
+            let ascii_end = i;
+            // non-ASCII letters continue the word
+            while i < n && bytes[i] >= 0x80 {
+                match text.get(i..).and_then(|s| s.chars().next()) {
+                    Some(c) if is_alpha(c) => {
+                        i += c.len_utf8();
+                        while i < n && bytes[i].is_ascii_alphabetic() {
+                            i += 1;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            tok.tk = Tk::Word;
+            // URLs and e-mail-like runs are one identifier: nothing in them is a figure
+            let w = &bytes[start..i];
+            let url = match bytes.get(i) {
+                Some(b':') => {
+                    bytes.get(i..i + 3) == Some(b"://".as_slice())
+                        && (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
+                }
+                Some(b'.') => w.eq_ignore_ascii_case(b"www"),
+                _ => false,
+            };
+            if url {
+                while i < n && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                // stop on a char boundary
+                while i < n && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                tok.tk = Tk::Ident;
+                tok.end = i;
+                toks.push(tok);
+                space = false;
+                nl = false;
+                continue;
+            }
+            // a.m. / p.m.
+            if i - start == 1
+                && matches!(b | 0x20, b'a' | b'p')
+                && i + 1 < n
+                && bytes[i] == b'.'
+                && (bytes[i + 1] | 0x20) == b'm'
+                && !bytes.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                i += 2;
+                if bytes.get(i) == Some(&b'.') {
+                    i += 1;
+                }
+            }
+            let word = &bytes[start..i];
+            if i != ascii_end {
+                // a.m. / p.m. or a word with non-ASCII letters
+                let k = if word.len() == 4 && word[1] == b'.' {
+                    word.get(..3)
+                } else {
+                    Some(word)
+                };
+                tok.lex = k.map_or(&[], |k| lex.lookup(k));
+                tok.classes = class_mask(tok.lex);
+            } else if word.len() <= MAX_WORD {
+                (tok.lex, tok.classes) = lex.lookup_key_classes(key);
+            }
+            tok.cap = b.is_ascii_uppercase();
+            tok.upper = tok.cap
+                && word.len() >= 2
+                && !lower
+                && word
+                    .get(ascii_end - start..)
+                    .is_some_and(|rest| rest.iter().all(|c| !c.is_ascii_lowercase()));
+        } else if b.is_ascii_digit() || (b == b'.' && is_digit(bytes.get(i + 1)) && !prev_alnum()) {
             tok.tk = Tk::Num;
             if b == b'.' {
                 tok.decimal = true;
@@ -261,76 +419,6 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                     i -= 1;
                 }
             }
-        } else if b.is_ascii_alphabetic() {
-            let mut key = Key(0, 0);
-            i = scan_letters(bytes, i, &mut key);
-            let ascii_end = i;
-            // non-ASCII letters continue the word
-            while i < n && bytes[i] >= 0x80 {
-                match text.get(i..).and_then(|s| s.chars().next()) {
-                    Some(c) if is_alpha(c) => {
-                        i += c.len_utf8();
-                        while i < n && bytes[i].is_ascii_alphabetic() {
-                            i += 1;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            tok.tk = Tk::Word;
-            // URLs and e-mail-like runs are one identifier: nothing in them is a figure
-            let w = &bytes[start..i];
-            let url = match bytes.get(i) {
-                Some(b':') => {
-                    bytes.get(i..i + 3) == Some(b"://".as_slice())
-                        && (w.eq_ignore_ascii_case(b"http") || w.eq_ignore_ascii_case(b"https"))
-                }
-                Some(b'.') => w.eq_ignore_ascii_case(b"www"),
-                _ => false,
-            };
-            if url {
-                while i < n && !bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                // stop on a char boundary
-                while i < n && !text.is_char_boundary(i) {
-                    i += 1;
-                }
-                tok.tk = Tk::Ident;
-                tok.end = i;
-                toks.push(tok);
-                space = false;
-                nl = false;
-                continue;
-            }
-            // a.m. / p.m.
-            if i - start == 1
-                && matches!(b | 0x20, b'a' | b'p')
-                && i + 1 < n
-                && bytes[i] == b'.'
-                && (bytes[i + 1] | 0x20) == b'm'
-                && !bytes.get(i + 2).is_some_and(|c| c.is_ascii_alphabetic())
-            {
-                i += 2;
-                if bytes.get(i) == Some(&b'.') {
-                    i += 1;
-                }
-            }
-            let word = &bytes[start..i];
-            if i != ascii_end {
-                // a.m. / p.m. or a word with non-ASCII letters
-                let k = if word.len() == 4 && word[1] == b'.' {
-                    word.get(..3)
-                } else {
-                    Some(word)
-                };
-                tok.lex = k.map_or(&[], |k| lex.lookup(k));
-                tok.classes = class_mask(tok.lex);
-            } else if word.len() <= MAX_WORD {
-                (tok.lex, tok.classes) = lex.lookup_key_classes(key);
-            }
-            tok.cap = b.is_ascii_uppercase();
-            tok.upper = tok.cap && word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
         } else if b < 0x80 {
             tok.ch = b as char;
             i += 1;
@@ -369,14 +457,69 @@ pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
         }
         tok.end = i;
         toks.push(tok);
-        space = false;
         nl = false;
+        // the usual single space after a token
+        space = bytes.get(i) == Some(&b' ');
+        i += usize::from(space);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_change_nothing() {
+        let pieces = [
+            "a",
+            "Ab",
+            "ABC",
+            "word",
+            "Words",
+            "WORDS",
+            "abcdefg",
+            "abcdefgh",
+            "Abcdefghijklmno",
+            "abcdefghijklmnop",
+            "ABCDEFGHIJKLMNOPQ",
+            "café",
+            "é",
+            "5",
+            "2,500",
+            "1.5",
+            ".75",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            ",",
+            ".",
+            ":",
+            "'",
+            "’",
+            "$",
+            "£",
+            "-",
+            "http://x.org/a",
+            "www.x",
+            "a.m.",
+            "P.M",
+            "am",
+            "x",
+            "!",
+            "(",
+            ")",
+            "\u{a0}",
+            "2\u{a0}000",
+            "1.2.3",
+        ];
+        for text in crate::engine::random_texts(&pieces, 4000, 24, 0x51_7cc1_b727_220a) {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize_impl::<true>(&text, &mut fast);
+            tokenize_impl::<false>(&text, &mut slow);
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{text:?}");
+        }
+    }
 
     #[test]
     fn swar_letter_scan_matches_the_byte_loop() {
@@ -396,12 +539,14 @@ mod tests {
                     continue;
                 }
                 let mut key = Key(0, 0);
-                let end = scan_letters(bytes, start, &mut key);
+                let (end, lower) = scan_letters(bytes, start, &mut key);
                 let mut want_end = start;
                 while want_end < bytes.len() && bytes[want_end].is_ascii_alphabetic() {
                     want_end += 1;
                 }
                 assert_eq!(end, want_end, "{t:?} from {start}");
+                let want_lower = bytes[start..end].iter().any(u8::is_ascii_lowercase);
+                assert_eq!(lower, want_lower, "{t:?} from {start}");
                 if end - start <= MAX_WORD {
                     assert_eq!(Some(key), Key::of(&bytes[start..end]), "{t:?} from {start}");
                 }
