@@ -9,7 +9,7 @@
 //! let doc = tokenize(text);
 //! let cue = doc.first_at_or_after(text.find("told").unwrap());
 //! let (a, b) = content_right(&doc, cue, &[]).unwrap();
-//! assert_eq!(&text[doc.tokens[a].start..doc.tokens[b - 1].end], "that the talks had failed");
+//! assert_eq!(&text[doc.tokens[a].start()..doc.tokens[b - 1].end()], "that the talks had failed");
 //! ```
 
 use super::lexicon::Flags;
