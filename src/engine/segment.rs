@@ -311,8 +311,7 @@ fn scan_alnum_packed(bytes: &[u8], start: usize) -> (usize, [u64; 2]) {
 }
 
 /// The token at `i` when it is plain ASCII (`b`, its first byte, is printable ASCII): a
-/// punctuation mark, or a run of letters and digits that ends at an ASCII byte that joins nothing
-/// (a space, most punctuation). `None` leaves the token to the general path of [`tokenize`]
+/// punctuation mark, or a run of letters and digits that the next byte does not join on to. `None` leaves the token to the general path of [`tokenize`]
 /// (joiners, other scripts), which gives the same token for what this one takes. The caller sets
 /// the paragraph.
 #[inline]
@@ -326,13 +325,22 @@ fn ascii_token(bytes: &[u8], i: usize, b: u8) -> Option<Token> {
         return Some(Token::new(i, i + 1, kind, Flags::default(), false, 0));
     }
     let (end, key) = scan_alnum_packed(bytes, i);
-    if bytes
-        .get(end)
-        .is_some_and(|&d| d >= 0x80 || matches!(d, b'.' | b',' | b':' | b'\'' | b'-' | b'&'))
-    {
+    let number = b.is_ascii_digit();
+    // what the general path would join: a number takes `.`, `,` or `:` before a digit
+    // ("2,300", "1.5", "10:30"); a word an apostrophe, hyphen or `&`, or a period after one or two
+    // letters ("U.S."); anything after a non-ASCII byte is left to it too
+    let digit_after = || bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let joins = match bytes.get(end) {
+        None => false,
+        Some(&d) if d >= 0x80 => true,
+        Some(b'.' | b',' | b':') if number => digit_after(),
+        Some(b'.') => end - i <= 2,
+        Some(b'\'' | b'-' | b'&') => !number,
+        _ => false,
+    };
+    if joins {
         return None;
     }
-    let number = b.is_ascii_digit();
     let upper = b.is_ascii_uppercase();
     let len = end - i;
     let mut buf = [0u8; 32];
@@ -950,6 +958,10 @@ mod tests {
             "Officials",
             "Towers",
             "X1",
+            "10",
+            "10:30",
+            "1,000.5",
+            "ab",
             "9am",
             " ",
             " ",
