@@ -27,10 +27,11 @@ use super::indirect::{
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
-use super::people::{strip_possessive, Entity, Mention, MentionKind, People};
+use super::people::{punct_at, strip_possessive, Entity, Mention, MentionKind, People};
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
 use super::{QuoteKind, Span};
+use std::cell::Cell;
 use std::collections::BTreeSet;
 
 /// Entity index of a source whose referent is unknown (an unresolved pronoun).
@@ -224,8 +225,8 @@ pub struct Attributor<'d, 'a> {
     pub people: People,
     /// Pronoun, description and organisation mentions used as sources.
     pub extra_mentions: Vec<Mention>,
-    name_end: FnvMap<usize, usize>,
-    name_start: FnvMap<usize, usize>,
+    /// Where the last lookup of a name mention by token ended ([`Attributor::mention_from`]).
+    cursor: Cell<usize>,
     org_keys: FnvMap<String, usize>,
     next_attr: usize,
 }
@@ -364,23 +365,81 @@ fn is_function_cap(w: &str) -> bool {
 impl<'d, 'a> Attributor<'d, 'a> {
     /// Prepares attribution over `doc` with the people found in it.
     pub fn new(doc: &'d Doc<'a>, people: People) -> Self {
-        let mut name_end =
-            FnvMap::with_capacity_and_hasher(people.mentions.len(), Default::default());
-        let mut name_start =
-            FnvMap::with_capacity_and_hasher(people.mentions.len(), Default::default());
-        for (i, m) in people.mentions.iter().enumerate() {
-            name_end.insert(m.tok_end.saturating_sub(1), i);
-            name_start.insert(m.tok_start, i);
-        }
         Attributor {
             doc,
             people,
             extra_mentions: Vec::new(),
-            name_end,
-            name_start,
+            cursor: Cell::new(0),
             org_keys: FnvMap::default(),
             next_attr: 0,
         }
+    }
+
+    /// Index of the first name mention whose `key` (its first or its last token) is `k` or more.
+    /// The mentions are in text order and do not overlap, so both keys increase along them; the
+    /// search gallops out from where the last one ended, as lookups follow the cues through the
+    /// text (a few nearby mentions touched instead of a map over the whole text).
+    fn mention_from(&self, k: usize, key: impl Fn(&Mention) -> usize) -> usize {
+        let ms = &self.people.mentions;
+        let n = ms.len();
+        let c = self.cursor.get().min(n);
+        let below = |i: usize| ms.get(i).is_some_and(|m| key(m) < k);
+        let (mut lo, mut hi) = if below(c) {
+            // the answer is after `c`
+            let (mut lo, mut step) = (c + 1, 1);
+            loop {
+                let probe = c + step;
+                if probe >= n || !below(probe) {
+                    break (lo, probe.min(n));
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        } else {
+            // the answer is `c` or before it
+            let (mut hi, mut step) = (c, 1);
+            loop {
+                if step > c {
+                    break (0, hi);
+                }
+                let probe = c - step;
+                if below(probe) {
+                    break (probe + 1, hi);
+                }
+                hi = probe;
+                step *= 2;
+            }
+        };
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        self.cursor.set(lo);
+        lo
+    }
+
+    /// The name mention starting at token `k`.
+    fn name_starting(&self, k: usize) -> Option<usize> {
+        let i = self.mention_from(k, |m| m.tok_start);
+        self.people
+            .mentions
+            .get(i)
+            .is_some_and(|m| m.tok_start == k)
+            .then_some(i)
+    }
+
+    /// The name mention whose last token is `k`.
+    fn name_ending(&self, k: usize) -> Option<usize> {
+        let i = self.mention_from(k, |m| m.tok_end.saturating_sub(1));
+        self.people
+            .mentions
+            .get(i)
+            .is_some_and(|m| m.tok_end.saturating_sub(1) == k)
+            .then_some(i)
     }
 
     fn new_attr(&mut self) -> usize {
@@ -488,7 +547,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if t.kind != Kind::Word {
             return None;
         }
-        if let Some(&mi) = self.name_end.get(&k) {
+        if let Some(mi) = self.name_ending(k) {
             let m = *self.people.mentions.get(mi)?;
             return Some(Source {
                 span: m.span,
@@ -529,7 +588,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if a > 0 && matches!(doc.word(a - 1), "the" | "The") {
                 a -= 1;
             }
-            if a == k && self.name_start.contains_key(&k) {
+            if a == k && self.name_starting(k).is_some() {
                 return None;
             }
             return self.org_source(a, k + 1, false);
@@ -704,7 +763,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             break;
         }
-        if doc.is_punct(k, ',') || doc.is_punct(k, ')') || doc.is_punct(k, '—') {
+        if punct_at(doc, k, b',') || doc.is_punct(k, ')') || doc.is_punct(k, '—') {
             // apposition: NAME, a former aide, said / NAME (R-Texas) said
             let close = doc.ch(k);
             let open = match close {
@@ -729,10 +788,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     let mut j = j;
                     if open == ',' && j >= 2 && doc.is_punct(j - 1, ')') {
                         let mut m = j - 1;
-                        while m > 0 && j - m < 10 && !doc.is_punct(m, '(') {
+                        while m > 0 && j - m < 10 && !punct_at(doc, m, b'(') {
                             m -= 1;
                         }
-                        if doc.is_punct(m, '(') {
+                        if punct_at(doc, m, b'(') {
                             j = m;
                         }
                     }
@@ -747,7 +806,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                         return None;
                     }
                     // several commas inside the apposition: keep looking for a name before one
-                    if self.name_end.contains_key(&(j - 1)) {
+                    if self.name_ending(j - 1).is_some() {
                         return None;
                     }
                 }
@@ -756,7 +815,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         // "Sanders, who says …" / "the senator who says …"
         if doc.word(k) == "who" && k > 0 {
-            let b = if doc.is_punct(k - 1, ',') {
+            let b = if punct_at(doc, k - 1, b',') {
                 k.checked_sub(2)?
             } else {
                 k - 1
@@ -775,7 +834,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if t.sent != sent || t.kind != Kind::Word {
             return None;
         }
-        if let Some(&mi) = self.name_start.get(&k) {
+        if let Some(mi) = self.name_starting(k) {
             let m = *self.people.mentions.get(mi)?;
             return Some(Source {
                 span: m.span,
@@ -795,7 +854,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if tj.sent != sent || tj.kind != Kind::Word {
                 break;
             }
-            if let Some(&mi) = self.name_start.get(&j) {
+            if let Some(mi) = self.name_starting(j) {
                 if j > k {
                     let m = *self.people.mentions.get(mi)?;
                     return Some(Source {
@@ -908,7 +967,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let mut b = a;
         while b < a + 10 {
             let Some(t) = doc.tokens.get(b) else { break };
-            let abbrev_dot = doc.is_punct(b, '.')
+            let abbrev_dot = punct_at(doc, b, b'.')
                 && doc
                     .tokens
                     .get(b + 1)
@@ -937,7 +996,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 
     fn is_name(&self, s: &Source) -> bool {
-        self.name_start.contains_key(&s.tok_start)
+        self.name_starting(s.tok_start).is_some()
     }
 
     /// Source of a cue in either direction.
@@ -1057,8 +1116,10 @@ fn is_cue(doc: &Doc<'_>, i: usize) -> bool {
     if t.cap && w != "According" {
         return false;
     }
+    // the word before, sliced once ("" at the text start, as `doc.word` gives)
+    let prev = if i > 0 { doc.word(i - 1) } else { "" };
     // noun uses: "the claims", "his comments", "a call"
-    if i > 0 && is_determiner(doc.word(i - 1)) && !matches!(doc.word(i - 1), "that") {
+    if i > 0 && is_determiner(prev) && !matches!(prev, "that") {
         return false;
     }
     // naming participles: "a group called …", "a new firm dubbed …"
@@ -1080,7 +1141,7 @@ fn is_cue(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     }
     if i > 0
-        && (doc.word(i - 1) == "to" || matches!(doc.word(i - 1), "and" | "or") && noun_like(w))
+        && (prev == "to" || matches!(prev, "and" | "or") && noun_like(w))
         && !w.ends_with("ed")
         && !matches!(w, "said" | "told")
     {
@@ -1095,7 +1156,7 @@ fn is_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
         t.kind == Kind::Word
             && !t.flags.has(Flags::CUE)
             && !matches!(doc.word(j), "who" | "which" | "that" | "and" | "but")
-            || doc.is_punct(j, '.')
+            || punct_at(doc, j, b'.')
     })
 }
 
@@ -1109,7 +1170,7 @@ fn is_strict_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
                 || is_determiner(doc.word(j))
                 || t.flags
                     .has(Flags::TITLE | Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE))
-            || doc.is_punct(j, '.')
+            || punct_at(doc, j, b'.')
     })
 }
 
@@ -1209,7 +1270,7 @@ fn is_function_word(w: &str) -> bool {
 /// (`… but added, “…”`, `When someone shouted, “…”`): it is then a quotation of its own.
 fn introduced_by_cue(doc: &Doc<'_>, open: usize) -> bool {
     open > 1
-        && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'))
+        && (punct_at(doc, open - 1, b',') || punct_at(doc, open - 1, b':'))
         && (open.saturating_sub(3)..open - 1).any(|j| is_cue(doc, j))
 }
 
@@ -1218,7 +1279,7 @@ fn introduced_by_cue(doc: &Doc<'_>, open: usize) -> bool {
 fn independent_quote(doc: &Doc<'_>, r: &Region) -> bool {
     let open = r.open_tok;
     open > 0
-        && (doc.is_punct(open - 1, ':') || doc.is_punct(open - 1, ','))
+        && (punct_at(doc, open - 1, b':') || punct_at(doc, open - 1, b','))
         && doc
             .src
             .get(r.content.start..r.content.end)
@@ -1411,9 +1472,9 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
     let relative = (first..c)
         .rev()
         .take(40)
-        .take_while(|&j| !doc.is_punct(j, ','))
+        .take_while(|&j| !punct_at(doc, j, b','))
         .any(|j| {
-            matches!(doc.word(j), "who" | "which" | "whose") && j > 0 && doc.is_punct(j - 1, ',')
+            matches!(doc.word(j), "who" | "which" | "whose") && j > 0 && punct_at(doc, j - 1, b',')
         });
     if !(fronted || relative) {
         return e;
@@ -1422,7 +1483,7 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
     // “been friends for years,” she …`)
     (s + 1..e)
         .find(|&j| {
-            doc.is_punct(j, ',')
+            punct_at(doc, j, b',')
                 && (!inside_region(regions, j)
                     || doc.tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Quote))
         })
@@ -1496,7 +1557,7 @@ fn has_own_cue(doc: &Doc<'_>, r: &Region) -> bool {
     };
     let sent = doc.tokens.get(close).map_or(0, |t| t.sent);
     let mut k = close + 1;
-    while doc.is_punct(k, ',') {
+    while punct_at(doc, k, b',') {
         k += 1;
     }
     (k..k + 8)
@@ -1562,16 +1623,16 @@ pub fn attribute<'d, 'a>(
                     && open > pc
                     && open - pc <= 12
                     && (open == pc + 1
-                        || doc.is_punct(open - 1, ',')
-                        || doc.is_punct(open - 1, ':')
-                        || doc.is_punct(open - 1, '.'))
+                        || punct_at(doc, open - 1, b',')
+                        || punct_at(doc, open - 1, b':')
+                        || punct_at(doc, open - 1, b'.'))
                 {
                     if let Some(q) = out.get(*pq).copied() {
                         let between_has_cue = (pc + 1..open)
                             .any(|k| used_cue.get(k).copied().unwrap_or(false) || is_cue(doc, k));
                         if between_has_cue
                             && q.kind == QuoteKind::Direct
-                            && !(doc.is_punct(open - 1, '.') && has_own_cue(doc, r))
+                            && !(punct_at(doc, open - 1, b'.') && has_own_cue(doc, r))
                         {
                             out.push(RawQuote {
                                 span: r.content,
@@ -1598,7 +1659,7 @@ pub fn attribute<'d, 'a>(
             {
                 k += 1;
             }
-            while doc.is_punct(k, ',') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
+            while punct_at(doc, k, b',') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
                 k += 1;
             }
             let close_sent = doc.tokens.get(close).map_or(0, |t| t.sent);
@@ -1611,7 +1672,7 @@ pub fn attribute<'d, 'a>(
                 let mut cue = None;
                 while c < lim {
                     let Some(t) = doc.tokens.get(c) else { break };
-                    let abbrev_dot = doc.is_punct(c, '.')
+                    let abbrev_dot = punct_at(doc, c, b'.')
                         && c > 0
                         && doc.tokens.get(c - 1).is_some_and(|p| {
                             p.end() == t.start()
@@ -1670,7 +1731,7 @@ pub fn attribute<'d, 'a>(
                                     t.sent == sent_c && t.kind != Kind::Quote && t.para == para
                                 })
                             })
-                            .find(|&j| doc.is_punct(j, ',') && is_according(doc, j + 1))
+                            .find(|&j| punct_at(doc, j, b',') && is_according(doc, j + 1))
                             .filter(|_| !is_according(doc, c))
                             .and_then(|j| doc.tokens.get(j - 1));
                         if let (true, Some(last)) = (clause_initial, outer) {
@@ -1701,10 +1762,10 @@ pub fn attribute<'d, 'a>(
         // pre pattern: SPEAKER CUE[:|,] "…"
         if found.is_none() && open > 0 {
             let mut k = open - 1;
-            let intro = doc.is_punct(k, ':') || doc.is_punct(k, ',') || doc.is_punct(k, '—');
+            let intro = punct_at(doc, k, b':') || punct_at(doc, k, b',') || doc.is_punct(k, '—');
             // "Reporter X says:" ending the previous paragraph
             let colon_para =
-                doc.is_punct(k, ':') && doc.tokens.get(k).is_some_and(|t| t.para + 1 == para);
+                punct_at(doc, k, b':') && doc.tokens.get(k).is_some_and(|t| t.para + 1 == para);
             if intro {
                 k = k.saturating_sub(1);
             }
@@ -1884,12 +1945,12 @@ pub fn attribute<'d, 'a>(
             }
             let mut e = s;
             while doc.tokens.get(e).is_some_and(|t| t.sent == sent)
-                && !doc.is_punct(e, ',')
+                && !punct_at(doc, e, b',')
                 && e < s + 60
             {
                 e += 1;
             }
-            if e > s + 1 && doc.is_punct(e, ',') {
+            if e > s + 1 && punct_at(doc, e, b',') {
                 let cue = at.span_of(i, i + 1);
                 let e = comment_end(doc, regions, s, e);
                 push_clause(&mut at, &mut out, regions, s, e, None, cue);
@@ -1912,8 +1973,9 @@ pub fn attribute<'d, 'a>(
             let after = src.tok_end;
             // "…, according to X, a research group.": the words after the source describe it;
             // the content is the clause before
-            let mid_sentence = c > 0 && doc.is_punct(c - 1, ',') && sentence_start(doc, c) + 3 < c;
-            let content = if doc.is_punct(after, ',')
+            let mid_sentence =
+                c > 0 && punct_at(doc, c - 1, b',') && sentence_start(doc, c) + 3 < c;
+            let content = if punct_at(doc, after, b',')
                 && doc.tokens.get(after + 1).is_some_and(|t| t.sent == sent)
                 && !mid_sentence
             {
@@ -1921,7 +1983,7 @@ pub fn attribute<'d, 'a>(
                 let e = extend_over_regions(regions, s, sentence_end(doc, s));
                 let e = comment_end(doc, regions, s, e);
                 (e > s + 1).then_some((s, e))
-            } else if c > 0 && doc.is_punct(c - 1, ',') {
+            } else if c > 0 && punct_at(doc, c - 1, b',') {
                 content_left(doc, c - 1)
             } else if c > 0 && sentence_start(doc, c) < c {
                 // "Clinton leads by 271 delegates according to a count by …"
@@ -1943,9 +2005,9 @@ pub fn attribute<'d, 'a>(
         }
         let participle = word.ends_with("ing")
             && c > 0
-            && (doc.is_punct(c - 1, ',') || sentence_start(doc, c) == c);
+            && (punct_at(doc, c - 1, b',') || sentence_start(doc, c) == c);
         let after_break = c > 0
-            && (doc.is_punct(c - 1, ',')
+            && (punct_at(doc, c - 1, b',')
                 || doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote));
         let right_name = if after_break {
             at.subject_right(c).filter(|s| {
@@ -1981,7 +2043,7 @@ pub fn attribute<'d, 'a>(
         };
         let Some(src) = src else { continue };
         // "Mary Brewer, a former governor, calls …": a name and its apposition before the cue
-        let apposed_name = !inverted && c > 0 && doc.is_punct(c - 1, ',') && at.is_name(&src);
+        let apposed_name = !inverted && c > 0 && punct_at(doc, c - 1, b',') && at.is_name(&src);
         if noun_like(word)
             && (at.people.entities.get(src.entity).is_some_and(|e| e.org)
                 || (src.tok_end != c && !apposed_name)
@@ -2012,7 +2074,7 @@ pub fn attribute<'d, 'a>(
         });
         let before = if inverted { c } else { src.tok_start };
         let comma_before = before > 0
-            && (doc.is_punct(before - 1, ',')
+            && (punct_at(doc, before - 1, b',')
                 || doc
                     .tokens
                     .get(before - 1)
@@ -2078,7 +2140,7 @@ pub fn attribute<'d, 'a>(
             Some((_, a)) => a,
             None => at.new_attr(),
         };
-        let intro = open > 0 && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'));
+        let intro = open > 0 && (punct_at(doc, open - 1, b',') || punct_at(doc, open - 1, b':'));
         let (span, kind) = if clause_initial || (intro && r.words >= 4) {
             if r.words < 5 && !intro && !(whole && src.is_some()) {
                 continue;
@@ -2093,10 +2155,11 @@ pub fn attribute<'d, 'a>(
             let mut s = sent_first;
             let lo = sent_first.max(open.saturating_sub(40));
             for k in lo..open {
-                if doc.is_punct(k, ',') && (k + 1..open).any(|j| is_cue(doc, j)) && k + 4 >= open {
+                if punct_at(doc, k, b',') && (k + 1..open).any(|j| is_cue(doc, j)) && k + 4 >= open
+                {
                     s = k + 1;
                 }
-                if (doc.is_punct(k, ',') || doc.is_punct(k, ':'))
+                if (punct_at(doc, k, b',') || punct_at(doc, k, b':'))
                     && k > sent_first
                     && is_cue(doc, k - 1)
                 {
@@ -2121,7 +2184,7 @@ pub fn attribute<'d, 'a>(
                     && doc
                         .tokens
                         .get(j - 1)
-                        .is_some_and(|p| p.kind == Kind::Word || doc.is_punct(j - 1, ','))
+                        .is_some_and(|p| p.kind == Kind::Word || punct_at(doc, j - 1, b','))
             }) {
                 s = j;
             } else if s == sent_first {
@@ -2521,6 +2584,45 @@ mod quote_list_tests {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod mention_lookup_tests {
+    use super::Attributor;
+    use crate::engine::people::find_people;
+    use crate::engine::segment::tokenize;
+
+    /// The cursor lookups give what a scan of all mentions gives, in any order of queries.
+    #[test]
+    fn cursor_lookups_match_a_scan() {
+        let text = "Anna Kowalski met Tom Berg and Mr. Lee. “We agree,” said Kowalski. \
+                    Berg, 54, told reporters that Dr. Maria Lopez and John Smith’s aide left. \
+                    Smith said Lopez would stay. Later, Anna Kowalski said Lee agreed.";
+        let doc = tokenize(text);
+        let people = find_people(&doc);
+        assert!(people.mentions.len() >= 6, "{:?}", people.mentions);
+        let scan_start = |k: usize| people.mentions.iter().position(|m| m.tok_start == k);
+        let scan_end = |k: usize| {
+            people
+                .mentions
+                .iter()
+                .position(|m| m.tok_end.saturating_sub(1) == k)
+        };
+        let (want_start, want_end): (Vec<_>, Vec<_>) = (0..doc.tokens.len() + 2)
+            .map(|k| (scan_start(k), scan_end(k)))
+            .unzip();
+        let at = Attributor::new(&doc, people.clone());
+        let n = doc.tokens.len() + 2;
+        // forwards, backwards, and jumping about
+        let order: Vec<usize> = (0..n)
+            .chain((0..n).rev())
+            .chain((0..n).map(|i| (i * 7919) % n))
+            .collect();
+        for &k in &order {
+            assert_eq!(at.name_starting(k), want_start[k], "start {k}");
+            assert_eq!(at.name_ending(k), want_end[k], "end {k}");
         }
     }
 }

@@ -12,9 +12,11 @@
 //! assert_eq!(&text[doc.tokens[a].start()..doc.tokens[b - 1].end()], "that the talks had failed");
 //! ```
 
-use super::lexicon::Flags;
+use super::lexicon::{with_ascii_lower, Flags};
+use super::people::{punct_at, word_in};
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
+use std::cell::Cell;
 
 /// Whether token `i` is a lowercase adverb or auxiliary that may sit between a subject and its cue.
 pub fn is_filler(doc: &Doc<'_>, i: usize) -> bool {
@@ -25,7 +27,7 @@ pub fn is_filler(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     }
     let w = doc.word(i);
-    matches!(
+    word_in!(
         w,
         "also"
             | "later"
@@ -255,7 +257,7 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
                 let Some(tj) = doc.tokens.get(j) else { break };
                 if tj.sent != sent
                     || tj.kind == Kind::Quote
-                    || (tj.kind == Kind::Punct && !doc.is_punct(j, '-'))
+                    || (tj.kind == Kind::Punct && !punct_at(doc, j, b'-'))
                 {
                     break;
                 }
@@ -614,7 +616,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     {
         let mut j = k;
         while j < k + 5
-            && (doc.is_punct(j, ',')
+            && (punct_at(doc, j, b',')
                 || matches!(
                     doc.word(j),
                     "instead"
@@ -662,7 +664,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         let mut j = k + 1;
         while j < k + 12 {
             let Some(tj) = doc.tokens.get(j) else { break };
-            if tj.sent != sent || tj.kind == Kind::Quote || doc.is_punct(j, ';') {
+            if tj.sent != sent || tj.kind == Kind::Quote || punct_at(doc, j, b';') {
                 break;
             }
             if doc.word(j) == "that" {
@@ -672,7 +674,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             j += 1;
         }
     }
-    while doc.is_punct(k, ',') || doc.is_punct(k, ':') || doc.is_punct(k, '—') {
+    while punct_at(doc, k, b',') || punct_at(doc, k, b':') || doc.is_punct(k, '—') {
         k += 1;
     }
     let t = doc.tokens.get(k)?;
@@ -725,7 +727,6 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     if first == "as" && !AS_VERBS.iter().any(|v| cue_word.starts_with(v)) {
         return None;
     }
-    let intent = is_intent_cue(cue_word);
     if matches!(
         first,
         "in" | "on"
@@ -746,7 +747,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             | "without"
             | "outside"
             | "inside"
-    ) || (first == "to" && !intent)
+    ) || (first == "to" && !is_intent_cue(cue_word))
         || (first == "of" && !cue_word.starts_with("accus"))
     {
         return None;
@@ -789,15 +790,45 @@ pub fn comment_end(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) 
 /// Cuts a reported clause before a coordinated new clause outside quotation marks: `, but …`,
 /// `, while …`, `, and he …`, `, and said …`, `but did …`, `; …`.
 pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -> usize {
-    let inside = |j: usize| inside_region(regions, j);
+    // the first region opening at or after token `j`, moved along with `j` (one search per
+    // clause instead of one per test)
+    let next_region = Cell::new(regions.partition_point(|r| r.open_tok < start + 2));
+    let first_at = |j: usize| {
+        let mut i = next_region.get();
+        while regions.get(i).is_some_and(|r| r.open_tok < j) {
+            i += 1;
+        }
+        next_region.set(i);
+        i
+    };
+    // `inside_region(regions, j)`
+    let inside = |j: usize| {
+        first_at(j)
+            .checked_sub(1)
+            .and_then(|p| regions.get(p))
+            .is_some_and(|r| r.close_tok.is_some_and(|c| j < c))
+    };
     let mut j = start + 2;
     while j < end {
-        let w = doc.word(j);
         let comma_before = j > 0
-            && (doc.is_punct(j - 1, ',')
+            && (punct_at(doc, j - 1, b',')
                 || (j > 1
                     && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
-                    && doc.is_punct(j - 2, ',')));
+                    && punct_at(doc, j - 2, b',')));
+        // without a comma before, only a semicolon, a dash, "but" or "and" can cut: other tokens
+        // are passed on their kind (and a word on its text) alone
+        if !comma_before {
+            let pass = match doc.tokens.get(j).map(|t| t.kind) {
+                Some(Kind::Word) => !matches!(doc.word(j), "but" | "and"),
+                Some(Kind::Punct | Kind::Quote) => false,
+                Some(Kind::Number) | None => true,
+            };
+            if pass {
+                j += 1;
+                continue;
+            }
+        }
+        let w = doc.word(j);
         // the next word is looked at only after "and" / "but"
         let next = || doc.word(j + 1);
         let next_cue = || {
@@ -806,11 +837,7 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                 .is_some_and(|t| t.kind == Kind::Word && t.flags.has(Flags::CUE) && !t.cap)
         };
         // a relative clause or apposition only ends the content when nothing follows it
-        let quote_after = || {
-            regions
-                .get(regions.partition_point(|r| r.open_tok < j))
-                .is_some_and(|r| r.open_tok < end)
-        };
+        let quote_after = || regions.get(first_at(j)).is_some_and(|r| r.open_tok < end);
         let trailing = |c: char| !(j + 1..end).any(|m| doc.is_punct(m, c)) && !quote_after();
         let before_comma = (comma_before
             && matches!(
@@ -842,7 +869,7 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                     next(),
                     "he" | "she" | "they" | "it" | "we" | "also" | "then"
                 ) || next_cue()));
-        let here = doc.is_punct(j, ';')
+        let here = punct_at(doc, j, b';')
             || (doc.is_punct(j, '—') && trailing('—'))
             || (doc.is_punct(j, '–') && trailing('–'))
             || (w == "but"
@@ -899,29 +926,31 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
     // a clause opening with a subordinate clause or phrase has its main clause after the comma:
     // "if elected, he would …", "that after the vote, the party …"
     let sub = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        is_subordinating_conjunction(&w)
-            || matches!(
-                w.as_str(),
-                "whether"
-                    | "despite"
-                    | "given"
-                    | "in"
-                    | "at"
-                    | "on"
-                    | "during"
-                    | "for"
-                    | "by"
-                    | "with"
-                    | "without"
-                    | "under"
-                    | "amid"
-                    | "like"
-                    | "from"
-                    | "to"
-            )
+        with_ascii_lower(w, |w| {
+            is_subordinating_conjunction(w)
+                || matches!(
+                    w,
+                    "whether"
+                        | "despite"
+                        | "given"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "during"
+                        | "for"
+                        | "by"
+                        | "with"
+                        | "without"
+                        | "under"
+                        | "amid"
+                        | "like"
+                        | "from"
+                        | "to"
+                )
+        })
     };
-    let fronted = sub(doc.word(s)) || (doc.word(s) == "that" && sub(doc.word(s + 1)));
+    // (looked at only when a new subject follows a comma)
+    let fronted = || sub(doc.word(s)) || (doc.word(s) == "that" && sub(doc.word(s + 1)));
     (s + 3..e)
         .find(|&j| {
             // a spaced dash opens an aside: "… the permit - and the crowd …"
@@ -934,7 +963,7 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
             {
                 return true;
             }
-            if !doc.is_punct(j - 1, ',') {
+            if !punct_at(doc, j - 1, b',') {
                 return false;
             }
             let next = doc.tokens.get(j + 1);
@@ -942,7 +971,7 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
                 "which" | "who" | "whose" | "compared" | "well" | "just" => true,
                 "down" | "up" => doc.word(j + 1) == "from",
                 // a new clause or an added phrase: ", the city has …", ", he added …"
-                "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "I" => !fronted,
+                "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "I" => !fronted(),
                 "and" => {
                     next.is_some_and(|t| t.cap && t.kind == Kind::Word)
                         || matches!(
@@ -984,7 +1013,7 @@ pub fn content_left(doc: &Doc<'_>, comma: usize) -> Option<(usize, usize)> {
         && doc
             .tokens
             .get(e - 1)
-            .is_some_and(|t| t.kind == Kind::Quote || doc.is_punct(e - 1, ','))
+            .is_some_and(|t| t.kind == Kind::Quote || punct_at(doc, e - 1, b','))
     {
         e -= 1;
     }

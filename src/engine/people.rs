@@ -19,6 +19,67 @@ use super::lexicon::Flags;
 use super::lexicon::FnvMap;
 use super::segment::{Doc, Kind};
 use super::Span;
+use std::borrow::Cow;
+
+/// A letter's place in the alphabet, ASCII case folded; 26 for any other byte.
+const fn first_slot(c: u8) -> usize {
+    let l = c | 0x20;
+    if l >= b'a' && l <= b'z' {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// Whether `w` has a first letter and byte length of `mask` ([`KeyFilter`]).
+#[inline]
+fn may_be_in(mask: &[u32; 27], w: &str) -> bool {
+    let b = w.as_bytes();
+    b.first().is_some_and(|&c| {
+        mask.get(first_slot(c))
+            .is_some_and(|m| m >> b.len().min(31) & 1 != 0)
+    })
+}
+
+/// The prefilter of [`word_in!`]: for each pair of first and last letter (ASCII case folded;
+/// any other byte shares slot 26), the set of byte lengths (31 standing for 31 or more) of the
+/// listed words.
+pub(crate) const fn pair_mask(words: &[&str]) -> [u32; 27 * 27] {
+    let mut m = [0u32; 27 * 27];
+    let mut i = 0;
+    while i < words.len() {
+        let b = words[i].as_bytes();
+        if !b.is_empty() {
+            let l = if b.len() > 31 { 31 } else { b.len() };
+            m[first_slot(b[0]) * 27 + first_slot(b[b.len() - 1])] |= 1 << l;
+        }
+        i += 1;
+    }
+    m
+}
+
+/// Whether `w` can be one of the words of a [`pair_mask`] (no false negatives).
+#[inline]
+pub(crate) fn may_be_in_pairs(mask: &[u32; 27 * 27], w: &str) -> bool {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => mask
+            .get(first_slot(f) * 27 + first_slot(l))
+            .is_some_and(|m| m >> b.len().min(31) & 1 != 0),
+        _ => false,
+    }
+}
+
+/// `matches!(w, "a" | "b" | …)` behind a cheap exact prefilter ([`may_be_in_pairs`]): most words
+/// are rejected on their first and last letters and length, without comparing strings.
+macro_rules! word_in {
+    ($w:expr, $($s:literal)|+ $(,)?) => {{
+        const MASK: [u32; 27 * 27] = $crate::engine::people::pair_mask(&[$($s),+]);
+        let w: &str = $w;
+        $crate::engine::people::may_be_in_pairs(&MASK, w) && matches!(w, $($s)|+)
+    }};
+}
+pub(crate) use word_in;
 
 /// Grammatical gender known for a person, used by pronoun resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,6 +189,10 @@ fn is_honorific(w: &str) -> bool {
 
 /// Strips a possessive `’s` / `'s` (or a bare trailing apostrophe) from a word.
 pub fn strip_possessive(w: &str) -> &str {
+    // every suffix below ends in `s`, `'` or the last byte of `’`: other words return at once
+    if !matches!(w.as_bytes().last(), Some(b's' | b'\'' | 0x99)) {
+        return w;
+    }
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .or_else(|| w.strip_suffix('’'))
@@ -356,7 +421,14 @@ fn is_common(doc: &Doc<'_>, k: usize) -> bool {
 /// An all-capitals word of 4+ letters in a sentence that also has lowercase words ("SCALIA filed").
 fn caps_word(doc: &Doc<'_>, k: usize) -> bool {
     let w = strip_possessive(doc.word(k));
-    if w.chars().count() < 4 || !w.chars().all(|c| c.is_uppercase() || c == '-') {
+    // (the all-capitals test first: it fails at the first or second letter of most words)
+    if w.as_bytes()
+        .first()
+        .is_some_and(|&c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    if !w.chars().all(|c| c.is_uppercase() || c == '-') || w.chars().count() < 4 {
         return false;
     }
     let (a, b) = doc.sentence_bounds(k);
@@ -374,7 +446,7 @@ fn shaped_at(doc: &Doc<'_>, k: usize) -> bool {
     let w = doc.word(k);
     name_shaped(w)
         || (caps_word(doc, k)
-            && !(k > 0 && doc.is_punct(k - 1, '('))
+            && !(k > 0 && punct_at(doc, k - 1, b'('))
             && doc
                 .tokens
                 .get(k)
@@ -386,10 +458,17 @@ fn shaped_at(doc: &Doc<'_>, k: usize) -> bool {
 /// in which THOMAS joined").
 fn caps_name(doc: &Doc<'_>, k: usize) -> bool {
     let w = strip_possessive(doc.word(k));
+    // (the word's own tests first, the window only when they pass)
+    if w.len() < 5 || !w.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
     let vowels = w
-        .chars()
-        .filter(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U'))
+        .bytes()
+        .filter(|c| matches!(c, b'A' | b'E' | b'I' | b'O' | b'U'))
         .count();
+    if vowels < 2 {
+        return false;
+    }
     let (lo, hi) = doc.sentence_bounds(k);
     // another all-capitals first name or surname nearby: a list of names, not a news outlet
     let named_caps = (lo.max(k.saturating_sub(20))..hi.min(k + 20)).any(|j| {
@@ -400,11 +479,7 @@ fn caps_name(doc: &Doc<'_>, k: usize) -> bool {
                 .is_some_and(|t| t.flags.has(Flags::FIRST | Flags::SURNAME))
             && caps_word(doc, j)
     });
-    w.chars().count() >= 5
-        && w.chars().all(|c| c.is_ascii_uppercase())
-        && vowels >= 2
-        && named_caps
-        && caps_word(doc, k)
+    named_caps && caps_word(doc, k)
 }
 
 /// Words that make an unknown capitalised word a plain word, place or thing rather than a name.
@@ -448,8 +523,10 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
         let start = i;
         let mut end = i + 1;
         loop {
-            let prev_word = doc.word(end - 1);
-            if is_possessive(prev_word) {
+            // (the possessive test on the last byte first, the word only when it can be one)
+            if matches!(token_bytes(doc, end - 1).last(), Some(b's' | b'\'' | 0x99))
+                && is_possessive(doc.word(end - 1))
+            {
                 break;
             }
             let Some(nx) = toks.get(end) else { break };
@@ -464,22 +541,31 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                 continue;
             }
             // "Ayman al-Zawahiri": a hyphenated Arabic article continues a name
-            if nx.kind == Kind::Word && !nx.cap && is_hyphen_particle(doc.word(end)) {
+            if nx.kind == Kind::Word
+                && !nx.cap
+                && {
+                    // (the hyphen of every prefix is byte 2 or 3)
+                    let b = token_bytes(doc, end);
+                    b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')
+                }
+                && is_hyphen_particle(doc.word(end))
+            {
                 end += 1;
                 continue;
             }
+            // (the capitalised word after first: most lowercase words are followed by another)
             if nx.kind == Kind::Word
-                && is_particle(doc.word(end))
                 && toks
                     .get(end + 1)
                     .is_some_and(|a| a.kind == Kind::Word && a.cap)
+                && is_particle(doc.word(end))
             {
                 end += 2;
                 continue;
             }
             // initial or abbreviation period: "J. Smith", "Sen. Smith", "Jr."
-            if doc.is_punct(end, '.') {
-                let pw = prev_word;
+            if punct_at(doc, end, b'.') {
+                let pw = doc.word(end - 1);
                 let short = pw.chars().count() == 1
                     || toks
                         .get(end - 1)
@@ -571,13 +657,15 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                 break;
             }
         }
+        // the word before the run (empty at the text start), sliced once for the tests below
+        let before = if start > 0 { doc.word(start - 1) } else { "" };
         // a lowercase role word just before: "spokeswoman Maria Zakharova", "lobbyist Charlie Black"
         if !titled && start > 0 {
             if let Some(p) = toks.get(start - 1) {
                 if p.kind == Kind::Word
                     && !p.cap
                     && (p.flags.has(Flags::TITLE) | p.flags.has(Flags::ROLE_PERSON)
-                        || person_noun(doc.word(start - 1)))
+                        || person_noun(before))
                     && p.para == t.para
                 {
                     titled = true;
@@ -646,91 +734,96 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             }
         }
         let core_first = toks.get(core).is_some_and(|x| x.flags.has(Flags::FIRST));
-        let determined = (start > 0
-            && matches!(doc.word(start - 1), "the" | "The")
-            && core == start
-            && !core_first)
-            || (!titled
-                && (start..core).any(|k| {
-                    matches!(
-                        doc.word(k),
-                        "The"
-                            | "San"
-                            | "Los"
-                            | "Las"
-                            | "New"
-                            | "Fort"
-                            | "Port"
-                            | "Saint"
-                            | "St"
-                            | "Mount"
-                            | "Lake"
-                            | "El"
-                            | "Santa"
-                    )
-                }));
+        let determined =
+            (start > 0 && core == start && !core_first && matches!(before, "the" | "The"))
+                || (!titled
+                    && (start..core).any(|k| {
+                        matches!(
+                            doc.word(k),
+                            "The"
+                                | "San"
+                                | "Los"
+                                | "Las"
+                                | "New"
+                                | "Fort"
+                                | "Port"
+                                | "Saint"
+                                | "St"
+                                | "Mount"
+                                | "Lake"
+                                | "El"
+                                | "Santa"
+                        )
+                    }));
         // "the band Sigur Rós", "the company Okta": a lowercase thing noun just before the run
-        let thing_before = start > 0
-            && toks
-                .get(start - 1)
-                .is_some_and(|p| p.kind == Kind::Word && !p.cap)
-            && matches!(
-                doc.word(start - 1),
-                "band"
-                    | "company"
-                    | "firm"
-                    | "label"
-                    | "brand"
-                    | "newspaper"
-                    | "magazine"
-                    | "website"
-                    | "app"
-                    | "channel"
-                    | "network"
-                    | "team"
-                    | "club"
-                    | "airline"
-                    | "bank"
-                    | "retailer"
-                    | "startup"
-                    | "chain"
-                    | "restaurant"
-                    | "hotel"
-                    | "store"
-                    | "album"
-                    | "song"
-                    | "film"
-                    | "movie"
-                    | "novel"
-                    | "game"
-                    | "ship"
-                    | "city"
-                    | "town"
-                    | "village"
-                    | "province"
-                    | "region"
-                    | "river"
-                    | "island"
-                    | "district"
-                    | "county"
-                    | "party"
-                    | "hurricane"
-                    | "storm"
-                    | "operation"
-            );
+        let thing_before = || {
+            start > 0
+                && toks
+                    .get(start - 1)
+                    .is_some_and(|p| p.kind == Kind::Word && !p.cap)
+                && matches!(
+                    before,
+                    "band"
+                        | "company"
+                        | "firm"
+                        | "label"
+                        | "brand"
+                        | "newspaper"
+                        | "magazine"
+                        | "website"
+                        | "app"
+                        | "channel"
+                        | "network"
+                        | "team"
+                        | "club"
+                        | "airline"
+                        | "bank"
+                        | "retailer"
+                        | "startup"
+                        | "chain"
+                        | "restaurant"
+                        | "hotel"
+                        | "store"
+                        | "album"
+                        | "song"
+                        | "film"
+                        | "movie"
+                        | "novel"
+                        | "game"
+                        | "ship"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "province"
+                        | "region"
+                        | "river"
+                        | "island"
+                        | "district"
+                        | "county"
+                        | "party"
+                        | "hurricane"
+                        | "storm"
+                        | "operation"
+                )
+        };
         // "Waseem Kayani, 28, High Wycombe": a run after an age is a place
-        let after_age = start >= 3
-            && doc.is_punct(start - 1, ',')
-            && toks
-                .get(start - 2)
-                .is_some_and(|p| p.kind == Kind::Number && p.end() - p.start() <= 3)
-            && doc.is_punct(start - 3, ',');
+        let after_age = || {
+            start >= 3
+                && punct_at(doc, start - 1, b',')
+                && toks
+                    .get(start - 2)
+                    .is_some_and(|p| p.kind == Kind::Number && p.end() - p.start() <= 3)
+                && punct_at(doc, start - 3, b',')
+        };
         // "Hurricane Katrina", "Operation Desert Storm"
-        let event = matches!(
-            doc.word(core),
-            "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical" | "Operation"
-        );
-        let determined = determined || (thing_before && !titled) || after_age || event;
+        let event = || {
+            matches!(
+                doc.word(core),
+                "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical" | "Operation"
+            )
+        };
+        // (pure tests, evaluated only as far as the answer needs them)
+        let determined = determined || (!titled && thing_before()) || after_age() || event();
         let nonperson = nonperson || determined;
         runs.push(Run {
             start,
@@ -759,6 +852,23 @@ where
         .map(|k| strip_possessive(doc.word(k)))
 }
 
+/// The bytes of token `k` (empty when out of range): for byte tests that need no `&str`.
+#[inline]
+fn token_bytes<'a>(doc: &Doc<'a>, k: usize) -> &'a [u8] {
+    doc.tokens
+        .get(k)
+        .and_then(|t| doc.src.as_bytes().get(t.start()..t.end()))
+        .unwrap_or_default()
+}
+
+/// `doc.is_punct(k, c)` for an ASCII `c`, on the token's first byte.
+#[inline]
+pub(crate) fn punct_at(doc: &Doc<'_>, k: usize, c: u8) -> bool {
+    doc.tokens.get(k).is_some_and(|t| {
+        matches!(t.kind, Kind::Punct | Kind::Quote) && doc.src.as_bytes().get(t.start()) == Some(&c)
+    })
+}
+
 /// `w.to_lowercase()`, written into `buf` (cleared first); ASCII words are lowered in place.
 fn lower_into(w: &str, buf: &mut String) {
     buf.clear();
@@ -768,6 +878,29 @@ fn lower_into(w: &str, buf: &mut String) {
     } else {
         buf.push_str(&w.to_lowercase());
     }
+}
+
+/// `core_words(doc, r).join(" ")` as a slice of the text, when the core is words without
+/// possessives one space apart (else `None`).
+fn core_name_plain<'a>(doc: &Doc<'a>, r: &Run) -> Option<&'a str> {
+    let mut last_end: Option<usize> = None;
+    for k in r.core..r.end {
+        let t = doc.tokens.get(k)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = doc.text(t);
+        if strip_possessive(w).len() != w.len() {
+            return None;
+        }
+        if let Some(e) = last_end {
+            if t.start() != e + 1 || doc.src.as_bytes().get(e) != Some(&b' ') {
+                return None;
+            }
+        }
+        last_end = Some(t.end());
+    }
+    doc.src.get(doc.tokens.get(r.core)?.start()..last_end?)
 }
 
 /// `core_words(doc, r).join(" ")`, written into `buf` (cleared first).
@@ -839,17 +972,48 @@ fn is_acronym(w: &str) -> bool {
 
 /// "Amin Durrani, 19, Toronto": a name followed by an age.
 fn followed_by_age(doc: &Doc<'_>, end: usize) -> bool {
-    doc.is_punct(end, ',')
+    punct_at(doc, end, b',')
         && doc
             .tokens
             .get(end + 1)
             .is_some_and(|t| t.kind == Kind::Number && t.end() - t.start() <= 3)
-        && doc.is_punct(end + 2, ',')
+        && punct_at(doc, end + 2, b',')
 }
 
 /// Capitalised then lowercase letters ("Durrani", "O'Neill", "al-Zawahiri"), not all capitals.
 fn name_shaped(w: &str) -> bool {
     let w = strip_possessive(w);
+    // plain ASCII words (nearly all) in one byte walk; the same tests as the char walk below
+    let b = w.as_bytes();
+    match b.first() {
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        None => return false,
+        _ => {}
+    }
+    if b.is_ascii() {
+        if b.get(1) == Some(&b'-') {
+            return false;
+        }
+        // the first byte is an uppercase letter: one letter so far
+        let mut letters = 1usize;
+        let mut lower_after = false;
+        let mut apos = false;
+        for &c in b.get(1..).unwrap_or_default() {
+            if (c | 0x20).wrapping_sub(b'a') < 26 {
+                letters += 1;
+                lower_after |= c >= b'a';
+            } else if c == b'\'' {
+                apos = true;
+            } else if c != b'-' && c != b'.' {
+                return false;
+            }
+        }
+        let contraction = apos
+            && ["'d", "'ll", "'re", "'ve", "'m", "n't"]
+                .iter()
+                .any(|e| w.ends_with(e));
+        return !contraction && letters >= 2 && lower_after;
+    }
     let mut cs = w.chars();
     if !cs.next().is_some_and(char::is_uppercase) {
         return false;
@@ -1003,8 +1167,8 @@ fn lone(doc: &Doc<'_>, end: usize) -> bool {
                 && !nx.ends_with("ss")
                 && !nx.ends_with("us");
             doc.tokens.get(end - 1).is_some_and(|p| p.para != t.para)
-                || doc.is_punct(end, ',')
-                || doc.is_punct(end, ':')
+                || punct_at(doc, end, b',')
+                || punct_at(doc, end, b':')
                 || followed_by_verb(doc, end)
                 || salute
                 || and_name
@@ -1127,7 +1291,7 @@ fn common_word(lower: &str) -> bool {
     )
 }
 
-fn gender_of(doc: &Doc<'_>, r: &Run, words: &[&str]) -> Gender {
+fn gender_of(doc: &Doc<'_>, r: &Run, n_words: usize) -> Gender {
     for k in r.start..r.core {
         let w = doc.word(k).trim_end_matches('.');
         match w {
@@ -1147,7 +1311,7 @@ fn gender_of(doc: &Doc<'_>, r: &Run, words: &[&str]) -> Gender {
             _ => {}
         }
     }
-    if words.len() >= 2 {
+    if n_words >= 2 {
         if let Some(t) = doc.tokens.get(r.core) {
             let m = t.flags.has(Flags::FIRST_MALE);
             let f = t.flags.has(Flags::FIRST_FEMALE);
@@ -1183,12 +1347,32 @@ fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// The first letters and byte lengths of a set of lowercased keys: a plain ASCII word whose pair
+/// is missing lowercases to no key of the set (its lowercase form has the same first letter,
+/// folded, and length); any other word may.
+#[derive(Default)]
+struct KeyFilter([u32; 27]);
+
+impl KeyFilter {
+    fn add(&mut self, key: &str) {
+        let b = key.as_bytes();
+        if let Some(m) = b.first().and_then(|&c| self.0.get_mut(first_slot(c))) {
+            *m |= 1 << b.len().min(31);
+        }
+    }
+    fn may_hold(&self, w: &str) -> bool {
+        !w.is_ascii() || may_be_in(&self.0, w)
+    }
+}
+
 /// Finds person-name mentions and merges them into entities.
 pub fn find_people(doc: &Doc<'_>) -> People {
     let runs = scan_runs(doc);
     let mut people = People::default();
     let mut by_key: FnvMap<String, usize> = FnvMap::default();
     let mut by_first: FnvMap<String, usize> = FnvMap::default();
+    // the (first letter, length) pairs of the keys of both maps, to skip lookups
+    let mut key_filter = KeyFilter::default();
     // pass 1: multi-word names
     let mut accepted: Vec<Option<(usize, usize)>> = vec![None; runs.len()]; // (core, end) of accepted person runs
     for (ri, r) in runs.iter().enumerate() {
@@ -1232,7 +1416,7 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             (core + 1..end.saturating_sub(1)).any(|k| {
                 doc.word(k).chars().count() == 1
                     && doc.word(k).chars().all(char::is_uppercase)
-                    && doc.is_punct(k + 1, '.')
+                    && punct_at(doc, k + 1, b'.')
             }) && name_shaped(doc.word(core))
         };
         // (the tests are pure: evaluated only as far as the answer needs them)
@@ -1303,22 +1487,41 @@ pub fn find_people(doc: &Doc<'_>) -> People {
         }
     }
     // document-level consistency: a word sequence judged a name once is a name everywhere
-    let mut seen_names: FnvMap<String, ()> = FnvMap::default();
+    // (names are slices of the text when their words stand one space apart, built otherwise)
+    let mut seen_names: FnvMap<Cow<'_, str>, ()> = FnvMap::default();
     let mut name_buf = String::new();
     for (ri, r) in runs.iter().enumerate() {
         if let Some((core, end)) = accepted.get(ri).copied().flatten() {
-            core_name_into(doc, &Run { core, end, ..*r }, &mut name_buf);
-            seen_names.insert(name_buf.clone(), ());
+            let sub = Run { core, end, ..*r };
+            let name = match core_name_plain(doc, &sub) {
+                Some(plain) => Cow::Borrowed(plain),
+                None => {
+                    core_name_into(doc, &sub, &mut name_buf);
+                    if seen_names.contains_key(name_buf.as_str()) {
+                        continue;
+                    }
+                    Cow::Owned(name_buf.clone())
+                }
+            };
+            seen_names.entry(name).or_insert(());
         }
     }
-    for (ri, r) in runs.iter().enumerate() {
-        if r.determined || accepted.get(ri).copied().flatten().is_some() || r.end - r.core < 2 {
-            continue;
-        }
-        core_name_into(doc, r, &mut name_buf);
-        if seen_names.contains_key(name_buf.as_str()) {
-            if let Some(slot) = accepted.get_mut(ri) {
-                *slot = Some((r.core, r.end));
+    if !seen_names.is_empty() {
+        for (ri, r) in runs.iter().enumerate() {
+            if r.determined || accepted.get(ri).copied().flatten().is_some() || r.end - r.core < 2 {
+                continue;
+            }
+            let seen = match core_name_plain(doc, r) {
+                Some(plain) => seen_names.contains_key(plain),
+                None => {
+                    core_name_into(doc, r, &mut name_buf);
+                    seen_names.contains_key(name_buf.as_str())
+                }
+            };
+            if seen {
+                if let Some(slot) = accepted.get_mut(ri) {
+                    *slot = Some((r.core, r.end));
+                }
             }
         }
     }
@@ -1328,45 +1531,62 @@ pub fn find_people(doc: &Doc<'_>) -> People {
     for (ri, r) in runs.iter().enumerate() {
         if let Some((core, end)) = accepted.get(ri).copied().flatten() {
             let sub = Run { core, end, ..*r };
-            let words = core_words(doc, &sub);
-            lower_into(words.last().copied().unwrap_or(""), &mut key_buf);
-            lower_into(words.first().copied().unwrap_or(""), &mut first_buf);
+            // the first and last core words and their number, without collecting them
+            let (mut n_words, mut first_w, mut last_w) = (0usize, "", "");
+            for w in core_word_iter(doc, &sub) {
+                if n_words == 0 {
+                    first_w = w;
+                }
+                last_w = w;
+                n_words += 1;
+            }
+            lower_into(last_w, &mut key_buf);
+            lower_into(first_w, &mut first_buf);
             let key = key_buf.as_str();
             let first = first_buf.as_str();
+            // `core_words(doc, &sub).join(" ")`
+            let name = |buf: &mut String| match core_name_plain(doc, &sub) {
+                Some(plain) => plain.to_string(),
+                None => {
+                    core_name_into(doc, &sub, buf);
+                    buf.clone()
+                }
+            };
             let id = match by_key.get(key) {
                 Some(&id) => {
                     if let Some(e) = people.entities.get_mut(id) {
-                        if words.len() > e.words {
-                            e.name = words.join(" ");
-                            e.words = words.len();
+                        if n_words > e.words {
+                            e.name = name(&mut name_buf);
+                            e.words = n_words;
+                        }
+                        // (a new entity has these from the same run already)
+                        if e.role.is_none() {
+                            e.role = role_of(doc, &sub);
+                        }
+                        if e.gender == Gender::Unknown {
+                            e.gender = gender_of(doc, &sub, n_words);
                         }
                     }
                     id
                 }
                 None => {
                     people.entities.push(Entity {
-                        name: words.join(" "),
+                        name: name(&mut name_buf),
                         role: role_of(doc, &sub),
-                        gender: gender_of(doc, &sub, &words),
+                        gender: gender_of(doc, &sub, n_words),
                         org: false,
                         key: key.to_string(),
-                        words: words.len(),
+                        words: n_words,
                     });
                     let id = people.entities.len() - 1;
                     by_key.insert(key.to_string(), id);
+                    key_filter.add(key);
                     id
                 }
             };
-            if let Some(e) = people.entities.get_mut(id) {
-                if e.role.is_none() {
-                    e.role = role_of(doc, &sub);
-                }
-                if e.gender == Gender::Unknown {
-                    e.gender = gender_of(doc, &sub, &words);
-                }
-            }
             if !by_first.contains_key(first) {
                 by_first.insert(first.to_string(), id);
+                key_filter.add(first);
             }
             push_mention(doc, &mut people, core, end, id);
         }
@@ -1405,30 +1625,48 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 if f.has(Flags::NONPERSON) && !f.has(Flags::FIRST | Flags::SURNAME) {
                     continue;
                 }
-                lower_into(w, &mut lower_buf);
-                let lower = lower_buf.as_str();
+                // a word that is no known name (by the filter) and that `accept_single` would
+                // not take (a core of several words, or the second sweep) changes nothing
+                let maybe_known = key_filter.may_hold(w);
+                if !maybe_known && (r.end - r.core != 1 || sweep == 1) {
+                    continue;
+                }
+                // (lowered now for the map lookups; for a new name only once it is taken)
+                if maybe_known {
+                    lower_into(w, &mut lower_buf);
+                }
                 let titled_here = r.titled && k == r.core && r.end - r.core == 1;
                 if w.chars().count() < 2
                     || w.chars().all(|c| c.is_uppercase())
                         && w.len() <= 4
-                        && !by_key.contains_key(lower)
+                        && !(maybe_known && by_key.contains_key(lower_buf.as_str()))
                 {
                     continue;
                 }
-                let known = by_key.get(lower).or_else(|| by_first.get(lower)).copied();
+                let known = if maybe_known {
+                    let lower = lower_buf.as_str();
+                    by_key.get(lower).or_else(|| by_first.get(lower)).copied()
+                } else {
+                    None
+                };
                 let id = if let Some(id) = known {
                     Some(id)
-                } else if sweep == 0 && accept_single(doc, r, k, w, lower, titled_here) {
+                } else if sweep == 0 && accept_single(doc, r, k, w, titled_here) {
+                    if !maybe_known {
+                        lower_into(w, &mut lower_buf);
+                    }
+                    let lower = lower_buf.as_str();
                     people.entities.push(Entity {
                         name: w.to_string(),
                         role: role_of(doc, r),
-                        gender: gender_of(doc, r, &[w]),
+                        gender: gender_of(doc, r, 1),
                         org: false,
                         key: lower.to_string(),
                         words: 1,
                     });
                     let id = people.entities.len() - 1;
                     by_key.insert(lower.to_string(), id);
+                    key_filter.add(lower);
                     Some(id)
                 } else {
                     None
@@ -1443,12 +1681,24 @@ pub fn find_people(doc: &Doc<'_>) -> People {
         }
     }
     coordinate(doc, &runs, &mut people, &mut taken, &mut by_key);
-    people.mentions.sort_by_key(|m| m.span.start);
+    // (mentions come mostly in text order already; the stable sort keeps equal keys in place)
+    if !people.mentions.is_sorted_by_key(|m| m.span.start) {
+        people.mentions.sort_by_key(|m| m.span.start);
+    }
     people
 }
 
 /// Judges one capitalised word of a run that was not taken as a multi-word name.
-fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, lower: &str, titled: bool) -> bool {
+fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> bool {
+    // a test of the lowercased word (`w.to_lowercase()`), lowered only when asked: in a stack
+    // buffer for ASCII words
+    let lower = |test: fn(&str) -> bool| {
+        if w.is_ascii() {
+            with_ascii_lower(w, test)
+        } else {
+            test(&w.to_lowercase())
+        }
+    };
     let Some(t) = doc.tokens.get(k) else {
         return false;
     };
@@ -1457,8 +1707,8 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, lower: &str, titled:
     let np = f.has(Flags::NONPERSON) || f.has(Flags::TITLE) && !f.has(Flags::SURNAME);
     // "Dr. White", "spokeswoman Okafor"; a listed word only after an honorific ("Dr. White", not
     // "the former Florida governor")
-    let honorific = (r.start..r.core).any(|j| is_honorific(doc.word(j)));
-    if titled && (!np || (names && honorific)) {
+    let honorific = || (r.start..r.core).any(|j| is_honorific(doc.word(j)));
+    if titled && (!np || (names && honorific())) {
         return true;
     }
     if np || r.end - r.core != 1 {
@@ -1472,19 +1722,19 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, lower: &str, titled:
     let greeted = k > 0 && is_greeting(doc.word(k - 1));
     // alone on a line: a first name ("Mark"), or any name after a dash or before a comma
     // ("- Socrates", "Sanjeev,")
-    let marked = doc.is_punct(r.end, ',')
-        || (r.core > 0 && matches!(doc.ch(r.core - 1), Some('-' | '–' | '—')));
-    let alone = alone_in_para(doc, r.core, r.end) && (f.has(Flags::FIRST) || marked);
-    if (greeted || alone)
+    let marked = || {
+        punct_at(doc, r.end, b',')
+            || (r.core > 0 && matches!(doc.ch(r.core - 1), Some('-' | '–' | '—')))
+    };
+    // (pure tests, evaluated only as far as the answer needs them)
+    let alone = || alone_in_para(doc, r.core, r.end) && (f.has(Flags::FIRST) || marked());
+    if (greeted || alone())
         && shaped
         && !is_greeting(w)
         && !common
         && !place
-        && !word_like(lower)
-        && !matches!(
-            lower,
-            "best" | "regards" | "cheers" | "thanks" | "sincerely"
-        )
+        && !lower(word_like)
+        && !lower(|l| matches!(l, "best" | "regards" | "cheers" | "thanks" | "sincerely"))
     {
         return true;
     }
@@ -1492,7 +1742,7 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, lower: &str, titled:
         return false;
     }
     // "Okafor said", not "Reporters said"
-    if k + 1 == r.end && followed_by_cue(doc, r.end) && (names || !word_like(lower)) {
+    if k + 1 == r.end && followed_by_cue(doc, r.end) && (names || !lower(word_like)) {
         return true;
     }
     if place {
@@ -1505,12 +1755,12 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, lower: &str, titled:
         || (!sent_initial && f.has(Flags::SURNAME) && !f.has(Flags::FIRST))
         || (names && followed_by_verb(doc, r.end) && shaped)
         || (unknown
-            && !(sent_initial && word_like(lower))
+            && !(sent_initial && lower(word_like))
             && ((followed_by_verb(doc, r.end) && !in_phrase(doc, r.start))
                 || relative_after(doc, r.end)))
-        || ((unknown || (names && !common_word(lower))) && poss && !word_like(lower))
+        || ((unknown || (names && !lower(common_word))) && poss && !lower(word_like))
         || (f.has(Flags::FIRST)
-            && !common_word(lower)
+            && !lower(common_word)
             && shaped
             && (!sent_initial || lone(doc, r.end)))
         || (unknown && !sent_initial && person_verb_before(doc, r.start))
@@ -1529,7 +1779,7 @@ fn next_lower(doc: &Doc<'_>, k: usize) -> bool {
 
 /// ", who", ", whose", ", now 31,": a relative clause or an age after a name.
 fn relative_after(doc: &Doc<'_>, end: usize) -> bool {
-    doc.is_punct(end, ',')
+    punct_at(doc, end, b',')
         && (matches!(doc.word(end + 1), "who" | "whose")
             || (doc.word(end + 1) == "now"
                 && doc
@@ -1770,16 +2020,16 @@ fn coordinate(
             && (r.core..r.end).all(|k| !taken.get(k).copied().unwrap_or(true))
     };
     while let Some((a, b)) = work.pop() {
-        let caps = caps_word(doc, a);
+        // (the seed's all-capitals test only when a candidate is not name-shaped)
         let ok = |k: usize| {
             !not_name_word(doc, k)
-                && (name_shaped(doc.word(k)) || (caps && caps_word(doc, k)))
+                && (name_shaped(doc.word(k)) || (caps_word(doc, a) && caps_word(doc, k)))
                 && !with_ascii_lower(doc.word(k), word_like)
         };
         let mut cands: Vec<usize> = Vec::with_capacity(2);
         // to the right: ", Rumsfeld," / "and Annan"
         let mut j = b;
-        let comma = doc.is_punct(j, ',');
+        let comma = punct_at(doc, j, b',');
         if comma {
             j += 1;
         }
@@ -1791,9 +2041,9 @@ fn coordinate(
             if let Ok(ri) = runs.binary_search_by_key(&j, |r| r.start) {
                 if let Some(r) = runs.get(ri) {
                     let listed = conj
-                        || doc.is_punct(r.end, ',')
+                        || punct_at(doc, r.end, b',')
                         || is_conj(r.end)
-                        || doc.is_punct(r.end, '.');
+                        || punct_at(doc, r.end, b'.');
                     if listed && r.core == r.start {
                         cands.push(ri);
                     }
@@ -1807,11 +2057,11 @@ fn coordinate(
             if conj && j > 0 {
                 j -= 1;
             }
-            let comma = doc.is_punct(j, ',');
+            let comma = punct_at(doc, j, b',');
             if comma && j > 0 {
                 j -= 1;
             }
-            let seed_listed = doc.is_punct(b, ',') || is_conj(b);
+            let seed_listed = punct_at(doc, b, b',') || is_conj(b);
             if conj || (comma && seed_listed) {
                 if let Ok(ri) = runs.binary_search_by_key(&(j + 1), |r| r.end) {
                     cands.push(ri);
@@ -1875,6 +2125,132 @@ fn push_mention(doc: &Doc<'_>, people: &mut People, core: usize, end: usize, ent
 mod tests {
     use super::*;
     use crate::engine::segment::tokenize;
+
+    /// `name_shaped` as it was, one walk over the chars (the reference for the ASCII path).
+    fn reference_name_shaped(w: &str) -> bool {
+        let w = strip_possessive(w);
+        let mut cs = w.chars();
+        if !cs.next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if w.get(1..2) == Some("-") {
+            return false;
+        }
+        let mut letters = 0usize;
+        let mut lower_after = false;
+        for (k, c) in w.chars().enumerate() {
+            let alpha = c.is_alphabetic();
+            if !alpha && !matches!(c, '\'' | '’' | '-' | '.') {
+                return false;
+            }
+            letters += usize::from(alpha);
+            lower_after |= k > 0 && c.is_lowercase();
+        }
+        let contraction = [
+            "'d", "’d", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'m", "’m", "n't", "n’t",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e));
+        !contraction && letters >= 2 && lower_after
+    }
+
+    #[test]
+    fn name_shaped_matches_the_char_walk() {
+        let words = [
+            "",
+            "A",
+            "Ab",
+            "AB",
+            "ab",
+            "O'Neill",
+            "O’Neill",
+            "al-Zawahiri",
+            "Al-Sisi",
+            "R-Texas",
+            "D-Calif",
+            "J.",
+            "Jr.",
+            "St.John",
+            "McDonald",
+            "MACDONALD",
+            "Smith's",
+            "Smith’s",
+            "Smiths'",
+            "He'd",
+            "They'll",
+            "We're",
+            "You've",
+            "I'm",
+            "Don't",
+            "Can’t",
+            "Ab1",
+            "Ab_c",
+            "Zoë",
+            "Émile",
+            "Ångström",
+            "Łukasz",
+            "Ab-",
+            "A-b",
+            "Ab.c",
+            "A'",
+            "X's",
+            "Ms",
+            "Mr.",
+            "Dr",
+            "ÉMILE",
+            "Ab'd",
+            "Abn't",
+            "Ab\u{301}c",
+        ];
+        for w in words {
+            assert_eq!(name_shaped(w), reference_name_shaped(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn word_filters_have_no_false_negatives() {
+        const LIST: [&str; 6] = [
+            "also",
+            "later",
+            "has",
+            "n't",
+            "Über",
+            "a-very-long-word-over-31-bytes-long",
+        ];
+        let pairs = pair_mask(&LIST);
+        for w in LIST {
+            assert!(may_be_in_pairs(&pairs, w), "{w}");
+        }
+        assert!(!may_be_in_pairs(&pairs, "the"));
+        assert!(!may_be_in_pairs(&pairs, ""));
+        assert!(word_in!("later", "also" | "later" | "has"));
+        assert!(!word_in!("lateR2", "also" | "later" | "has"));
+        let mut f = KeyFilter::default();
+        for k in ["smith", "o'neill", "zoë"] {
+            f.add(k);
+        }
+        for w in ["Smith", "SMITH", "smith", "O'Neill", "Zoë", "ZOË"] {
+            assert!(f.may_hold(w), "{w}");
+        }
+        assert!(!f.may_hold("Smyth2"));
+        assert!(!f.may_hold("Jones"));
+    }
+
+    /// A plain core name is the same string as the joined core words.
+    #[test]
+    fn plain_core_names_equal_joined_words() {
+        let text = "Dr. Maria Lopez met Anna-Lena Kowalski’s aide, J. R. Smith and Jean  Dupont \
+                    in New York. Sen. Bob Casey, Mary O'Neill's son and Ayman al-Zawahiri left.";
+        let doc = tokenize(text);
+        let mut plain = 0;
+        for r in scan_runs(&doc) {
+            if let Some(s) = core_name_plain(&doc, &r) {
+                assert_eq!(s, core_words(&doc, &r).join(" "));
+                plain += 1;
+            }
+        }
+        assert!(plain >= 3, "{plain}");
+    }
 
     fn names(text: &str) -> Vec<String> {
         let d = tokenize(text);
