@@ -866,6 +866,11 @@ async fn the_text_is_written_once_and_a_missing_text_is_reported_and_kept_aside(
         let raw = storage().get_item(&text_key).unwrap().unwrap();
         let marked = raw.replacen('{', "{ ", 1);
         storage().set_item(&text_key, &marked).unwrap();
+        // the analysis runs after the first paint, which can come after the first save
+        app.until("the quote highlighted", |m| {
+            !m.all("mark[data-kind=quote]").is_empty()
+        })
+        .await;
         app.click("mark[data-kind=quote]");
         app.until("the inspector", |m| {
             m.all("[data-testid=accept]").len() == 1
