@@ -27,7 +27,7 @@ use super::indirect::{
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
-use super::people::{punct_at, strip_possessive, Entity, Mention, MentionKind, People};
+use super::people::{strip_possessive, Entity, Mention, MentionKind, People};
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
 use super::{QuoteKind, Span};
@@ -763,7 +763,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             break;
         }
-        if punct_at(doc, k, b',') || doc.is_punct(k, ')') || doc.is_punct(k, '—') {
+        if doc.is_punct(k, ',') || doc.is_punct(k, ')') || doc.is_punct(k, '—') {
             // apposition: NAME, a former aide, said / NAME (R-Texas) said
             let close = doc.ch(k);
             let open = match close {
@@ -788,10 +788,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     let mut j = j;
                     if open == ',' && j >= 2 && doc.is_punct(j - 1, ')') {
                         let mut m = j - 1;
-                        while m > 0 && j - m < 10 && !punct_at(doc, m, b'(') {
+                        while m > 0 && j - m < 10 && !doc.is_punct(m, '(') {
                             m -= 1;
                         }
-                        if punct_at(doc, m, b'(') {
+                        if doc.is_punct(m, '(') {
                             j = m;
                         }
                     }
@@ -815,7 +815,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         // "Sanders, who says …" / "the senator who says …"
         if doc.word(k) == "who" && k > 0 {
-            let b = if punct_at(doc, k - 1, b',') {
+            let b = if doc.is_punct(k - 1, ',') {
                 k.checked_sub(2)?
             } else {
                 k - 1
@@ -967,7 +967,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let mut b = a;
         while b < a + 10 {
             let Some(t) = doc.tokens.get(b) else { break };
-            let abbrev_dot = punct_at(doc, b, b'.')
+            let abbrev_dot = doc.is_punct(b, '.')
                 && doc
                     .tokens
                     .get(b + 1)
@@ -1156,7 +1156,7 @@ fn is_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
         t.kind == Kind::Word
             && !t.flags.has(Flags::CUE)
             && !matches!(doc.word(j), "who" | "which" | "that" | "and" | "but")
-            || punct_at(doc, j, b'.')
+            || doc.is_punct(j, '.')
     })
 }
 
@@ -1170,7 +1170,7 @@ fn is_strict_np_prefix(doc: &Doc<'_>, j: usize) -> bool {
                 || is_determiner(doc.word(j))
                 || t.flags
                     .has(Flags::TITLE | Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE))
-            || punct_at(doc, j, b'.')
+            || doc.is_punct(j, '.')
     })
 }
 
@@ -1270,7 +1270,7 @@ fn is_function_word(w: &str) -> bool {
 /// (`… but added, “…”`, `When someone shouted, “…”`): it is then a quotation of its own.
 fn introduced_by_cue(doc: &Doc<'_>, open: usize) -> bool {
     open > 1
-        && (punct_at(doc, open - 1, b',') || punct_at(doc, open - 1, b':'))
+        && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'))
         && (open.saturating_sub(3)..open - 1).any(|j| is_cue(doc, j))
 }
 
@@ -1279,7 +1279,7 @@ fn introduced_by_cue(doc: &Doc<'_>, open: usize) -> bool {
 fn independent_quote(doc: &Doc<'_>, r: &Region) -> bool {
     let open = r.open_tok;
     open > 0
-        && (punct_at(doc, open - 1, b':') || punct_at(doc, open - 1, b','))
+        && (doc.is_punct(open - 1, ':') || doc.is_punct(open - 1, ','))
         && doc
             .src
             .get(r.content.start..r.content.end)
@@ -1472,9 +1472,9 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
     let relative = (first..c)
         .rev()
         .take(40)
-        .take_while(|&j| !punct_at(doc, j, b','))
+        .take_while(|&j| !doc.is_punct(j, ','))
         .any(|j| {
-            matches!(doc.word(j), "who" | "which" | "whose") && j > 0 && punct_at(doc, j - 1, b',')
+            matches!(doc.word(j), "who" | "which" | "whose") && j > 0 && doc.is_punct(j - 1, ',')
         });
     if !(fronted || relative) {
         return e;
@@ -1483,7 +1483,7 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
     // “been friends for years,” she …`)
     (s + 1..e)
         .find(|&j| {
-            punct_at(doc, j, b',')
+            doc.is_punct(j, ',')
                 && (!inside_region(regions, j)
                     || doc.tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Quote))
         })
@@ -1557,7 +1557,7 @@ fn has_own_cue(doc: &Doc<'_>, r: &Region) -> bool {
     };
     let sent = doc.tokens.get(close).map_or(0, |t| t.sent);
     let mut k = close + 1;
-    while punct_at(doc, k, b',') {
+    while doc.is_punct(k, ',') {
         k += 1;
     }
     (k..k + 8)
@@ -1623,16 +1623,16 @@ pub fn attribute<'d, 'a>(
                     && open > pc
                     && open - pc <= 12
                     && (open == pc + 1
-                        || punct_at(doc, open - 1, b',')
-                        || punct_at(doc, open - 1, b':')
-                        || punct_at(doc, open - 1, b'.'))
+                        || doc.is_punct(open - 1, ',')
+                        || doc.is_punct(open - 1, ':')
+                        || doc.is_punct(open - 1, '.'))
                 {
                     if let Some(q) = out.get(*pq).copied() {
                         let between_has_cue = (pc + 1..open)
                             .any(|k| used_cue.get(k).copied().unwrap_or(false) || is_cue(doc, k));
                         if between_has_cue
                             && q.kind == QuoteKind::Direct
-                            && !(punct_at(doc, open - 1, b'.') && has_own_cue(doc, r))
+                            && !(doc.is_punct(open - 1, '.') && has_own_cue(doc, r))
                         {
                             out.push(RawQuote {
                                 span: r.content,
@@ -1659,7 +1659,7 @@ pub fn attribute<'d, 'a>(
             {
                 k += 1;
             }
-            while punct_at(doc, k, b',') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
+            while doc.is_punct(k, ',') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
                 k += 1;
             }
             let close_sent = doc.tokens.get(close).map_or(0, |t| t.sent);
@@ -1672,7 +1672,7 @@ pub fn attribute<'d, 'a>(
                 let mut cue = None;
                 while c < lim {
                     let Some(t) = doc.tokens.get(c) else { break };
-                    let abbrev_dot = punct_at(doc, c, b'.')
+                    let abbrev_dot = doc.is_punct(c, '.')
                         && c > 0
                         && doc.tokens.get(c - 1).is_some_and(|p| {
                             p.end() == t.start()
@@ -1731,7 +1731,7 @@ pub fn attribute<'d, 'a>(
                                     t.sent == sent_c && t.kind != Kind::Quote && t.para == para
                                 })
                             })
-                            .find(|&j| punct_at(doc, j, b',') && is_according(doc, j + 1))
+                            .find(|&j| doc.is_punct(j, ',') && is_according(doc, j + 1))
                             .filter(|_| !is_according(doc, c))
                             .and_then(|j| doc.tokens.get(j - 1));
                         if let (true, Some(last)) = (clause_initial, outer) {
@@ -1762,10 +1762,10 @@ pub fn attribute<'d, 'a>(
         // pre pattern: SPEAKER CUE[:|,] "…"
         if found.is_none() && open > 0 {
             let mut k = open - 1;
-            let intro = punct_at(doc, k, b':') || punct_at(doc, k, b',') || doc.is_punct(k, '—');
+            let intro = doc.is_punct(k, ':') || doc.is_punct(k, ',') || doc.is_punct(k, '—');
             // "Reporter X says:" ending the previous paragraph
             let colon_para =
-                punct_at(doc, k, b':') && doc.tokens.get(k).is_some_and(|t| t.para + 1 == para);
+                doc.is_punct(k, ':') && doc.tokens.get(k).is_some_and(|t| t.para + 1 == para);
             if intro {
                 k = k.saturating_sub(1);
             }
@@ -1945,12 +1945,12 @@ pub fn attribute<'d, 'a>(
             }
             let mut e = s;
             while doc.tokens.get(e).is_some_and(|t| t.sent == sent)
-                && !punct_at(doc, e, b',')
+                && !doc.is_punct(e, ',')
                 && e < s + 60
             {
                 e += 1;
             }
-            if e > s + 1 && punct_at(doc, e, b',') {
+            if e > s + 1 && doc.is_punct(e, ',') {
                 let cue = at.span_of(i, i + 1);
                 let e = comment_end(doc, regions, s, e);
                 push_clause(&mut at, &mut out, regions, s, e, None, cue);
@@ -1973,9 +1973,8 @@ pub fn attribute<'d, 'a>(
             let after = src.tok_end;
             // "…, according to X, a research group.": the words after the source describe it;
             // the content is the clause before
-            let mid_sentence =
-                c > 0 && punct_at(doc, c - 1, b',') && sentence_start(doc, c) + 3 < c;
-            let content = if punct_at(doc, after, b',')
+            let mid_sentence = c > 0 && doc.is_punct(c - 1, ',') && sentence_start(doc, c) + 3 < c;
+            let content = if doc.is_punct(after, ',')
                 && doc.tokens.get(after + 1).is_some_and(|t| t.sent == sent)
                 && !mid_sentence
             {
@@ -1983,7 +1982,7 @@ pub fn attribute<'d, 'a>(
                 let e = extend_over_regions(regions, s, sentence_end(doc, s));
                 let e = comment_end(doc, regions, s, e);
                 (e > s + 1).then_some((s, e))
-            } else if c > 0 && punct_at(doc, c - 1, b',') {
+            } else if c > 0 && doc.is_punct(c - 1, ',') {
                 content_left(doc, c - 1)
             } else if c > 0 && sentence_start(doc, c) < c {
                 // "Clinton leads by 271 delegates according to a count by …"
@@ -2005,9 +2004,9 @@ pub fn attribute<'d, 'a>(
         }
         let participle = word.ends_with("ing")
             && c > 0
-            && (punct_at(doc, c - 1, b',') || sentence_start(doc, c) == c);
+            && (doc.is_punct(c - 1, ',') || sentence_start(doc, c) == c);
         let after_break = c > 0
-            && (punct_at(doc, c - 1, b',')
+            && (doc.is_punct(c - 1, ',')
                 || doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote));
         let right_name = if after_break {
             at.subject_right(c).filter(|s| {
@@ -2043,7 +2042,7 @@ pub fn attribute<'d, 'a>(
         };
         let Some(src) = src else { continue };
         // "Mary Brewer, a former governor, calls …": a name and its apposition before the cue
-        let apposed_name = !inverted && c > 0 && punct_at(doc, c - 1, b',') && at.is_name(&src);
+        let apposed_name = !inverted && c > 0 && doc.is_punct(c - 1, ',') && at.is_name(&src);
         if noun_like(word)
             && (at.people.entities.get(src.entity).is_some_and(|e| e.org)
                 || (src.tok_end != c && !apposed_name)
@@ -2074,7 +2073,7 @@ pub fn attribute<'d, 'a>(
         });
         let before = if inverted { c } else { src.tok_start };
         let comma_before = before > 0
-            && (punct_at(doc, before - 1, b',')
+            && (doc.is_punct(before - 1, ',')
                 || doc
                     .tokens
                     .get(before - 1)
@@ -2140,7 +2139,7 @@ pub fn attribute<'d, 'a>(
             Some((_, a)) => a,
             None => at.new_attr(),
         };
-        let intro = open > 0 && (punct_at(doc, open - 1, b',') || punct_at(doc, open - 1, b':'));
+        let intro = open > 0 && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'));
         let (span, kind) = if clause_initial || (intro && r.words >= 4) {
             if r.words < 5 && !intro && !(whole && src.is_some()) {
                 continue;
@@ -2155,11 +2154,10 @@ pub fn attribute<'d, 'a>(
             let mut s = sent_first;
             let lo = sent_first.max(open.saturating_sub(40));
             for k in lo..open {
-                if punct_at(doc, k, b',') && (k + 1..open).any(|j| is_cue(doc, j)) && k + 4 >= open
-                {
+                if doc.is_punct(k, ',') && (k + 1..open).any(|j| is_cue(doc, j)) && k + 4 >= open {
                     s = k + 1;
                 }
-                if (punct_at(doc, k, b',') || punct_at(doc, k, b':'))
+                if (doc.is_punct(k, ',') || doc.is_punct(k, ':'))
                     && k > sent_first
                     && is_cue(doc, k - 1)
                 {
@@ -2184,7 +2182,7 @@ pub fn attribute<'d, 'a>(
                     && doc
                         .tokens
                         .get(j - 1)
-                        .is_some_and(|p| p.kind == Kind::Word || punct_at(doc, j - 1, b','))
+                        .is_some_and(|p| p.kind == Kind::Word || doc.is_punct(j - 1, ','))
             }) {
                 s = j;
             } else if s == sent_first {

@@ -13,7 +13,7 @@
 //! ```
 
 use super::lexicon::{with_ascii_lower, Flags};
-use super::people::{punct_at, word_in};
+use super::people::word_in;
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
 use std::cell::Cell;
@@ -257,7 +257,7 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
                 let Some(tj) = doc.tokens.get(j) else { break };
                 if tj.sent != sent
                     || tj.kind == Kind::Quote
-                    || (tj.kind == Kind::Punct && !punct_at(doc, j, b'-'))
+                    || (tj.kind == Kind::Punct && !doc.is_punct(j, '-'))
                 {
                     break;
                 }
@@ -616,7 +616,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     {
         let mut j = k;
         while j < k + 5
-            && (punct_at(doc, j, b',')
+            && (doc.is_punct(j, ',')
                 || matches!(
                     doc.word(j),
                     "instead"
@@ -664,7 +664,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         let mut j = k + 1;
         while j < k + 12 {
             let Some(tj) = doc.tokens.get(j) else { break };
-            if tj.sent != sent || tj.kind == Kind::Quote || punct_at(doc, j, b';') {
+            if tj.sent != sent || tj.kind == Kind::Quote || doc.is_punct(j, ';') {
                 break;
             }
             if doc.word(j) == "that" {
@@ -674,7 +674,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             j += 1;
         }
     }
-    while punct_at(doc, k, b',') || punct_at(doc, k, b':') || doc.is_punct(k, '—') {
+    while doc.is_punct(k, ',') || doc.is_punct(k, ':') || doc.is_punct(k, '—') {
         k += 1;
     }
     let t = doc.tokens.get(k)?;
@@ -811,10 +811,10 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
     let mut j = start + 2;
     while j < end {
         let comma_before = j > 0
-            && (punct_at(doc, j - 1, b',')
+            && (doc.is_punct(j - 1, ',')
                 || (j > 1
                     && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
-                    && punct_at(doc, j - 2, b',')));
+                    && doc.is_punct(j - 2, ',')));
         // without a comma before, only a semicolon, a dash, "but" or "and" can cut: other tokens
         // are passed on their kind (and a word on its text) alone
         if !comma_before {
@@ -869,7 +869,7 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                     next(),
                     "he" | "she" | "they" | "it" | "we" | "also" | "then"
                 ) || next_cue()));
-        let here = punct_at(doc, j, b';')
+        let here = doc.is_punct(j, ';')
             || (doc.is_punct(j, '—') && trailing('—'))
             || (doc.is_punct(j, '–') && trailing('–'))
             || (w == "but"
@@ -963,7 +963,7 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
             {
                 return true;
             }
-            if !punct_at(doc, j - 1, b',') {
+            if !doc.is_punct(j - 1, ',') {
                 return false;
             }
             let next = doc.tokens.get(j + 1);
@@ -1013,7 +1013,7 @@ pub fn content_left(doc: &Doc<'_>, comma: usize) -> Option<(usize, usize)> {
         && doc
             .tokens
             .get(e - 1)
-            .is_some_and(|t| t.kind == Kind::Quote || punct_at(doc, e - 1, b','))
+            .is_some_and(|t| t.kind == Kind::Quote || doc.is_punct(e - 1, ','))
     {
         e -= 1;
     }

@@ -446,7 +446,7 @@ fn shaped_at(doc: &Doc<'_>, k: usize) -> bool {
     let w = doc.word(k);
     name_shaped(w)
         || (caps_word(doc, k)
-            && !(k > 0 && punct_at(doc, k - 1, b'('))
+            && !(k > 0 && doc.is_punct(k - 1, '('))
             && doc
                 .tokens
                 .get(k)
@@ -524,7 +524,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
         let mut end = i + 1;
         loop {
             // (the possessive test on the last byte first, the word only when it can be one)
-            if matches!(token_bytes(doc, end - 1).last(), Some(b's' | b'\'' | 0x99))
+            if matches!(doc.bytes(end - 1).last(), Some(b's' | b'\'' | 0x99))
                 && is_possessive(doc.word(end - 1))
             {
                 break;
@@ -545,7 +545,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                 && !nx.cap
                 && {
                     // (the hyphen of every prefix is byte 2 or 3)
-                    let b = token_bytes(doc, end);
+                    let b = doc.bytes(end);
                     b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')
                 }
                 && is_hyphen_particle(doc.word(end))
@@ -564,7 +564,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                 continue;
             }
             // initial or abbreviation period: "J. Smith", "Sen. Smith", "Jr."
-            if punct_at(doc, end, b'.') {
+            if doc.is_punct(end, '.') {
                 let pw = doc.word(end - 1);
                 let short = pw.chars().count() == 1
                     || toks
@@ -809,11 +809,11 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
         // "Waseem Kayani, 28, High Wycombe": a run after an age is a place
         let after_age = || {
             start >= 3
-                && punct_at(doc, start - 1, b',')
+                && doc.is_punct(start - 1, ',')
                 && toks
                     .get(start - 2)
                     .is_some_and(|p| p.kind == Kind::Number && p.end() - p.start() <= 3)
-                && punct_at(doc, start - 3, b',')
+                && doc.is_punct(start - 3, ',')
         };
         // "Hurricane Katrina", "Operation Desert Storm"
         let event = || {
@@ -850,23 +850,6 @@ where
     (r.core..r.end)
         .filter(|&k| doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word))
         .map(|k| strip_possessive(doc.word(k)))
-}
-
-/// The bytes of token `k` (empty when out of range): for byte tests that need no `&str`.
-#[inline]
-fn token_bytes<'a>(doc: &Doc<'a>, k: usize) -> &'a [u8] {
-    doc.tokens
-        .get(k)
-        .and_then(|t| doc.src.as_bytes().get(t.start()..t.end()))
-        .unwrap_or_default()
-}
-
-/// `doc.is_punct(k, c)` for an ASCII `c`, on the token's first byte.
-#[inline]
-pub(crate) fn punct_at(doc: &Doc<'_>, k: usize, c: u8) -> bool {
-    doc.tokens.get(k).is_some_and(|t| {
-        matches!(t.kind, Kind::Punct | Kind::Quote) && doc.src.as_bytes().get(t.start()) == Some(&c)
-    })
 }
 
 /// `w.to_lowercase()`, written into `buf` (cleared first); ASCII words are lowered in place.
@@ -972,12 +955,12 @@ fn is_acronym(w: &str) -> bool {
 
 /// "Amin Durrani, 19, Toronto": a name followed by an age.
 fn followed_by_age(doc: &Doc<'_>, end: usize) -> bool {
-    punct_at(doc, end, b',')
+    doc.is_punct(end, ',')
         && doc
             .tokens
             .get(end + 1)
             .is_some_and(|t| t.kind == Kind::Number && t.end() - t.start() <= 3)
-        && punct_at(doc, end + 2, b',')
+        && doc.is_punct(end + 2, ',')
 }
 
 /// Capitalised then lowercase letters ("Durrani", "O'Neill", "al-Zawahiri"), not all capitals.
@@ -1167,8 +1150,8 @@ fn lone(doc: &Doc<'_>, end: usize) -> bool {
                 && !nx.ends_with("ss")
                 && !nx.ends_with("us");
             doc.tokens.get(end - 1).is_some_and(|p| p.para != t.para)
-                || punct_at(doc, end, b',')
-                || punct_at(doc, end, b':')
+                || doc.is_punct(end, ',')
+                || doc.is_punct(end, ':')
                 || followed_by_verb(doc, end)
                 || salute
                 || and_name
@@ -1416,7 +1399,7 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             (core + 1..end.saturating_sub(1)).any(|k| {
                 doc.word(k).chars().count() == 1
                     && doc.word(k).chars().all(char::is_uppercase)
-                    && punct_at(doc, k + 1, b'.')
+                    && doc.is_punct(k + 1, '.')
             }) && name_shaped(doc.word(core))
         };
         // (the tests are pure: evaluated only as far as the answer needs them)
@@ -1723,7 +1706,7 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     // alone on a line: a first name ("Mark"), or any name after a dash or before a comma
     // ("- Socrates", "Sanjeev,")
     let marked = || {
-        punct_at(doc, r.end, b',')
+        doc.is_punct(r.end, ',')
             || (r.core > 0 && matches!(doc.ch(r.core - 1), Some('-' | '–' | '—')))
     };
     // (pure tests, evaluated only as far as the answer needs them)
@@ -1779,7 +1762,7 @@ fn next_lower(doc: &Doc<'_>, k: usize) -> bool {
 
 /// ", who", ", whose", ", now 31,": a relative clause or an age after a name.
 fn relative_after(doc: &Doc<'_>, end: usize) -> bool {
-    punct_at(doc, end, b',')
+    doc.is_punct(end, ',')
         && (matches!(doc.word(end + 1), "who" | "whose")
             || (doc.word(end + 1) == "now"
                 && doc
@@ -2029,7 +2012,7 @@ fn coordinate(
         let mut cands: Vec<usize> = Vec::with_capacity(2);
         // to the right: ", Rumsfeld," / "and Annan"
         let mut j = b;
-        let comma = punct_at(doc, j, b',');
+        let comma = doc.is_punct(j, ',');
         if comma {
             j += 1;
         }
@@ -2041,9 +2024,9 @@ fn coordinate(
             if let Ok(ri) = runs.binary_search_by_key(&j, |r| r.start) {
                 if let Some(r) = runs.get(ri) {
                     let listed = conj
-                        || punct_at(doc, r.end, b',')
+                        || doc.is_punct(r.end, ',')
                         || is_conj(r.end)
-                        || punct_at(doc, r.end, b'.');
+                        || doc.is_punct(r.end, '.');
                     if listed && r.core == r.start {
                         cands.push(ri);
                     }
@@ -2057,11 +2040,11 @@ fn coordinate(
             if conj && j > 0 {
                 j -= 1;
             }
-            let comma = punct_at(doc, j, b',');
+            let comma = doc.is_punct(j, ',');
             if comma && j > 0 {
                 j -= 1;
             }
-            let seed_listed = punct_at(doc, b, b',') || is_conj(b);
+            let seed_listed = doc.is_punct(b, ',') || is_conj(b);
             if conj || (comma && seed_listed) {
                 if let Ok(ri) = runs.binary_search_by_key(&(j + 1), |r| r.end) {
                     cands.push(ri);

@@ -107,10 +107,22 @@ impl<'a> Doc<'a> {
     pub fn first_at_or_after(&self, b: usize) -> usize {
         self.tokens.partition_point(|t| t.start() < b)
     }
+    /// The bytes of token `i` (empty when out of range), for byte tests that need no `&str`.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.src.as_bytes().get(t.start()..t.end()))
+            .unwrap_or_default()
+    }
     /// Whether token `i` is the punctuation character `c`.
     #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         match self.tokens.get(i) {
+            // an ASCII mark is the token's first byte (callers pass constants: this folds away)
+            Some(t) if (t.kind == Kind::Punct || t.kind == Kind::Quote) && c.is_ascii() => {
+                self.src.as_bytes().get(t.start()) == Some(&(c as u8))
+            }
             Some(t) if t.kind == Kind::Punct || t.kind == Kind::Quote => {
                 // the token starts on a char boundary, so its first char is `c` exactly when its
                 // bytes start with the UTF-8 encoding of `c`: no decoding
