@@ -82,6 +82,27 @@ impl Tok {
     }
 }
 
+impl Tok {
+    /// An empty symbol token at `start`, with what precedes it.
+    #[inline]
+    fn blank(start: usize, space_before: bool, nl_before: bool) -> Self {
+        Tok {
+            start,
+            end: start,
+            tk: Tk::Sym,
+            ch: ' ',
+            lex: &[],
+            classes: 0,
+            space_before,
+            nl_before,
+            cap: false,
+            upper: false,
+            comma: false,
+            decimal: false,
+        }
+    }
+}
+
 /// The class bits of a word's meanings.
 fn class_mask(lex: &[Entry]) -> u32 {
     lex.iter().fold(0, |m, e| m | e.class.bit())
@@ -221,18 +242,9 @@ fn tokenize_impl<const FAST: bool>(text: &str, toks: &mut Vec<Tok>) {
         }
         if FAST && b > b' ' && b < 0x80 && !b.is_ascii_alphanumeric() && b != b'.' {
             toks.push(Tok {
-                start: i,
                 end: i + 1,
-                tk: Tk::Sym,
                 ch: b as char,
-                lex: &[],
-                classes: 0,
-                space_before: space,
-                nl_before: nl,
-                cap: false,
-                upper: false,
-                comma: false,
-                decimal: false,
+                ..Tok::blank(i, space, nl)
             });
             i += 1;
             nl = false;
@@ -255,20 +267,7 @@ fn tokenize_impl<const FAST: bool>(text: &str, toks: &mut Vec<Tok>) {
             }
         }
         let start = i;
-        let mut tok = Tok {
-            start,
-            end: start,
-            tk: Tk::Sym,
-            ch: ' ',
-            lex: &[],
-            classes: 0,
-            space_before: space,
-            nl_before: nl,
-            cap: false,
-            upper: false,
-            comma: false,
-            decimal: false,
-        };
+        let mut tok = Tok::blank(start, space, nl);
         let prev_alnum = || start > 0 && bytes[start - 1].is_ascii_alphanumeric();
         if b.is_ascii_alphabetic() {
             let mut key = Key(0, 0);
