@@ -377,7 +377,7 @@ fn lookup_packed(k: [u64; 2]) -> Flags {
 /// Flags of a lowercase word (empty when the word is in no list).
 pub fn lookup(lower: &str) -> Flags {
     let b = lower.as_bytes();
-    if !b.is_empty() && b.len() <= PACK && !b.contains(&0) {
+    if packable(b) {
         return lookup_packed(pack(b));
     }
     long_table().get(b).copied().unwrap_or_default()
@@ -419,7 +419,7 @@ pub fn lookup_word(word: &str, buf: &mut [u8; 32]) -> Flags {
         let nonzero_a = a.wrapping_add(LOW7) & !LOW7;
         let nonzero_b = b.wrapping_add(LOW7) & !LOW7;
         if nonzero_a == !LOW7 & first(n) && nonzero_b == !LOW7 & first(n.saturating_sub(8)) {
-            return lookup_packed([lower_packed(a), lower_packed(b)]);
+            return lookup_alnum_packed(a, b);
         }
     }
     lookup_word_slow(bytes, buf)
@@ -435,11 +435,12 @@ pub(crate) fn lookup_alnum(word: &str, buf: &mut [u8; 32]) -> Flags {
         return lookup_word(word, buf);
     }
     let [a, b] = pack(bytes);
-    lookup_packed([lower_packed(a), lower_packed(b)])
+    lookup_alnum_packed(a, b)
 }
 
-/// [`lookup_alnum`] of a word of 1 to [`PACK`] ASCII letters and digits given packed (its bytes
-/// little-endian, zero-padded: what `pack` makes of it), as the tokenizer builds it while scanning.
+/// The flags of a word of 1 to [`PACK`] ASCII bytes without NUL given packed (its bytes
+/// little-endian, zero-padded: what `pack` makes of it, or what the tokenizer builds while
+/// scanning), in any ASCII case.
 #[inline]
 pub(crate) fn lookup_alnum_packed(a: u64, b: u64) -> Flags {
     lookup_packed([lower_packed(a), lower_packed(b)])
