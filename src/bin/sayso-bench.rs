@@ -141,12 +141,17 @@ fn best_time(mut work: impl FnMut()) -> f64 {
     let start = Instant::now();
     let mut runs = 0;
     while runs < 3 || (runs < 30 && start.elapsed().as_secs_f64() < 2.0) {
-        let t = Instant::now();
-        work();
-        best = best.min(t.elapsed().as_secs_f64());
+        best = best.min(seconds(&mut work));
         runs += 1;
     }
     best
+}
+
+/// Seconds one run of `work` takes.
+fn seconds(work: &mut impl FnMut()) -> f64 {
+    let t = Instant::now();
+    work();
+    t.elapsed().as_secs_f64()
 }
 
 /// Best time of `work` over exactly `runs` runs. The growth ratio compares sizes with the same
@@ -154,11 +159,7 @@ fn best_time(mut work: impl FnMut()) -> f64 {
 /// shared VM, which inflated the ratio.
 fn best_of(runs: usize, mut work: impl FnMut()) -> f64 {
     (0..runs.max(1))
-        .map(|_| {
-            let t = Instant::now();
-            work();
-            t.elapsed().as_secs_f64()
-        })
+        .map(|_| seconds(&mut work))
         .fold(f64::MAX, f64::min)
 }
 
@@ -281,7 +282,11 @@ fn stages(texts: &[String]) {
 
 /// One stage's share: seconds and the MB/s the stage alone would run at.
 fn stage_line(name: &str, bytes: usize, secs: f64) {
-    let secs = secs.max(1e-9);
+    if secs <= 0.0 {
+        // a difference of best times (the last line) can come out below zero
+        println!("  {name:<32} none measurable (below run-to-run noise)");
+        return;
+    }
     println!(
         "  {name:<32} {:>9.4} s {:>9.1} MB/s alone",
         secs,
@@ -302,13 +307,14 @@ fn articles(path: &str) {
 }
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("--jsonl") {
-        black_box(analyze("Anna Novak said “yes.”"));
+    // the lexicon tables are built on first use: once, before anything is timed
+    black_box(analyze("Anna Novak said “yes.”"));
+    let mode = std::env::args().nth(1);
+    if mode.as_deref() == Some("--jsonl") {
         articles(&std::env::args().nth(2).unwrap_or_default());
         return;
     }
-    if std::env::args().nth(1).as_deref() == Some("--stages") {
-        black_box(analyze("Anna Novak said “yes.”"));
+    if mode.as_deref() == Some("--stages") {
         let texts = match std::env::args().nth(2) {
             Some(path) => read_texts(&path),
             None => vec![news(2_000_000, 7)],
@@ -316,23 +322,16 @@ fn main() {
         stages(&texts);
         return;
     }
-    if std::env::args().nth(1).as_deref() == Some("--once") {
+    if mode.as_deref() == Some("--once") {
         let mb: f64 = std::env::args()
             .nth(2)
             .and_then(|a| a.parse().ok())
             .unwrap_or(0.2);
-        let text = news((mb * 1e6) as usize, 7);
-        black_box(analyze("Anna Novak said “yes.”"));
-        measured(&text);
+        measured(&news((mb * 1e6) as usize, 7));
         return;
     }
-    let mb: f64 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(2.0);
+    let mb: f64 = mode.and_then(|a| a.parse().ok()).unwrap_or(2.0);
     let base = (mb * 1e6) as usize;
-    // warm up lexicon tables
-    black_box(analyze("Anna Novak said “yes.”"));
     let one = news(base, 7);
     let t1 = report_growth("news 1x", &one);
     // The steps between show whether time per byte drifts (an algorithm) or jumps (memory: at
