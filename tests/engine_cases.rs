@@ -441,6 +441,14 @@ fn reported_speech() {
     ]);
 }
 
+/// Named texts in which the engine must find no quote.
+fn assert_no_quotes(texts: &[(&str, &str)]) {
+    for (name, text) in texts {
+        let a = analyze(text);
+        assert!(a.quotes.is_empty(), "{name}: {:?}", a.quotes);
+    }
+}
+
 #[test]
 fn not_quotes() {
     let texts = [
@@ -467,10 +475,7 @@ fn not_quotes() {
             "The town has a long history of “grand projects that never quite happen” in its centre.",
         ),
     ];
-    for (name, text) in texts {
-        let a = analyze(text);
-        assert!(a.quotes.is_empty(), "{name}: {:?}", a.quotes);
-    }
+    assert_no_quotes(&texts);
 }
 
 #[test]
@@ -877,10 +882,7 @@ fn reported_clause_bounds() {
             "Mara Lind decided to run for the council again.",
         ),
     ];
-    for (name, text) in texts {
-        let a = analyze(text);
-        assert!(a.quotes.is_empty(), "{name}: {:?}", a.quotes);
-    }
+    assert_no_quotes(&texts);
     // the words before a reported clause that hold its own attribution are no content of an
     // outer "according to"
     let text =
