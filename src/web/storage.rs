@@ -194,7 +194,7 @@ impl Store {
         let mut texts: Vec<&str> = all
             .iter()
             .filter_map(|k| k.strip_prefix(TEXT_PREFIX))
-            .filter(|id| !keys.contains(&codec::doc_key(id)))
+            .filter(|id| keys.binary_search(&codec::doc_key(id)).is_err())
             .collect();
         texts.sort_unstable();
         for key in keys {
