@@ -218,19 +218,14 @@ fn tokenize_impl<const FAST: bool>(text: &str, toks: &mut Vec<Tok>) {
                     let (lex, classes) = lex.lookup_key_classes(key);
                     let cap = b.is_ascii_uppercase();
                     toks.push(Tok {
-                        start: i,
                         end: i + len,
                         tk: Tk::Word,
-                        ch: ' ',
                         lex,
                         classes,
-                        space_before: space,
-                        nl_before: nl,
                         cap,
                         // no lower-case letter: no 0x20 bit (moved up to the high bit)
                         upper: cap && len >= 2 && lower == 0,
-                        comma: false,
-                        decimal: false,
+                        ..Tok::blank(i, space, nl)
                     });
                     i += len;
                     nl = false;
