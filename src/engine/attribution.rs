@@ -228,6 +228,8 @@ pub struct Attributor<'d, 'a> {
     /// Where the last lookup of a name mention by token ended ([`Attributor::mention_from`]).
     cursor: Cell<usize>,
     org_keys: FnvMap<String, usize>,
+    /// Scratch for [`Attributor::org_source`]'s lowercased key.
+    key_buf: String,
     next_attr: usize,
 }
 
@@ -371,6 +373,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             extra_mentions: Vec::new(),
             cursor: Cell::new(0),
             org_keys: FnvMap::default(),
+            key_buf: String::new(),
             next_attr: 0,
         }
     }
@@ -460,14 +463,25 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let name = text
             .strip_prefix("the ")
             .or_else(|| text.strip_prefix("The "))
-            .unwrap_or(text)
-            .to_string();
-        let key = name.to_lowercase();
-        let entity = match self.org_keys.get(&key) {
-            Some(&e) => e,
+            .unwrap_or(text);
+        // the key is lowercased into a buffer kept between calls: most sources are looked up
+        // again, and only a new one needs its own strings
+        let mut key = std::mem::take(&mut self.key_buf);
+        key.clear();
+        if name.is_ascii() {
+            key.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            key.push_str(&name.to_lowercase());
+        }
+        let found = self.org_keys.get(key.as_str()).copied();
+        let entity = match found {
+            Some(e) => {
+                self.key_buf = key;
+                e
+            }
             None => {
                 self.people.entities.push(Entity {
-                    name,
+                    name: name.to_string(),
                     role: None,
                     gender: Default::default(),
                     org: !person_like,

@@ -65,7 +65,7 @@ pub fn analyze(text: &str) -> Analysis {
     let regions = quotes::find_regions(&doc);
     let found = people::find_people(&doc);
     let (raw, at) = attribution::attribute(&doc, &regions, found);
-    let people = at.people;
+    let mut people = at.people;
     let extra = at.extra_mentions;
 
     // speakers: entities with at least one attributed quote, in order of first mention
@@ -78,10 +78,13 @@ pub fn analyze(text: &str) -> Analysis {
             }
         }
     }
+    // (mention lists only for the quoted: nothing else reads them)
     let mut mentions_of: Vec<Vec<Span>> = vec![Vec::new(); n_ent];
     for m in people.mentions.iter().chain(extra.iter()) {
-        if let Some(v) = mentions_of.get_mut(m.entity) {
-            v.push(m.span);
+        if quoted.get(m.entity).copied().unwrap_or(false) {
+            if let Some(v) = mentions_of.get_mut(m.entity) {
+                v.push(m.span);
+            }
         }
     }
     for v in &mut mentions_of {
@@ -97,21 +100,6 @@ pub fn analyze(text: &str) -> Analysis {
             .and_then(|v| v.first())
             .map_or(usize::MAX, |s| s.start)
     });
-    let mut speaker_id = vec![None; n_ent];
-    let mut speakers = Vec::with_capacity(order.len());
-    for (id, &e) in order.iter().enumerate() {
-        if let Some(slot) = speaker_id.get_mut(e) {
-            *slot = Some(id);
-        }
-        let ent = people.entities.get(e).cloned().unwrap_or_default();
-        speakers.push(Speaker {
-            id,
-            name: ent.name,
-            role: ent.role,
-            mentions: mentions_of.get(e).cloned().unwrap_or_default(),
-            organisation: ent.org,
-        });
-    }
 
     // people: names plus resolved pronouns/descriptions
     let mut people_out: Vec<PersonMention> = people
@@ -136,6 +124,30 @@ pub fn analyze(text: &str) -> Analysis {
         .collect();
     people_out.sort_by_key(|p| (p.span.start, p.span.end));
     people_out.dedup_by_key(|p| p.span);
+
+    // the speakers take their entity's strings and mention list (read above, not after)
+    let mut speaker_id = vec![None; n_ent];
+    let mut speakers = Vec::with_capacity(order.len());
+    for (id, &e) in order.iter().enumerate() {
+        if let Some(slot) = speaker_id.get_mut(e) {
+            *slot = Some(id);
+        }
+        let ent = people
+            .entities
+            .get_mut(e)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        speakers.push(Speaker {
+            id,
+            name: ent.name,
+            role: ent.role,
+            mentions: mentions_of
+                .get_mut(e)
+                .map(std::mem::take)
+                .unwrap_or_default(),
+            organisation: ent.org,
+        });
+    }
 
     let mut quotes: Vec<Quote> = raw
         .iter()

@@ -2015,7 +2015,8 @@ fn coordinate(
                 && (name_shaped(doc.word(k)) || (caps_word(doc, a) && caps_word(doc, k)))
                 && !with_ascii_lower(doc.word(k), word_like)
         };
-        let mut cands: Vec<usize> = Vec::with_capacity(2);
+        // at most one run to the right and one to the left (no allocation per mention)
+        let mut cands: [Option<usize>; 2] = [None, None];
         // to the right: ", Rumsfeld," / "and Annan"
         let mut j = b;
         let comma = doc.is_punct(j, ',');
@@ -2034,7 +2035,7 @@ fn coordinate(
                         || is_conj(r.end)
                         || doc.is_punct(r.end, '.');
                     if listed && r.core == r.start {
-                        cands.push(ri);
+                        cands[0] = Some(ri);
                     }
                 }
             }
@@ -2053,11 +2054,11 @@ fn coordinate(
             let seed_listed = doc.is_punct(b, ',') || is_conj(b);
             if conj || (comma && seed_listed) {
                 if let Ok(ri) = runs.binary_search_by_key(&(j + 1), |r| r.end) {
-                    cands.push(ri);
+                    cands[1] = Some(ri);
                 }
             }
         }
-        for ri in cands {
+        for ri in cands.into_iter().flatten() {
             let Some(r) = runs.get(ri) else { continue };
             if !free(taken, r)
                 || !(r.core..r.end)
