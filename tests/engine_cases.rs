@@ -505,6 +505,79 @@ fn people_and_speakers() {
         .any(|p| &text[p.span.start..p.span.end] == "Ellison"));
 }
 
+/// REGRESSION: a first name and a surname that is also a place word ("Hall", "Park", "Church")
+/// were no person at all; the place word alone later, or after "the"/"in", is still no person.
+#[test]
+fn surnames_that_are_place_words() {
+    // (text, people expected as written, words that must not be a person mention)
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "Tom Hall said the council would meet again in May.",
+            &["Tom Hall"],
+            &[],
+        ),
+        (
+            "I talked this morning with Mary Park and we agreed on a date.",
+            &["Mary Park"],
+            &[],
+        ),
+        (
+            "Anna Church, a local teacher, said the school would reopen.",
+            &["Anna Church"],
+            &[],
+        ),
+        (
+            "Tom Hall said the vote was close. The concert moved to Hall 3 because Hall 2 was shut.",
+            &["Tom Hall"],
+            &["Hall 3", "Hall 2"],
+        ),
+        (
+            "The choir sang at the Albert Hall and later walked in Jackson Park.",
+            &[],
+            &["Albert Hall", "Jackson Park"],
+        ),
+        (
+            "Critics loved the drama “Mercy Street,” which returns next week.",
+            &[],
+            &["Mercy Street"],
+        ),
+        ("JACKSON PARK, Ill. - Officials said the park would reopen.", &[], &["JACKSON PARK"]),
+        (
+            "Tom Hall said the firm would pay. Mr. Hall did not say how much.",
+            &["Tom Hall", "Hall"],
+            &[],
+        ),
+    ];
+    for (text, want, not) in cases {
+        let a = analyze(text);
+        let got: Vec<&str> = a
+            .people
+            .iter()
+            .map(|p| &text[p.span.start..p.span.end])
+            .collect();
+        for w in *want {
+            assert!(got.contains(w), "{text:?}: {w:?} missing from {got:?}");
+        }
+        for n in *not {
+            let at = text.find(n).expect("phrase in text");
+            assert!(
+                !a.people
+                    .iter()
+                    .any(|p| p.span.start >= at && p.span.end <= at + n.len()),
+                "{text:?}: {n:?} taken for a person in {got:?}"
+            );
+        }
+    }
+    // "Hall" after "Tom Hall" is the same person only with a title
+    let text = "Tom Hall said the firm would pay. Mr. Hall did not say how much.";
+    let a = analyze(text);
+    assert!(
+        a.people.iter().all(|p| p.name == "Tom Hall"),
+        "{:?}",
+        a.people
+    );
+}
+
 /// REGRESSION: each case names the bug it guards against.
 #[test]
 fn regression() {

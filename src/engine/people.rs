@@ -17,7 +17,7 @@ use super::lexicon::lookup_word;
 use super::lexicon::with_ascii_lower;
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
-use super::segment::{Doc, Kind};
+use super::segment::{Doc, Kind, Token};
 use super::Span;
 use std::borrow::Cow;
 
@@ -503,6 +503,9 @@ struct Run {
     titled: bool,
     /// Whether the core contains a non-person word.
     nonperson: bool,
+    /// Whether the core ends in a surname that is also a non-person word ("Tom Hall"): alone,
+    /// that word is not taken for the person ("Hall" may be a building).
+    place_surname: bool,
     /// Whether the core starts the sentence.
     sent_initial: bool,
     /// Whether a determiner or a place prefix ("the", "San", "Fort") rules out a name.
@@ -681,14 +684,41 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                             && (start < 2 || toks.get(start - 2).is_none_or(|q| q.sent != sent)))
                 }));
         let multi = end - core >= 2;
+        // "Tom Hall", "Mary Park", "Anna Church": a first name, then a surname that is also a
+        // place word, is a name of two words; not after "the", "in" or "at" ("the Albert Hall",
+        // "in Jackson Park"), not after an opening quotation mark (a title), not in capitals (a
+        // dateline)
+        let first_surname = |k: usize, x: &Token| {
+            k + 1 == end
+                && k == core + 1
+                && x.flags.has(Flags::SURNAME)
+                && !x.flags.has(Flags::PLACE)
+                && !matches!(
+                    doc.word(core.wrapping_sub(1)),
+                    "the" | "The" | "in" | "In" | "at" | "At" | "near"
+                )
+                && !toks
+                    .get(core.wrapping_sub(1))
+                    .is_some_and(|p| p.kind == Kind::Quote)
+                && !doc.word(k).bytes().all(|b| b.is_ascii_uppercase())
+                && toks.get(core).is_some_and(|c| {
+                    c.flags.has(Flags::FIRST) && !c.flags.has(Flags::NONPERSON | Flags::PLACE)
+                })
+        };
         let nonperson = (core..end).any(|k| {
             toks.get(k).is_some_and(|x| {
                 x.kind == Kind::Word
                     && x.flags.has(Flags::NONPERSON)
                     && !(k == core && multi && x.flags.has(Flags::FIRST))
                     && !(k > core && regnal_at(doc, k))
+                    && !first_surname(k, x)
             })
         });
+        let place_surname = !nonperson
+            && end > core
+            && toks.get(end - 1).is_some_and(|x| {
+                x.kind == Kind::Word && x.flags.has(Flags::NONPERSON) && first_surname(end - 1, x)
+            });
         // "the Renaissance", "the Earth's", "the Good Witch": a determiner before the run means no name
         // a role word inside the run before a first name: "Baptist Pastor Stephen Jones"
         if let Some(l) = (core..end).rev().find(|&k| {
@@ -831,6 +861,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             core,
             titled,
             nonperson,
+            place_surname,
             sent_initial,
             determined,
         });
@@ -1514,6 +1545,8 @@ pub fn find_people(doc: &Doc<'_>) -> People {
             }
         }
     }
+    // entities whose surname is also a non-person word ("Tom Hall"), see below
+    let mut place_surnamed: Vec<usize> = Vec::new();
     // lowercased last and first words, in reused buffers (owned copies only for new map keys)
     let mut key_buf = String::new();
     let mut first_buf = String::new();
@@ -1570,6 +1603,9 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                     let id = people.entities.len() - 1;
                     by_key.insert(key.to_string(), id);
                     key_filter.add(key);
+                    if r.place_surname {
+                        place_surnamed.push(id);
+                    }
                     id
                 }
             };
@@ -1638,6 +1674,14 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 } else {
                     None
                 };
+                // "Hall" alone after "Tom Hall" may be a building, "Park" a park: such a word
+                // is his only with a title ("Mr. Hall")
+                if known.is_some_and(|id| place_surnamed.contains(&id))
+                    && f.has(Flags::NONPERSON)
+                    && !titled_here
+                {
+                    continue;
+                }
                 let id = if let Some(id) = known {
                     Some(id)
                 } else if sweep == 0 && accept_single(doc, r, k, w, titled_here) {
