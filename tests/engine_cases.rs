@@ -201,6 +201,42 @@ fn sources() {
             kind: Direct,
             speaker: Some("Karl Jensen"),
         },
+        // REGRESSION: the description before a name in apposition was taken for the speaker
+        Case {
+            name: "REGRESSION description then name in apposition",
+            text: "The mayor of Leeds, Judith Blake, said on Monday that the city would spend more.",
+            quote: "that the city would spend more",
+            kind: Indirect,
+            speaker: Some("Judith Blake"),
+        },
+        Case {
+            name: "REGRESSION role then name in apposition, object cue",
+            text: "The transport minister, Sarah Collins, welcomed the scheme.",
+            quote: "the scheme",
+            kind: Indirect,
+            speaker: Some("Sarah Collins"),
+        },
+        Case {
+            name: "REGRESSION quote, then description and name in apposition",
+            text: "“The pope said what we all know,” the Vatican spokesman, Marco Rossi, told a radio station.",
+            quote: "The pope said what we all know,",
+            kind: Direct,
+            speaker: Some("Marco Rossi"),
+        },
+        Case {
+            name: "quote, then a short description and name in apposition",
+            text: "“He deserved it,” the assailant, Carl Moody, told a television program.",
+            quote: "He deserved it,",
+            kind: Direct,
+            speaker: Some("Carl Moody"),
+        },
+        Case {
+            name: "mixed quote, then a plain noun phrase before the speaker",
+            text: "Obama “felt a moral obligation to act on” climate change, Dan Axel said.",
+            quote: "Obama “felt a moral obligation to act on” climate change",
+            kind: Mixed,
+            speaker: Some("Dan Axel"),
+        },
         Case {
             name: "title and honorific",
             text: "Deputy Prime Minister Sir Alan Whitcombe said: “We will rebuild.”",

@@ -813,6 +813,22 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     if inner == 0 || j == 0 {
                         return None;
                     }
+                    // "The mayor of Leeds, Judith Blake, said": a description before and a name
+                    // alone in the commas; the name speaks
+                    if open == ',' && self.name_ending(j - 1).is_none() {
+                        if let Some(m) = self
+                            .name_starting(j + 1)
+                            .and_then(|mi| self.people.mentions.get(mi))
+                            .filter(|m| m.tok_end == k)
+                        {
+                            return Some(Source {
+                                span: m.span,
+                                entity: m.entity,
+                                tok_start: m.tok_start,
+                                tok_end: m.tok_end,
+                            });
+                        }
+                    }
                     if let Some(src) = self.np_ending_at(j - 1).filter(|s| s.tok_end == j) {
                         return Some(src);
                     }
@@ -1011,6 +1027,37 @@ impl<'d, 'a> Attributor<'d, 'a> {
 
     fn is_name(&self, s: &Source) -> bool {
         self.name_starting(s.tok_start).is_some()
+    }
+
+    /// The first token of the subject that source `src` of the cue at `c` stands for: its own
+    /// first token, or for a name taken from its apposition ("his spokesman, Josh Earnest,
+    /// said", see [`Attributor::subject_left`]) the first token of the description before it.
+    fn subject_head_start(&self, src: &Source, c: usize) -> usize {
+        let doc = self.doc;
+        let s = src.tok_start;
+        let apposed = c > 0
+            && doc.is_punct(c - 1, ',')
+            && src.tok_end + 1 == c
+            && s >= 2
+            && doc.is_punct(s - 1, ',')
+            && self.is_name(src)
+            && self.name_ending(s - 2).is_none();
+        if !apposed {
+            return s;
+        }
+        let sent = doc.tokens.get(s).map_or(0, |t| t.sent);
+        // back over the description to the comma, quotation mark or sentence start before it
+        let mut h = s - 1;
+        while h > 0 && s - h < 16 {
+            let Some(t) = doc.tokens.get(h - 1) else {
+                break;
+            };
+            if t.sent != sent || t.kind == Kind::Quote || doc.is_punct(h - 1, ',') {
+                break;
+            }
+            h -= 1;
+        }
+        h
     }
 
     /// Source of a cue in either direction.
@@ -1714,14 +1761,43 @@ pub fn attribute<'d, 'a>(
                     } else {
                         at.subject_left(c).filter(|s| {
                             let name = at.is_name(s);
+                            // a name in apposition after a description: "the Vatican
+                            // spokesman, Federico Lombardi, told" (words of a noun phrase with
+                            // a role word before the comma: "of" but no other function word)
+                            let head = k..s.tok_start.saturating_sub(1);
+                            let apposed = name
+                                && s.tok_start > k + 1
+                                && head.len() <= 8
+                                && doc.is_punct(s.tok_start - 1, ',')
+                                && is_strict_np_prefix(doc, k)
+                                && (head.len() <= 3
+                                    || head.clone().any(|j| {
+                                        doc.tokens.get(j).is_some_and(|t| {
+                                            t.flags.has(
+                                                Flags::TITLE
+                                                    | Flags::ROLE_PERSON
+                                                    | Flags::ROLE_COLLECTIVE,
+                                            )
+                                        })
+                                    }))
+                                && head.clone().all(|j| {
+                                    is_strict_np_prefix(doc, j)
+                                        || doc.tokens.get(j).is_some_and(|t| {
+                                            t.kind == Kind::Word
+                                                && !t.flags.has(Flags::CUE)
+                                                && (doc.word(j) == "of"
+                                                    || !is_function_word(doc.word(j)))
+                                        })
+                                });
                             s.tok_start >= k
-                                && (k..s.tok_start).all(|j| {
-                                    if name {
-                                        is_np_prefix(doc, j)
-                                    } else {
-                                        is_strict_np_prefix(doc, j)
-                                    }
-                                })
+                                && (apposed
+                                    || (k..s.tok_start).all(|j| {
+                                        if name {
+                                            is_np_prefix(doc, j)
+                                        } else {
+                                            is_strict_np_prefix(doc, j)
+                                        }
+                                    }))
                         })
                     };
                     // `“…,” said a campaign veteran.`: the words after the cue are the source even
@@ -2085,7 +2161,11 @@ pub fn attribute<'d, 'a>(
         let at_end = doc.tokens.get(after).is_none_or(|t| {
             t.sent != sent || matches!(doc.ch(after), Some('.' | '!' | '?' | ',' | ';'))
         });
-        let before = if inverted { c } else { src.tok_start };
+        let before = if inverted {
+            c
+        } else {
+            at.subject_head_start(&src, c)
+        };
         let comma_before = before > 0
             && (doc.is_punct(before - 1, ',')
                 || doc
