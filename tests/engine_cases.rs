@@ -224,6 +224,13 @@ fn sources() {
             speaker: Some("Marco Rossi"),
         },
         Case {
+            name: "clause, then description and name in apposition",
+            text: "The budget will be balanced by next spring, the finance minister, Anna Novak, said.",
+            quote: "The budget will be balanced by next spring",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
             name: "quote, then a short description and name in apposition",
             text: "“He deserved it,” the assailant, Carl Moody, told a television program.",
             quote: "He deserved it,",
