@@ -301,6 +301,20 @@ fn sources() {
             speaker: Some("officials"),
         },
         Case {
+            name: "office as a collective source",
+            text: "His office said the claims were false.",
+            quote: "the claims were false",
+            kind: Indirect,
+            speaker: Some("His office"),
+        },
+        Case {
+            name: "court as a collective source",
+            text: "The court said the law was unconstitutional.",
+            quote: "the law was unconstitutional",
+            kind: Indirect,
+            speaker: Some("court"),
+        },
+        Case {
             name: "floating quote",
             text: "Karl Jensen said: “We will rebuild.”\n“Nobody will be left without a home this winter.”",
             quote: "Nobody will be left without a home this winter.",
