@@ -300,6 +300,35 @@ fn sources() {
             kind: Indirect,
             speaker: Some("officials"),
         },
+        // REGRESSION: the name after "of"/"for"/"in" was taken for the speaker
+        Case {
+            name: "REGRESSION collective of a place",
+            text: "Residents of Aberporth said they had been given no warning.",
+            quote: "they had been given no warning",
+            kind: Indirect,
+            speaker: Some("Residents of Aberporth"),
+        },
+        Case {
+            name: "REGRESSION supporters of a person are not the person",
+            text: "Anna Novak spoke first. Supporters of Anna Novak said she would win.",
+            quote: "she would win",
+            kind: Indirect,
+            speaker: Some("Supporters of Anna Novak"),
+        },
+        Case {
+            name: "REGRESSION spokesman for an organisation",
+            text: "A spokesman for the Kremlin said the talks were over.",
+            quote: "the talks were over",
+            kind: Indirect,
+            speaker: Some("A spokesman for the Kremlin"),
+        },
+        Case {
+            name: "organisation name with of stays whole",
+            text: "The Communications Workers of America said the strike would go on.",
+            quote: "the strike would go on",
+            kind: Indirect,
+            speaker: Some("Communications Workers of America"),
+        },
         Case {
             name: "office as a collective source",
             text: "His office said the claims were false.",
@@ -633,6 +662,19 @@ fn surnames_that_are_place_words() {
         "{:?}",
         a.people
     );
+}
+
+/// REGRESSION: a place after a collective and "of"/"in" before a cue was taken for a person.
+#[test]
+fn place_after_a_collective_is_no_person() {
+    for text in [
+        "Residents of Aberporth said they had been given no warning.",
+        "Officials in Aberporth said the road was closed.",
+        "The former mayor of Aberporth said the city would spend more.",
+    ] {
+        let a = analyze(text);
+        assert!(a.people.is_empty(), "{text:?}: {:?}", a.people);
+    }
 }
 
 /// REGRESSION: each case names the bug it guards against.

@@ -536,6 +536,80 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 
     /// The noun phrase ending at token `k` as a source.
+    /// "Residents of Aberporth said", "Supporters of Anna Novak said", "the mayor of Leeds
+    /// said": a role or collective noun, then "of"/"in"/"for"/"at"/"from" and a name or
+    /// capitalised run ending at token `k`. The whole noun phrase is the source, not the name.
+    fn head_of_name(&mut self, k: usize) -> Option<Source> {
+        let doc = self.doc;
+        let t = doc.tokens.get(k)?;
+        if !t.cap {
+            return None;
+        }
+        let sent = t.sent;
+        // the start of the name, or of the capitalised run
+        let mut s = match self.name_ending(k) {
+            Some(mi) => self.people.mentions.get(mi)?.tok_start,
+            None => {
+                let mut a = k;
+                while a > 0
+                    && k - a < 6
+                    && doc
+                        .tokens
+                        .get(a - 1)
+                        .is_some_and(|p| p.sent == sent && p.kind == Kind::Word && p.cap)
+                {
+                    a -= 1;
+                }
+                a
+            }
+        };
+        if s > 0 && matches!(doc.word(s - 1), "the" | "The") {
+            s -= 1;
+        }
+        if s < 2 || !matches!(doc.word(s - 1), "of" | "in" | "for" | "at" | "from") {
+            return None;
+        }
+        let h = s - 2;
+        let ht = doc.tokens.get(h)?;
+        if ht.sent != sent || ht.kind != Kind::Word || ht.flags.has(Flags::CUE) {
+            return None;
+        }
+        // a capitalised head inside the sentence names something ("Communications Workers of
+        // America", "Joint Chiefs of Staff"): the capitalised run is the source
+        let sentence_initial = h == 0 || doc.tokens.get(h - 1).is_none_or(|p| p.sent != sent);
+        if ht.cap && !sentence_initial {
+            return None;
+        }
+        let hw = doc.word(h);
+        let mut buf = [0u8; 32];
+        let singular = super::lexicon::lookup_word(hw.strip_suffix('s').unwrap_or(hw), &mut buf);
+        let roles = Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE;
+        let person = ht.flags.has(Flags::ROLE_PERSON) || singular.has(Flags::ROLE_PERSON);
+        if !(ht.flags.has(roles) || singular.has(roles)) || self.name_ending(h).is_some() {
+            return None;
+        }
+        // back over a determiner and modifiers: "the former mayor of Leeds"
+        let mut a = h;
+        while a > 0 && h - a < 3 {
+            let Some(p) = doc.tokens.get(a - 1) else {
+                break;
+            };
+            let pw = doc.word(a - 1);
+            let modifier = p.kind == Kind::Word
+                && p.sent == sent
+                && !p.flags.has(Flags::CUE)
+                && (is_determiner(pw) || !p.cap && !is_function_word(pw));
+            if !modifier {
+                break;
+            }
+            a -= 1;
+            if is_determiner(pw) {
+                break;
+            }
+        }
+        self.org_source(a, k + 1, person)
+    }
+
     fn np_ending_at(&mut self, k: usize) -> Option<Source> {
         let doc = self.doc;
         let t = *doc.tokens.get(k)?;
@@ -560,6 +634,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         if t.kind != Kind::Word {
             return None;
+        }
+        if let Some(src) = self.head_of_name(k) {
+            return Some(src);
         }
         if let Some(mi) = self.name_ending(k) {
             let m = *self.people.mentions.get(mi)?;

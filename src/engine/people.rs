@@ -1722,6 +1722,29 @@ pub fn find_people(doc: &Doc<'_>) -> People {
 }
 
 /// Judges one capitalised word of a run that was not taken as a multi-word name.
+/// A role or collective noun and "of"/"in"/"for"/"at"/"from" before token `start`: "Residents of
+/// Aberporth", "the mayor of Leeds" (the speaker is the noun phrase, not the name after it).
+fn after_role_of(doc: &Doc<'_>, start: usize) -> bool {
+    let s = if start > 0 && matches!(doc.word(start - 1), "the" | "The") {
+        start - 1
+    } else {
+        start
+    };
+    if s < 2 || !matches!(doc.word(s - 1), "of" | "in" | "for" | "at" | "from") {
+        return false;
+    }
+    let h = s - 2;
+    let Some(ht) = doc.tokens.get(h) else {
+        return false;
+    };
+    let hw = doc.word(h);
+    let mut buf = [0u8; 32];
+    let roles = Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE;
+    ht.kind == Kind::Word
+        && (ht.flags.has(roles)
+            || lookup_word(hw.strip_suffix('s').unwrap_or(hw), &mut buf).has(roles))
+}
+
 fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> bool {
     // a test of the lowercased word (`w.to_lowercase()`), lowered only when asked: in a stack
     // buffer for ASCII words
@@ -1774,8 +1797,12 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     if common {
         return false;
     }
-    // "Okafor said", not "Reporters said"
-    if k + 1 == r.end && followed_by_cue(doc, r.end) && (names || !lower(word_like)) {
+    // "Okafor said", not "Reporters said", nor "Residents of Aberporth said"
+    if k + 1 == r.end
+        && followed_by_cue(doc, r.end)
+        && (names || !lower(word_like))
+        && !after_role_of(doc, r.start)
+    {
         return true;
     }
     if place {
