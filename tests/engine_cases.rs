@@ -560,6 +560,24 @@ fn not_quotes() {
             "embedded phrase with no cue or speaker",
             "The town has a long history of “grand projects that never quite happen” in its centre.",
         ),
+        // REGRESSION: a source's request not to be named was reported as what it said
+        (
+            "REGRESSION request not to be named",
+            "A police officer, who asked not to be named, was at the scene.",
+        ),
+        (
+            "request for anonymity",
+            "The official requested anonymity to discuss the talks.",
+        ),
+        (
+            "request to remain anonymous",
+            "The donor asked to remain anonymous.",
+        ),
+        // a sentence-initial participle of a tell-verb does not make its subject a speaker
+        (
+            "sentence-initial passive participle",
+            "Told of the ruling, the family wept outside the court.",
+        ),
     ];
     assert_no_quotes(&texts);
 }
@@ -662,6 +680,19 @@ fn surnames_that_are_place_words() {
         "{:?}",
         a.people
     );
+}
+
+/// REGRESSION: a storm's name at a sentence start was taken for a person ("Storm" was stripped
+/// from the run as a sentence-initial common word before the event test).
+#[test]
+fn storm_names_are_no_people() {
+    for text in [
+        "Storm Elin left 40,000 homes without power.",
+        "Hurricane Odile hit the coast on Friday.",
+    ] {
+        let a = analyze(text);
+        assert!(a.people.is_empty(), "{text:?}: {:?}", a.people);
+    }
 }
 
 /// REGRESSION: a place after a collective and "of"/"in" before a cue was taken for a person.

@@ -1547,8 +1547,26 @@ fn passive_keeps_cue(w: &str) -> bool {
 
 /// Whether the cue at `c` is a passive participle after a form of "be" (`is considered …`, `was
 /// also endorsed …`, `had been stated`): the subject is not the source.
+/// "who asked not to be named", "requested anonymity", "asked to remain anonymous": a source's
+/// request not to be named is not what it reports (the content starts at token `s`).
+fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
+    let w = |i: usize| doc.word(s + i);
+    w(0) == "anonymity"
+        || (w(0) == "not" && w(1) == "to" && w(2) == "be")
+        || (w(0) == "to" && matches!(w(1), "remain" | "stay") && w(2) == "anonymous")
+}
+
 fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
     let w = doc.word(c);
+    // "Told of the ruling, she said …": something was put to the subject ("Asked whether …"
+    // has its own path in `attribute`)
+    if matches!(
+        w,
+        "Pressed" | "Questioned" | "Challenged" | "Told" | "Informed"
+    ) && sentence_start(doc, c) == c
+    {
+        return true;
+    }
     let participle = (w.ends_with("ed")
         || matches!(
             w,
@@ -2255,6 +2273,7 @@ pub fn attribute<'d, 'a>(
             // perception and stance verbs report only a clause: "found that …", not "found itself"
             content_right(doc, c, regions)
                 .filter(|&(s, e)| !needs_clause(word) || clause_like(doc, s, e))
+                .filter(|&(s, _)| !asks_anonymity(doc, s))
                 .map(|(s, e)| (s, subordinate_end(doc, regions, c, s, e)))
         } else {
             None

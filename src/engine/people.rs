@@ -846,11 +846,14 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                 && doc.is_punct(start - 3, ',')
         };
         // "Hurricane Katrina", "Operation Desert Storm"
+        // (the word may have been stripped from the core: "Storm Elin" at a sentence start)
         let event = || {
-            matches!(
-                doc.word(core),
-                "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical" | "Operation"
-            )
+            (start..=core).any(|j| {
+                matches!(
+                    doc.word(j),
+                    "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Tropical" | "Operation"
+                )
+            })
         };
         // (pure tests, evaluated only as far as the answer needs them)
         let determined = determined || (!titled && thing_before()) || after_age() || event();
