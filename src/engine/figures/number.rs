@@ -464,9 +464,21 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             });
         }
     }
-    // "a fifth of", "a third of", "a quarter of": a fraction, not an ordinal or a period
+    // "a fifth of", "a third of", "a quarter of": a fraction, not an ordinal or a period; also
+    // "cut by a third since 2019" (not "by a third party")
+    let by_fraction = || {
+        cx.word_is(i.wrapping_sub(1), "by")
+            && [
+                "since", "in", "from", "to", "on", "over", "at", "last", "this", "and", "but",
+                "or", "compared", "while", "after", "before", "between", "than", "for", "during",
+            ]
+            .iter()
+            .any(|w| cx.word_is(i + 2, w))
+    };
     if (cx.word_is(i, "a") || cx.word_is(i, "an"))
-        && (cx.word_is(i + 2, "of") || cx.tok(i + 2).is_none_or(|t| t.tk == Tk::Sym))
+        && (cx.word_is(i + 2, "of")
+            || cx.tok(i + 2).is_none_or(|t| t.tk == Tk::Sym)
+            || by_fraction())
     {
         let d = if cx.word_is(i + 1, "quarter") {
             Some(4.0)

@@ -970,8 +970,9 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     }
     // durations
     // "a quarter of the staff" is a fraction; "a quarter of an hour" a duration
+    // ("fell by a quarter" is a share too)
     let share = cx.word_is(i + 1, "quarter")
-        && cx.word_is(i + 2, "of")
+        && (cx.word_is(i + 2, "of") || cx.word_is(i.wrapping_sub(1), "by"))
         && !((cx.word_is(i + 3, "a") || cx.word_is(i + 3, "an")) && cx.is(i + 4, Class::Tunit));
     let quarter_of = (cx.word_is(i, "a") || cx.word_is(i, "an"))
         && cx.word_is(i + 1, "quarter")

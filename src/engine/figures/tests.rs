@@ -1969,6 +1969,42 @@ fn not_figures() {
 #[test]
 fn regression() {
     run(&[
+        // REGRESSION: "by a third" before a preposition was the ordinal "third"
+        c(
+            "regression_by_a_third",
+            "The company cut costs by a third since 2019.",
+            "a third",
+            K::Number,
+            Some("0.333333"),
+            None,
+        ),
+        // REGRESSION: "by a quarter" was a duration of three months
+        c(
+            "regression_by_a_quarter",
+            "Sales fell by a quarter last year.",
+            "a quarter",
+            K::Number,
+            Some("0.25"),
+            None,
+        ),
+        // "a third party" stays an ordinal
+        c(
+            "by_a_third_party",
+            "It was won by a third party in 2019.",
+            "third",
+            K::Ordinal,
+            Some("3"),
+            None,
+        ),
+        // "trn" is a trillion too
+        c(
+            "trn_suffix",
+            "It is worth £1.5trn.",
+            "£1.5trn",
+            K::Money,
+            Some("1500000000000"),
+            Some("GBP"),
+        ),
         // REGRESSION: zero-led digit groups of a phone number and counts are not clock times
         c(
             "regression_phone_zero_led",
