@@ -329,6 +329,29 @@ fn sources() {
             kind: Indirect,
             speaker: Some("Communications Workers of America"),
         },
+        // REGRESSION: "police" without an article was no source ("according to police")
+        Case {
+            name: "REGRESSION according to police, sentence end",
+            text: "The man was arrested on Friday, according to police.",
+            quote: "The man was arrested on Friday",
+            kind: Indirect,
+            speaker: Some("police"),
+        },
+        Case {
+            name: "REGRESSION according to police, sentence start",
+            text: "According to police, the man was arrested on Friday.",
+            quote: "the man was arrested on Friday",
+            kind: Indirect,
+            speaker: Some("police"),
+        },
+        // REGRESSION: a long source after a sentence-initial "According to" gave no quote
+        Case {
+            name: "REGRESSION according to a long source",
+            text: "According to a Treasury analysis released Monday, about 4 million people could lose cover.",
+            quote: "about 4 million people could lose cover",
+            kind: Indirect,
+            speaker: Some("a Treasury analysis released Monday"),
+        },
         Case {
             name: "office as a collective source",
             text: "His office said the claims were false.",

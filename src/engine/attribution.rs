@@ -816,8 +816,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 });
             }
         }
-        if det.is_none() && mods.is_empty() && !plural {
-            // a bare singular noun ("spokesman said") is rare; require a determiner
+        // a bare singular noun ("spokesman said") is rare; require a determiner, except for
+        // collectives that take no article ("police said", "according to police")
+        let bare_collective = collective && matches!(w, "police" | "staff" | "personnel");
+        if det.is_none() && mods.is_empty() && !plural && !bare_collective {
             return None;
         }
         self.org_source(a, k + 1, person_role)
@@ -2152,7 +2154,25 @@ pub fn attribute<'d, 'a>(
         i += 1;
         let sent = doc.tokens.get(c).map_or(0, |t| t.sent);
         if according {
-            let Some(src) = at.subject_right(c + 1) else {
+            // "According to a Congressional Budget Office analysis released Monday, …": at a
+            // sentence start, the words up to the comma are the source when no shorter noun
+            // phrase ends at it
+            let first = at.subject_right(c + 1);
+            let src = match first {
+                Some(s) if doc.is_punct(s.tok_end, ',') || sentence_start(doc, c) != c => Some(s),
+                _ => {
+                    let comma = (c + 3..c + 16)
+                        .take_while(|&j| {
+                            doc.tokens.get(j).is_some_and(|t| {
+                                t.sent == sent && (t.kind == Kind::Word || t.kind == Kind::Number)
+                                    || doc.is_punct(j, ',')
+                            })
+                        })
+                        .find(|&j| doc.is_punct(j, ','));
+                    comma.and_then(|e| at.org_source(c + 2, e, false)).or(first)
+                }
+            };
+            let Some(src) = src else {
                 continue;
             };
             let after = src.tok_end;
