@@ -322,6 +322,21 @@ fn sources() {
             kind: Indirect,
             speaker: Some("A spokesman for the Kremlin"),
         },
+        // REGRESSION: the organisation after "Name of" was taken for the speaker
+        Case {
+            name: "REGRESSION person of an organisation",
+            text: "Anna Novak of the Green Party said the plan was dead.",
+            quote: "the plan was dead",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "REGRESSION person of a capitalised organisation",
+            text: "Anna Novak of Reuters said the plan was dead.",
+            quote: "the plan was dead",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
         Case {
             name: "organisation name with of stays whole",
             text: "The Communications Workers of America said the strike would go on.",

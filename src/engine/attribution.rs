@@ -682,6 +682,27 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if a == k && self.name_starting(k).is_some() {
                 return None;
             }
+            // "Anna Novak of the Green Party said", "Anna Novak of Reuters said": the person
+            // named before "of" speaks, not the organisation
+            let person_of = if a >= 2 && matches!(doc.word(a - 1), "of" | "from" | "at") {
+                self.name_ending(a - 2)
+            } else {
+                self.name_starting(a).filter(|&mi| {
+                    self.people
+                        .mentions
+                        .get(mi)
+                        .is_some_and(|m| m.tok_end < k && doc.word(m.tok_end) == "of")
+                })
+            };
+            // (its tokens run to the end of the organisation: the subject is the whole phrase)
+            if let Some(m) = person_of.and_then(|mi| self.people.mentions.get(mi)) {
+                return Some(Source {
+                    span: m.span,
+                    entity: m.entity,
+                    tok_start: m.tok_start,
+                    tok_end: k + 1,
+                });
+            }
             return self.org_source(a, k + 1, false);
         }
         let lower_head = w.strip_suffix('s').unwrap_or(w);
