@@ -367,6 +367,21 @@ fn sources() {
             kind: Indirect,
             speaker: Some("a Treasury analysis released Monday"),
         },
+        // REGRESSION: an en dash or a spaced hyphen around an aside hid the subject
+        Case {
+            name: "REGRESSION aside between en dashes",
+            text: "Anna Novak – who has denied wrongdoing – said the inquiry was unfair.",
+            quote: "the inquiry was unfair",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "REGRESSION aside between spaced hyphens",
+            text: "Anna Novak - who has denied wrongdoing - said the inquiry was unfair.",
+            quote: "the inquiry was unfair",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
         Case {
             name: "office as a collective source",
             text: "His office said the claims were false.",

@@ -877,12 +877,13 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             break;
         }
-        if doc.is_punct(k, ',') || doc.is_punct(k, ')') || doc.is_punct(k, '—') {
-            // apposition: NAME, a former aide, said / NAME (R-Texas) said
+        let dash = |k: usize| doc.is_punct(k, '—') || doc.is_punct(k, '–') || doc.is_punct(k, '-');
+        if doc.is_punct(k, ',') || doc.is_punct(k, ')') || dash(k) {
+            // apposition: NAME, a former aide, said / NAME (R-Texas) said / NAME – who … – said
             let close = doc.ch(k);
             let open = match close {
                 Some(')') => '(',
-                Some('—') => '—',
+                Some(c @ ('—' | '–' | '-')) => c,
                 _ => ',',
             };
             let mut j = k;
