@@ -170,6 +170,16 @@ impl<'a> Cx<'a> {
         if glued && (self.sym(i.wrapping_sub(1), '+') || self.sym(i.wrapping_sub(1), '#')) {
             return true;
         }
+        // the second group of a code whose first group is one: "555-1234", "Boeing 737-800"
+        if glued
+            && self.sym(i.wrapping_sub(1), '-')
+            && self.glued(i.wrapping_sub(1))
+            && self.num_tok(i.wrapping_sub(2))
+            && (self.identifier_after(i.wrapping_sub(2))
+                || self.identifier_before(i.wrapping_sub(2)))
+        {
+            return true;
+        }
         if glued
             && self.sym(i.wrapping_sub(1), '-')
             && self.glued(i.wrapping_sub(1))
@@ -242,7 +252,8 @@ impl<'a> Cx<'a> {
                 || self.tok(j + 2).is_some_and(|t| {
                     t.is(Class::Qty) || t.is(Class::Cur) || t.is(Class::Pct) || t.is(Class::Tunit)
                 });
-            if a == 3 && b >= 3 && !unit_after {
+            // ("218-212", a vote, is two numbers)
+            if a == 3 && b >= 4 && !unit_after {
                 return true;
             }
             if self.sym(j + 2, '-') && self.glued(j + 2) && self.num_tok(j + 3) && a != 4 {

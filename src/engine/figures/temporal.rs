@@ -2567,6 +2567,24 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     if cats.iter().all(|c| *c == Cat::Bare) && (cx.is_word(first.start) || !opened || unit_after) {
         return None;
     }
+    // "won 3-1 on Sunday", "beat Leeds 3-1 on Sunday": a score before a day, not hours
+    let result_word = |k: usize| {
+        cx.word_among(
+            k,
+            &[
+                "won", "lost", "beat", "defeated", "drew", "led", "trailed", "victory", "win",
+                "defeat", "draw", "loss", "score",
+            ],
+        )
+        .is_some()
+    };
+    let before = first.start.wrapping_sub(1);
+    if first.cat == Cat::Bare
+        && (result_word(before)
+            || (cx.tok(before).is_some_and(|t| t.cap) && result_word(before.wrapping_sub(1))))
+    {
+        return None;
+    }
     if weak && matches!(first.cat, Cat::Time | Cat::Bare) && cats.get(1) == Some(&Cat::MonthDay) {
         cats.remove_first();
     }

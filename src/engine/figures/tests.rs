@@ -1967,6 +1967,59 @@ fn not_figures() {
 }
 
 #[test]
+fn codes_and_scores() {
+    // REGRESSION: the second group of a code was a figure ("800" with unit "crashed", "1234" a
+    // year), and the first number of a vote tally was lost
+    run_absent(&[
+        (
+            "regression_model_second_group",
+            "A Boeing 737-800 crashed.",
+            "800",
+        ),
+        (
+            "regression_phone_second_group",
+            "Call 555-1234 now.",
+            "1234",
+        ),
+    ]);
+    run(&[
+        c(
+            "regression_vote_tally_first",
+            "The bill passed 218-212.",
+            "218",
+            K::Number,
+            Some("218"),
+            None,
+        ),
+        c(
+            "vote_tally_second",
+            "The bill passed 218-212.",
+            "212",
+            K::Number,
+            Some("212"),
+            None,
+        ),
+        // REGRESSION: a score before a day was a time range ("3-1 on Sunday")
+        c(
+            "regression_score_before_day",
+            "Arsenal won 3-1 on Sunday.",
+            "Sunday",
+            K::Date,
+            Some("XXXX-WXX-7"),
+            None,
+        ),
+        c(
+            "hour_range_before_day",
+            "We meet 3-4 pm on Sunday.",
+            "3-4 pm on Sunday",
+            K::Time,
+            None,
+            None,
+        ),
+    ]);
+}
+
+#[test]
 fn regression() {
     run(&[
         // REGRESSION: "by a third" before a preposition was the ordinal "third"
