@@ -382,6 +382,22 @@ fn sources() {
             kind: Indirect,
             speaker: Some("Anna Novak"),
         },
+        // REGRESSION: the object after a participial cue was taken for the speaker
+        Case {
+            name: "REGRESSION participle object is no speaker",
+            text: "The minister hit back, accusing her rival of “inventing numbers to scare pensioners.”",
+            quote: "her rival of “inventing numbers to scare pensioners.”",
+            kind: Mixed,
+            speaker: Some("minister"),
+        },
+        // REGRESSION: a participial cue after a description subject gave no quote
+        Case {
+            name: "REGRESSION participle after a description subject",
+            text: "Olena Marchuk spoke first. The minister hit back, accusing her rival of lying.",
+            quote: "her rival of lying",
+            kind: Indirect,
+            speaker: Some("Olena Marchuk"),
+        },
         Case {
             name: "office as a collective source",
             text: "His office said the claims were false.",

@@ -1075,18 +1075,37 @@ impl<'d, 'a> Attributor<'d, 'a> {
             .people
             .mentions
             .partition_point(|m| m.tok_start < first);
-        let m = self.people.mentions.get(begin..end)?.iter().find(|m| {
-            self.doc
-                .tokens
-                .get(m.tok_start)
-                .is_some_and(|t| t.sent == sent)
-        })?;
-        Some(Source {
-            span: m.span,
-            entity: m.entity,
-            tok_start: m.tok_start,
-            tok_end: m.tok_end,
-        })
+        let m = self.people.mentions.get(begin..end).and_then(|ms| {
+            ms.iter().find(|m| {
+                self.doc
+                    .tokens
+                    .get(m.tok_start)
+                    .is_some_and(|t| t.sent == sent)
+            })
+        });
+        if let Some(m) = m {
+            return Some(Source {
+                span: m.span,
+                entity: m.entity,
+                tok_start: m.tok_start,
+                tok_end: m.tok_end,
+            });
+        }
+        // no name: a description that opens the sentence ("The minister hit back, accusing …")
+        if f < c && is_determiner(self.doc.word(f)) {
+            for k in f + 1..(f + 4).min(c) {
+                let next_lower = self
+                    .doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.sent == sent);
+                if !next_lower {
+                    continue;
+                }
+                return self.np_ending_at(k).filter(|s| s.tok_start == f);
+            }
+        }
+        None
     }
 
     /// Whether a source is a person-name mention.
@@ -1168,6 +1187,12 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         if let Some(s) = self.subject_left(c) {
             return Some(s);
+        }
+        // after a participle ("…, accusing her rival of …") the noun phrase is its object
+        let participle =
+            c > 0 && self.doc.is_punct(c - 1, ',') && self.doc.word(c).ends_with("ing");
+        if participle {
+            return self.sentence_subject(c);
         }
         self.subject_right(c)
     }
