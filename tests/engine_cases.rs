@@ -751,6 +751,33 @@ fn surnames_that_are_place_words() {
     );
 }
 
+/// REGRESSION: only the last lowercase role word before a name was kept as the role
+#[test]
+fn lowercase_roles_before_a_name() {
+    for (text, role) in [
+        (
+            "The debate pitted Olena Marchuk against opposition leader Pavel Sirko, who said the budget was a fraud.",
+            "opposition leader",
+        ),
+        (
+            "Opposition leader Pavel Sirko said the budget was a fraud.",
+            "Opposition leader",
+        ),
+        (
+            "The decision by former prime minister Pavel Sirko surprised many. He said it was right.",
+            "former prime minister",
+        ),
+    ] {
+        let a = analyze(text);
+        let s = a
+            .speakers
+            .iter()
+            .find(|s| s.name == "Pavel Sirko")
+            .unwrap_or_else(|| panic!("{text:?}: no speaker Pavel Sirko in {:?}", a.speakers));
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+    }
+}
+
 /// REGRESSION: a storm's name at a sentence start was taken for a person ("Storm" was stripped
 /// from the run as a sentence-initial common word before the event test).
 #[test]

@@ -1358,14 +1358,25 @@ fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
         }
     }
     if words.is_empty() {
-        if r.start > 0
-            && doc.tokens.get(r.start - 1).is_some_and(|p| {
-                p.kind == Kind::Word && !p.cap && p.flags.has(Flags::TITLE | Flags::ROLE_PERSON)
+        // lowercase role words just before the name: "opposition leader", "former prime minister"
+        let mut a = r.start;
+        while a > 0
+            && r.start - a < 4
+            && doc.tokens.get(a - 1).is_some_and(|p| {
+                p.kind == Kind::Word
+                    && (!p.cap || doc.sentence_bounds(a - 1).0 == a - 1)
+                    && p.flags.has(Flags::TITLE | Flags::ROLE_PERSON)
             })
         {
-            return Some(doc.word(r.start - 1).to_string());
+            a -= 1;
         }
-        return None;
+        if a == r.start {
+            return None;
+        }
+        return doc
+            .src
+            .get(doc.tokens.get(a)?.start()..doc.tokens.get(r.start - 1)?.end())
+            .map(str::to_string);
     }
     Some(words.join(" "))
 }
