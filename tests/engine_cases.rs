@@ -778,6 +778,42 @@ fn lowercase_roles_before_a_name() {
     }
 }
 
+/// REGRESSION: a role in apposition after the name was not kept ("Mark Rutte, NATO Secretary
+/// General, said" gave no role)
+#[test]
+fn roles_in_apposition() {
+    for (text, name, role) in [
+        (
+            "Mark Rutte, NATO Secretary General, said the alliance was united.",
+            "Mark Rutte",
+            Some("NATO Secretary General"),
+        ),
+        (
+            "“It was close,” said Anna Novak, a political scientist at Kyiv University.",
+            "Anna Novak",
+            Some("political scientist at Kyiv University"),
+        ),
+        (
+            "Anna Novak, 45, said the vote was close.",
+            "Anna Novak",
+            None,
+        ),
+        (
+            "Anna Novak, who leads the party, said the vote was close.",
+            "Anna Novak",
+            None,
+        ),
+    ] {
+        let a = analyze(text);
+        let s = a
+            .speakers
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("{text:?}: no speaker {name} in {:?}", a.speakers));
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+    }
+}
+
 /// REGRESSION: a storm's name at a sentence start was taken for a person ("Storm" was stripped
 /// from the run as a sentence-initial common word before the event test).
 #[test]

@@ -1349,6 +1349,61 @@ fn gender_of(doc: &Doc<'_>, r: &Run, n_words: usize) -> Gender {
     Gender::Unknown
 }
 
+/// A role in apposition after a name that ends at token `end`: "Mark Rutte, NATO Secretary
+/// General, said", "Iryna Bondar, a political scientist at Kyiv University." (a determiner is
+/// dropped). A phrase of up to eight words with a role word, to the next comma or the sentence end.
+fn apposed_role(doc: &Doc<'_>, end: usize) -> Option<String> {
+    if !doc.is_punct(end, ',') {
+        return None;
+    }
+    let sent = doc.tokens.get(end)?.sent;
+    let mut a = end + 1;
+    if matches!(doc.word(a), "a" | "an" | "the") {
+        a += 1;
+    } else if matches!(
+        doc.word(a),
+        "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would" | "says" | "said"
+    ) {
+        // a clause ("Vin Weber, is an influential Republican"), not an apposition
+        return None;
+    }
+    let mut b = a;
+    let mut role = false;
+    while let Some(t) = doc.tokens.get(b) {
+        if t.sent != sent || t.kind == Kind::Quote || b - a > 8 {
+            return None;
+        }
+        if t.kind != Kind::Word {
+            if doc.is_punct(b, '.')
+                && b + 1 < doc.tokens.len()
+                && doc.tokens.get(b + 1)?.sent == sent
+            {
+                // an abbreviation's period ("Sen.", "U.S.")
+                b += 1;
+                continue;
+            }
+            if matches!(doc.ch(b), Some(',' | '.' | ';')) {
+                break;
+            }
+            if !matches!(doc.ch(b), Some('-' | '\'' | '’' | '&')) {
+                return None;
+            }
+        } else {
+            if t.flags.has(Flags::CUE) && !t.cap || matches!(doc.word(b), "who" | "which" | "and") {
+                return None;
+            }
+            role |= t.flags.has(Flags::TITLE | Flags::ROLE_PERSON);
+        }
+        b += 1;
+    }
+    if !role || b == a {
+        return None;
+    }
+    let s = doc.tokens.get(a)?.start();
+    let e = doc.tokens.get(b - 1)?.end();
+    doc.src.get(s..e).map(str::to_string)
+}
+
 fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for k in r.start..r.core {
@@ -1371,7 +1426,7 @@ fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
             a -= 1;
         }
         if a == r.start {
-            return None;
+            return apposed_role(doc, r.end);
         }
         return doc
             .src
