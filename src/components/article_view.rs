@@ -5,7 +5,7 @@
 //! paragraphs whose annotations changed, so one click changes one paragraph, not the article.
 
 use super::Shared;
-use crate::model::annotation::{Annotation, AnnotationKind, Speaker, Status};
+use crate::model::annotation::{Annotation, AnnotationKind, FigureKind, Speaker, Status};
 use crate::model::offsets::TextIndex;
 use crate::model::spans::{nest, Fragment};
 use crate::model::text::{paragraphs, split_title};
@@ -609,28 +609,64 @@ pub fn tooltip(ann: &Annotation, speakers: &[Speaker]) -> String {
     })
 }
 
-/// [`tooltip`] with the speakers' names looked up by `name_of` (a speaker id).
+/// [`tooltip`] with the speakers' names looked up by `name_of` (a speaker id). Written into one
+/// string (a long article has tens of thousands of highlights).
 fn tooltip_with<'a>(ann: &Annotation, name_of: impl Fn(&str) -> Option<&'a str>) -> String {
     let status = match ann.status {
         Status::Confirmed => "confirmed",
         Status::Rejected => "rejected",
         Status::Suggested => "suggested",
     };
-    let detail = match ann.kind {
-        AnnotationKind::Quote | AnnotationKind::Speaker => ann
-            .speaker_id
-            .as_deref()
-            .and_then(name_of)
-            .map_or_else(|| "speaker unknown".to_owned(), str::to_owned),
-        AnnotationKind::Figure => ann.figure.as_ref().map_or_else(String::new, |f| {
-            let kind = format!("{:?}", f.kind).to_lowercase();
-            let value = f.value.clone().unwrap_or_default();
-            let unit = f.unit.clone().unwrap_or_default();
-            format!("{kind} {value} {unit}").trim().to_owned()
-        }),
-        AnnotationKind::Note => ann.note.clone().unwrap_or_default(),
-    };
-    format!("{} · {detail} · {status}", ann.kind.as_str())
+    let mut out = String::with_capacity(64);
+    out.push_str(ann.kind.as_str());
+    out.push_str(" · ");
+    match ann.kind {
+        AnnotationKind::Quote | AnnotationKind::Speaker => out.push_str(
+            ann.speaker_id
+                .as_deref()
+                .and_then(name_of)
+                .unwrap_or("speaker unknown"),
+        ),
+        AnnotationKind::Figure => {
+            if let Some(f) = &ann.figure {
+                // "kind value unit", without the spaces of a missing value or unit at the end.
+                let from = out.len();
+                for (i, part) in [
+                    figure_kind_name(f.kind),
+                    f.value.as_deref().unwrap_or_default(),
+                    f.unit.as_deref().unwrap_or_default(),
+                ]
+                .iter()
+                .enumerate()
+                {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(part);
+                }
+                let kept = out[from..].trim_end().len();
+                out.truncate(from + kept);
+            }
+        }
+        AnnotationKind::Note => out.push_str(ann.note.as_deref().unwrap_or_default()),
+    }
+    out.push_str(" · ");
+    out.push_str(status);
+    out
+}
+
+/// A figure kind as the tooltip names it: its variant's name in lower case.
+fn figure_kind_name(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Money => "money",
+        FigureKind::Percent => "percent",
+        FigureKind::Number => "number",
+        FigureKind::Ordinal => "ordinal",
+        FigureKind::Quantity => "quantity",
+        FigureKind::Date => "date",
+        FigureKind::Time => "time",
+        FigureKind::Duration => "duration",
+    }
 }
 
 /// A news subheading: a short line (under 80 characters) that does not end like a sentence.
@@ -646,4 +682,135 @@ pub fn is_subheading(line: &str) -> bool {
     let ends_like_sentence =
         line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', '\'', ')', '…']);
     line.chars().count() < 80 && !ends_like_sentence && !line.contains(['"', '“', '”'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::annotation::FigureInfo;
+
+    /// The tooltip as it was first written, kept as the reference.
+    fn reference(ann: &Annotation, speakers: &[Speaker]) -> String {
+        let status = match ann.status {
+            Status::Confirmed => "confirmed",
+            Status::Rejected => "rejected",
+            Status::Suggested => "suggested",
+        };
+        let detail = match ann.kind {
+            AnnotationKind::Quote | AnnotationKind::Speaker => ann
+                .speaker_id
+                .as_ref()
+                .and_then(|id| speakers.iter().find(|s| &s.id == id))
+                .map_or_else(|| "speaker unknown".to_owned(), |s| s.name.clone()),
+            AnnotationKind::Figure => ann.figure.as_ref().map_or_else(String::new, |f| {
+                let kind = format!("{:?}", f.kind).to_lowercase();
+                let value = f.value.clone().unwrap_or_default();
+                let unit = f.unit.clone().unwrap_or_default();
+                format!("{kind} {value} {unit}").trim().to_owned()
+            }),
+            AnnotationKind::Note => ann.note.clone().unwrap_or_default(),
+        };
+        format!("{} · {detail} · {status}", ann.kind.as_str())
+    }
+
+    #[test]
+    fn tooltips_match_the_reference() {
+        let speaker = |id: &str, name: &str| Speaker {
+            id: id.into(),
+            name: name.into(),
+            role: None,
+            organisation: false,
+        };
+        // Two speakers with one id: the first names it.
+        let speakers = [
+            speaker("sp:a", "Ana Ruiz"),
+            speaker("sp:a", "Other"),
+            speaker("sp:b", "Bo"),
+        ];
+        let mut names = SpeakerNames::new();
+        for s in &speakers {
+            names.entry(s.id.clone()).or_insert_with(|| s.name.clone());
+        }
+        let kinds = [
+            FigureKind::Money,
+            FigureKind::Percent,
+            FigureKind::Number,
+            FigureKind::Ordinal,
+            FigureKind::Quantity,
+            FigureKind::Date,
+            FigureKind::Time,
+            FigureKind::Duration,
+        ];
+        let mut cases = Vec::new();
+        for kind in [AnnotationKind::Quote, AnnotationKind::Speaker] {
+            for id in [None, Some("sp:a"), Some("sp:b"), Some("sp:gone")] {
+                let mut a = Annotation::manual("x", kind, 0, 1, "x", 0.0);
+                a.speaker_id = id.map(str::to_owned);
+                cases.push(a);
+            }
+        }
+        let parts = [None, Some(""), Some("5"), Some("5 "), Some(" 5")];
+        for kind in kinds {
+            for value in parts {
+                for unit in parts {
+                    let mut a = Annotation::manual("x", AnnotationKind::Figure, 0, 1, "x", 0.0);
+                    a.figure = Some(FigureInfo {
+                        kind,
+                        value: value.map(str::to_owned),
+                        unit: unit.map(str::to_owned),
+                    });
+                    cases.push(a);
+                }
+            }
+        }
+        let mut bare = Annotation::manual("x", AnnotationKind::Figure, 0, 1, "x", 0.0);
+        bare.figure = None;
+        cases.push(bare);
+        for note in [None, Some("check this "), Some("")] {
+            let mut a = Annotation::manual("x", AnnotationKind::Note, 0, 1, "x", 0.0);
+            a.note = note.map(str::to_owned);
+            cases.push(a);
+        }
+        for mut a in cases {
+            for status in [Status::Suggested, Status::Confirmed, Status::Rejected] {
+                a.status = status;
+                let want = reference(&a, &speakers);
+                assert_eq!(tooltip(&a, &speakers), want, "{a:?}");
+                assert_eq!(
+                    tooltip_with(&a, |id| names.get(id).map(String::as_str)),
+                    want,
+                    "{a:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn html_escapes_text_and_attributes() {
+        let text = "a <b> & \"c\" 'd' &amp;";
+        let layout = Layout {
+            pieces: vec![
+                Piece::Text(0, 2),
+                Piece::Open,
+                Piece::Text(2, 5),
+                Piece::Close,
+                Piece::Text(5, text.len()),
+            ],
+            marks: vec![Mark {
+                id: "q\"<&>".into(),
+                kind: AnnotationKind::Quote,
+                status: "confirmed",
+                selected: true,
+                title: "quote · A & \"B\" · confirmed".into(),
+            }],
+        };
+        let mut html = String::new();
+        push_html(&mut html, text, &layout);
+        assert_eq!(
+            html,
+            "a <mark class=\"ann k-quote s-confirmed selected\" data-ann-id=\"q&quot;&lt;&amp;&gt;\" \
+             data-kind=\"quote\" data-status=\"confirmed\" tabindex=\"0\" \
+             title=\"quote · A &amp; &quot;B&quot; · confirmed\">&lt;b&gt;</mark> &amp; &quot;c&quot; 'd' &amp;amp;"
+        );
+    }
 }
