@@ -300,6 +300,18 @@ fn layout(
     selected: Option<&str>,
     speakers: &SpeakerNames,
 ) -> Layout {
+    if anns.is_empty() {
+        // Plain text (every paragraph before the analysis): nothing to nest or convert.
+        let pieces = if para.text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Text(0, para.text.len())]
+        };
+        return Layout {
+            pieces,
+            marks: Vec::new(),
+        };
+    }
     let index = TextIndex::new(&para.text);
     let spans: Vec<(usize, usize)> = anns
         .iter()
@@ -782,6 +794,27 @@ mod tests {
                     "{a:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_without_highlights_is_its_text() {
+        for text in ["Plain.", "“Quoted” €5 🗳️ e\u{301}", ""] {
+            let para = Para {
+                cp_start: 7,
+                cp_end: 7 + text.chars().count(),
+                text: AttrValue::from(text.to_owned()),
+                subhead: false,
+            };
+            let plain = layout(&para, &[], None, &SpeakerNames::new());
+            // What nesting no span gives.
+            let index = TextIndex::new(text);
+            let mut nested = Layout::default();
+            let ctx = (&[][..], None, &SpeakerNames::new(), &index);
+            for f in &nest(0, index.len_cp(), &[]) {
+                lay_out(f, ctx, &mut nested);
+            }
+            assert_eq!(plain, nested, "{text:?}");
         }
     }
 
