@@ -208,11 +208,19 @@ struct ChunkProps {
 /// paragraphs whose highlights changed are written, and a paragraph whose highlights changed
 /// only in their attributes (accept, reject, select) has those set on its marks in place, so
 /// focus and the text selection stay.
+///
+/// A block already in the page is brought up to date while it renders, in the same task as
+/// the change: an effect could run a frame later (yew yields to the browser between renders
+/// and effects once it has worked 16 ms), and a click's highlight would paint a frame late.
 #[component]
 fn ChunkView(props: &ChunkProps) -> Html {
     let node = use_node_ref();
     let painted = use_mut_ref(Painted::default);
+    if let Some(block) = node.cast::<web_sys::Element>() {
+        paint(&block, &mut painted.borrow_mut(), props);
+    }
     {
+        // A new block: written once yew has put it in the page (afterwards, a no-op).
         let (node, painted) = (node.clone(), painted.clone());
         use_effect_with(props.clone(), move |props| {
             if let Some(block) = node.cast::<web_sys::Element>() {
