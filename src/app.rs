@@ -1,13 +1,12 @@
 //! The app: wires the reducer, persistence and the components together.
 
 use crate::components::{
-    ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, Legend, LibraryPanel,
+    ArticleView, Banners, ExchangePanel, FiguresPanel, Inspector, LazyIndex, Legend, LibraryPanel,
     MarkAllPanel, NoticeBar, OpenControls, PastePanel, QuotesPanel, SelectionToolbar, Shared,
     SpeakersPanel,
 };
 use crate::hooks::{use_deferred, use_persistence, use_shortcuts, Shortcuts};
 use crate::model::annotation::AnnotationKind;
-use crate::model::offsets::TextIndex;
 use crate::model::suggest::ENGINE_VERSION;
 use crate::state::{Action, AppState, SaveStatus};
 use crate::web;
@@ -118,9 +117,12 @@ pub fn App() -> Html {
             }
         });
     }
+    // Built when a selection first needs it, not while a long article is being opened.
     let text_index = {
         let text = state.current_doc().map(|d| Shared(d.text.clone()));
-        use_memo(text, |text| text.as_ref().map(|t| TextIndex::new(t)))
+        use_memo(text, |text| {
+            text.as_ref().map(|t| LazyIndex::new(t.0.clone()))
+        })
     };
 
     let open_files = {
@@ -215,7 +217,9 @@ pub fn App() -> Html {
         let text_index = text_index.clone();
         let text = state.current_doc().map(|d| d.text.clone());
         Callback::from(move |e: Event| {
-            let (Some(index), Some(text)) = ((*text_index).as_ref(), text.as_ref()) else {
+            let (Some(index), Some(text)) =
+                ((*text_index).as_ref().map(LazyIndex::get), text.as_ref())
+            else {
                 return;
             };
             // Selections take whole words; with Alt held they keep part of a word.
@@ -260,9 +264,11 @@ pub fn App() -> Html {
             text_index.clone(),
         );
         Callback::from(move |()| {
-            let (Some((start, end, _)), Some(text), Some(index)) =
-                (&*selection, &text, (*text_index).as_ref())
-            else {
+            let (Some((start, end, _)), Some(text), Some(index)) = (
+                &*selection,
+                &text,
+                (*text_index).as_ref().map(LazyIndex::get),
+            ) else {
                 return;
             };
             let phrase = match (index.cp_to_byte(*start), index.cp_to_byte(*end)) {

@@ -723,6 +723,98 @@ async fn overlaps_render_nested_and_split_across_paragraphs() {
 }
 
 #[wasm_bindgen_test]
+async fn highlights_keep_the_text_as_it_is_and_a_decision_changes_the_mark_in_place() {
+    clear_storage();
+    let app = Mounted::new();
+    app.until("the sample", |m| {
+        m.all("[data-testid=library-item]").len() == 1
+    })
+    .await;
+    // Markup characters are text (the article is written into the page as HTML), and a NUL
+    // (which the HTML parser would drop) is kept: that paragraph is built node by node.
+    let lines = [
+        "Markup test",
+        "“Prices <b>rise</b> & \"fall\" &amp; more,” Mayor Ana Ruiz said on Monday.",
+        "A NUL \u{0} here, and “we will hire 14 <i>teachers</i>,” Ana Ruiz said.",
+        "A line with no highlight: <p>&lt;</p>",
+    ];
+    app.paste(&lines.join("\n")).await;
+    app.until("the quotes", |m| m.all("mark[data-kind=quote]").len() == 2)
+        .await;
+    app.until("the document saved", |_| saved("Markup test").is_some())
+        .await;
+    assert!(
+        saved_doc("Markup test").text.contains('\0'),
+        "the NUL reached the document"
+    );
+    let paras: Vec<String> = app
+        .all("[data-cp-start]")
+        .iter()
+        .map(|p| p.text_content().unwrap())
+        .collect();
+    assert_eq!(paras, lines[1..]);
+    let quotes: Vec<String> = app
+        .all("mark[data-kind=quote]")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert!(
+        quotes[0].contains("<b>rise</b> & \"fall\" &amp;"),
+        "{quotes:?}"
+    );
+    assert!(quotes[1].contains("<i>teachers</i>"), "{quotes:?}");
+    for mark in app.all("mark[data-ann-id]") {
+        assert_eq!(mark.get_attribute("tabindex").as_deref(), Some("0"));
+        assert!(mark
+            .get_attribute("title")
+            .unwrap()
+            .ends_with("· suggested"));
+    }
+    // Opening and accepting a highlight changes the mark element that is there (focus and a
+    // text selection stay on it), not a new one.
+    for quote in 0..2 {
+        let mark = app.all("mark[data-kind=quote]")[quote].clone();
+        let id = mark.get_attribute("data-ann-id").unwrap();
+        mark.clone()
+            .dyn_into::<HtmlElement>()
+            .unwrap()
+            .focus()
+            .unwrap();
+        mark.clone().dyn_into::<HtmlElement>().unwrap().click();
+        let inspecting = format!("[data-testid=inspector][data-inspects='{id}']");
+        app.until("the inspector", |m| m.all(&inspecting).len() == 1)
+            .await;
+        app.until("the mark selected", |_| {
+            mark.get_attribute("class")
+                .is_some_and(|c| c.ends_with(" selected"))
+        })
+        .await;
+        app.click("[data-testid=accept]");
+        app.until("the mark confirmed", |_| {
+            mark.get_attribute("data-status").as_deref() == Some("confirmed")
+        })
+        .await;
+        assert!(mark.is_connected(), "the same mark is in the page");
+        assert_eq!(
+            mark.get_attribute("class").as_deref(),
+            Some("ann k-quote s-confirmed selected")
+        );
+        assert!(mark
+            .get_attribute("title")
+            .unwrap()
+            .ends_with("· confirmed"));
+        let active = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-ann-id"));
+        assert_eq!(active.as_deref(), Some(id.as_str()), "focus stays");
+    }
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
 async fn mark_all_occurrences_reviews_and_marks_them_in_one_step() {
     clear_storage();
     let app = Mounted::new();

@@ -10,6 +10,7 @@ mod open_controls;
 mod panels;
 mod selection_toolbar;
 
+use crate::model::offsets::TextIndex;
 use std::rc::Rc;
 
 pub use crate::model::text::{short, short_to};
@@ -49,6 +50,35 @@ impl<T: ?Sized> std::ops::Deref for Shared<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+/// A text's [`TextIndex`], built the first time it is asked for: opening a long article does
+/// not wait for an index that only a selection or a row of a panel needs.
+///
+/// ```
+/// use sayso::components::LazyIndex;
+/// let lazy = LazyIndex::new("€1 x".into());
+/// assert_eq!(lazy.get().byte_to_cp(5), Some(3));
+/// ```
+#[derive(Debug)]
+pub struct LazyIndex {
+    text: Rc<str>,
+    index: std::cell::OnceCell<TextIndex>,
+}
+
+impl LazyIndex {
+    /// Remembers `text`; nothing is indexed yet.
+    pub fn new(text: Rc<str>) -> Self {
+        Self {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The index, built on the first call.
+    pub fn get(&self) -> &TextIndex {
+        self.index.get_or_init(|| TextIndex::new(&self.text))
     }
 }
 

@@ -460,8 +460,9 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
         })
         .collect();
     let total = figures.len();
+    // Built when a row first needs it (an article with no figure yet needs none).
     let index = use_memo(super::Shared(props.doc.text.clone()), |text| {
-        crate::model::offsets::TextIndex::new(text)
+        super::LazyIndex::new(text.0.clone())
     });
     let figures = &figures[..total.min(MAX_ROWS)];
     html! {
@@ -480,7 +481,7 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                             <td>{ format!("{:?}", f.kind).to_lowercase() }</td>
                             <td>{ f.value.unwrap_or_default() }</td>
                             <td>{ f.unit.unwrap_or_default() }</td>
-                            <td class="sentence">{ sentence_with(&index, &props.doc.text, a.start, a.end) }</td>
+                            <td class="sentence">{ sentence_with(index.get(), &props.doc.text, a.start, a.end) }</td>
                         </tr>
                     }
                 }) }

@@ -83,68 +83,110 @@ pub fn suggestions(text: &str, analysis: &Analysis, now: f64) -> (Vec<Speaker>, 
             organisation: s.organisation,
         })
         .collect();
-    let mut anns = Vec::new();
-    let mut push = |kind: AnnotationKind, span: engine::Span, fill: &dyn Fn(&mut Annotation)| {
-        let (Some(start), Some(end), Some(exact)) = (
-            index.byte_to_cp(span.start),
-            index.byte_to_cp(span.end),
-            text.get(span.start..span.end),
-        ) else {
+    // Where each suggestion is and what it comes from, sorted before any annotation is made
+    // (moving these small records is cheaper than moving annotations). The order is the one
+    // [`sort`] gives: the id it ends with is made of kind, start and end, so records equal in
+    // those keep their order, as they would.
+    let mut found: Vec<Found> = Vec::new();
+    let mut add = |kind: AnnotationKind, span: engine::Span, source: Source| {
+        let (Some(start), Some(end)) = (index.byte_to_cp(span.start), index.byte_to_cp(span.end))
+        else {
             return;
         };
-        if start >= end {
-            return;
+        if start < end && text.get(span.start..span.end).is_some() {
+            found.push(Found {
+                start,
+                end,
+                kind,
+                span,
+                source,
+            });
         }
-        let mut a = Annotation {
-            id: format!("{}{start}-{end}", &kind.as_str()[..1]),
-            kind,
-            status: Status::Suggested,
-            start,
-            end,
-            exact: exact.to_owned(),
-            speaker_id: None,
-            quote_kind: None,
-            figure: None,
-            note: None,
-            origin: Origin::Auto {
-                engine: ENGINE_VERSION.to_owned(),
-            },
-            edited: false,
-            anchor: Anchor::Exact,
-            created: now,
-            modified: now,
-        };
-        fill(&mut a);
-        anns.push(a);
     };
     for (i, s) in analysis.speakers.iter().enumerate() {
-        let id = speakers.get(i).map(|sp| sp.id.clone());
         for &m in &s.mentions {
-            push(AnnotationKind::Speaker, m, &|a| a.speaker_id = id.clone());
+            add(AnnotationKind::Speaker, m, Source::Speaker(i));
         }
     }
-    for q in &analysis.quotes {
-        let id = q
-            .speaker_id
-            .and_then(|i| speakers.get(i))
-            .map(|s| s.id.clone());
-        push(AnnotationKind::Quote, q.span, &|a| {
-            a.speaker_id = id.clone();
-            a.quote_kind = Some(quote_kind(q.kind));
-        });
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        add(AnnotationKind::Quote, q.span, Source::Quote(i));
     }
-    for f in &analysis.figures {
-        push(AnnotationKind::Figure, f.span, &|a| {
-            a.figure = Some(FigureInfo {
-                kind: figure_kind(f.kind),
-                value: f.value.clone(),
-                unit: f.unit.clone(),
-            });
-        });
+    for (i, f) in analysis.figures.iter().enumerate() {
+        add(AnnotationKind::Figure, f.span, Source::Figure(i));
     }
-    sort(&mut anns);
+    found.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let speaker_of = |i: Option<usize>| i.and_then(|i| speakers.get(i)).map(|s| s.id.clone());
+    let mut anns: Vec<Annotation> = found
+        .into_iter()
+        .map(|f| {
+            let (start, end, kind) = (f.start, f.end, f.kind);
+            let mut a = Annotation {
+                id: format!("{}{start}-{end}", &kind.as_str()[..1]),
+                kind,
+                status: Status::Suggested,
+                start,
+                end,
+                exact: text
+                    .get(f.span.start..f.span.end)
+                    .unwrap_or_default()
+                    .to_owned(),
+                speaker_id: None,
+                quote_kind: None,
+                figure: None,
+                note: None,
+                origin: Origin::Auto {
+                    engine: ENGINE_VERSION.to_owned(),
+                },
+                edited: false,
+                anchor: Anchor::Exact,
+                created: now,
+                modified: now,
+            };
+            match f.source {
+                Source::Speaker(i) => a.speaker_id = speaker_of(Some(i)),
+                Source::Quote(i) => {
+                    if let Some(q) = analysis.quotes.get(i) {
+                        a.speaker_id = speaker_of(q.speaker_id);
+                        a.quote_kind = Some(quote_kind(q.kind));
+                    }
+                }
+                Source::Figure(i) => {
+                    if let Some(f) = analysis.figures.get(i) {
+                        a.figure = Some(FigureInfo {
+                            kind: figure_kind(f.kind),
+                            value: f.value.clone(),
+                            unit: f.unit.clone(),
+                        });
+                    }
+                }
+            }
+            a
+        })
+        .collect();
     dedup_ids(&mut anns, |a, id| a.id = id);
     (speakers, anns)
+}
+
+/// What a suggestion comes from: an index into the analysis' speakers, quotes or figures.
+#[derive(Clone, Copy)]
+enum Source {
+    Speaker(usize),
+    Quote(usize),
+    Figure(usize),
+}
+
+/// A suggestion before it is an annotation: code points, kind, byte span and source.
+struct Found {
+    start: usize,
+    end: usize,
+    kind: AnnotationKind,
+    span: engine::Span,
+    source: Source,
 }
 
 /// Sorts annotations by start, longer first, then kind and id.
@@ -161,8 +203,20 @@ pub fn sort<A: std::borrow::Borrow<Annotation>>(anns: &mut [A]) {
 
 /// Gives every annotation an id of its own (`x`, `x.2`, `x.3`, …); `rename` sets a new id.
 fn dedup_ids<A: std::borrow::Borrow<Annotation>>(anns: &mut [A], rename: impl Fn(&mut A, String)) {
-    let mut seen = HashSet::new();
-    for a in anns.iter_mut() {
+    // Most lists have no duplicate: look for the first one without copying any id.
+    let first = {
+        let mut seen = HashSet::with_capacity(anns.len());
+        anns.iter()
+            .position(|a| !seen.insert(a.borrow().id.as_str()))
+    };
+    let Some(first) = first else {
+        return;
+    };
+    let mut seen: HashSet<String> = anns[..first]
+        .iter()
+        .map(|a| a.borrow().id.clone())
+        .collect();
+    for a in anns[first..].iter_mut() {
         let base = a.borrow().id.clone();
         if seen.insert(base.clone()) {
             continue;
@@ -197,14 +251,15 @@ pub fn merge(existing: &[Rc<Annotation>], fresh: Vec<Annotation>) -> Vec<Rc<Anno
     let decided: Vec<&Rc<Annotation>> = existing.iter().filter(|a| a.is_decided()).collect();
     let taken: HashSet<(AnnotationKind, usize, usize)> =
         decided.iter().map(|a| (a.kind, a.start, a.end)).collect();
-    let mut out: Vec<Rc<Annotation>> = decided.into_iter().cloned().collect();
-    let ids: HashSet<String> = out.iter().map(|a| a.id.clone()).collect();
+    let ids: HashSet<&str> = decided.iter().map(|a| a.id.as_str()).collect();
+    let mut out: Vec<Rc<Annotation>> = Vec::with_capacity(decided.len() + fresh.len());
+    out.extend(decided.iter().map(|a| Rc::clone(a)));
     out.extend(
         fresh
             .into_iter()
             .filter(|a| !taken.contains(&(a.kind, a.start, a.end)))
             .map(|mut a| {
-                if ids.contains(&a.id) {
+                if ids.contains(a.id.as_str()) {
                     a.id.push_str(".r");
                 }
                 Rc::new(a)
@@ -252,6 +307,112 @@ mod tests {
             .find(|a| a.exact.contains("Vote"))
             .expect("the quote after the emoji");
         assert!(vote.start > TEXT[..TEXT.find('🗳').unwrap()].chars().count() - 1);
+    }
+
+    /// The straightforward way, kept as the reference: every annotation made in the analysis'
+    /// order, then [`sort`], then ids made unique one by one against all the ids before.
+    fn naive(text: &str, analysis: &Analysis, now: f64) -> Vec<Annotation> {
+        let index = TextIndex::new(text);
+        let speaker_ids: Vec<String> = analysis
+            .speakers
+            .iter()
+            .map(|s| speaker_id(&s.name))
+            .collect();
+        let mut anns = Vec::new();
+        let mut push =
+            |kind: AnnotationKind, span: engine::Span, fill: &dyn Fn(&mut Annotation)| {
+                let (Some(start), Some(end), Some(exact)) = (
+                    index.byte_to_cp(span.start),
+                    index.byte_to_cp(span.end),
+                    text.get(span.start..span.end),
+                ) else {
+                    return;
+                };
+                if start >= end {
+                    return;
+                }
+                let mut a = Annotation::manual(
+                    &format!("{}{start}-{end}", &kind.as_str()[..1]),
+                    kind,
+                    start,
+                    end,
+                    exact,
+                    now,
+                );
+                a.status = Status::Suggested;
+                a.origin = Origin::Auto {
+                    engine: ENGINE_VERSION.to_owned(),
+                };
+                fill(&mut a);
+                anns.push(a);
+            };
+        for (i, s) in analysis.speakers.iter().enumerate() {
+            for &m in &s.mentions {
+                push(AnnotationKind::Speaker, m, &|a| {
+                    a.speaker_id = speaker_ids.get(i).cloned()
+                });
+            }
+        }
+        for q in &analysis.quotes {
+            let id = q.speaker_id.and_then(|i| speaker_ids.get(i)).cloned();
+            push(AnnotationKind::Quote, q.span, &|a| {
+                a.speaker_id = id.clone();
+                a.quote_kind = Some(quote_kind(q.kind));
+            });
+        }
+        for f in &analysis.figures {
+            push(AnnotationKind::Figure, f.span, &|a| {
+                a.figure = Some(FigureInfo {
+                    kind: figure_kind(f.kind),
+                    value: f.value.clone(),
+                    unit: f.unit.clone(),
+                });
+            });
+        }
+        sort(&mut anns);
+        let mut seen = HashSet::new();
+        for a in &mut anns {
+            let base = a.id.clone();
+            let mut n = 1;
+            while !seen.insert(a.id.clone()) {
+                n += 1;
+                a.id = format!("{base}.{n}");
+            }
+        }
+        anns
+    }
+
+    #[test]
+    fn suggestions_match_the_naive_reference() {
+        let sample = include_str!("../assets/sample-article.txt");
+        let long: String = (0..40).map(|i| format!("{TEXT} {i}\n")).collect();
+        for text in [TEXT, sample, long.as_str(), "", "No findings here."] {
+            let analysis = engine::analyze(text);
+            assert_eq!(
+                suggestions(text, &analysis, 2.0).1,
+                naive(text, &analysis, 2.0)
+            );
+        }
+        // Findings on the same span twice (ids `x`, `x.2`, `x.3`), spans inside a character and
+        // reversed or empty spans (dropped), in an order the engine does not give.
+        let text = "Title\n“We will win,” said Mayor Ana Ruiz. Ruiz said 14 posts cost €2 million.";
+        let mut analysis = engine::analyze(text);
+        assert!(!analysis.figures.is_empty() && !analysis.quotes.is_empty());
+        let figure = analysis.figures[0].clone();
+        analysis.figures.insert(0, figure.clone());
+        analysis.figures.push(figure.clone());
+        let euro = text.find('€').unwrap();
+        for (start, end) in [(euro + 1, euro + 4), (9, 9), (12, 10), (0, 5)] {
+            let mut f = figure.clone();
+            f.span = engine::Span { start, end };
+            analysis.figures.insert(1, f);
+        }
+        let quote = analysis.quotes[0].clone();
+        analysis.quotes.push(quote);
+        analysis.quotes.reverse();
+        let fresh = suggestions(text, &analysis, 2.0).1;
+        assert_eq!(fresh, naive(text, &analysis, 2.0));
+        assert!(fresh.iter().any(|a| a.id.ends_with(".3")), "{fresh:?}");
     }
 
     #[test]
