@@ -5,7 +5,7 @@
 //! paragraphs whose annotations changed, so one click changes one paragraph, not the article.
 
 use super::Shared;
-use crate::model::annotation::{Annotation, AnnotationKind, FigureKind, Speaker, Status};
+use crate::model::annotation::{Annotation, AnnotationKind, Speaker, Status};
 use crate::model::offsets::TextIndex;
 use crate::model::spans::{nest, Fragment};
 use crate::model::text::{paragraphs, split_title};
@@ -652,7 +652,7 @@ fn tooltip_with<'a>(ann: &Annotation, name_of: impl Fn(&str) -> Option<&'a str>)
                 // "kind value unit", without the spaces of a missing value or unit at the end.
                 let from = out.len();
                 for (i, part) in [
-                    figure_kind_name(f.kind),
+                    f.kind.as_str(),
                     f.value.as_deref().unwrap_or_default(),
                     f.unit.as_deref().unwrap_or_default(),
                 ]
@@ -675,20 +675,6 @@ fn tooltip_with<'a>(ann: &Annotation, name_of: impl Fn(&str) -> Option<&'a str>)
     out
 }
 
-/// A figure kind as the tooltip names it: its variant's name in lower case.
-fn figure_kind_name(kind: FigureKind) -> &'static str {
-    match kind {
-        FigureKind::Money => "money",
-        FigureKind::Percent => "percent",
-        FigureKind::Number => "number",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Date => "date",
-        FigureKind::Time => "time",
-        FigureKind::Duration => "duration",
-    }
-}
-
 /// A news subheading: a short line (under 80 characters) that does not end like a sentence.
 ///
 /// ```
@@ -707,7 +693,7 @@ pub fn is_subheading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::annotation::FigureInfo;
+    use crate::model::annotation::{FigureInfo, FigureKind};
 
     /// The tooltip as it was first written, kept as the reference.
     fn reference(ann: &Annotation, speakers: &[Speaker]) -> String {
@@ -751,16 +737,7 @@ mod tests {
         for s in &speakers {
             names.entry(s.id.clone()).or_insert_with(|| s.name.clone());
         }
-        let kinds = [
-            FigureKind::Money,
-            FigureKind::Percent,
-            FigureKind::Number,
-            FigureKind::Ordinal,
-            FigureKind::Quantity,
-            FigureKind::Date,
-            FigureKind::Time,
-            FigureKind::Duration,
-        ];
+        let kinds = FigureKind::ALL;
         let mut cases = Vec::new();
         for kind in [AnnotationKind::Quote, AnnotationKind::Speaker] {
             for id in [None, Some("sp:a"), Some("sp:b"), Some("sp:gone")] {

@@ -91,6 +91,34 @@ pub enum FigureKind {
     Duration,
 }
 
+impl FigureKind {
+    /// Every kind, in the order above.
+    pub const ALL: [FigureKind; 8] = [
+        FigureKind::Money,
+        FigureKind::Percent,
+        FigureKind::Number,
+        FigureKind::Ordinal,
+        FigureKind::Quantity,
+        FigureKind::Date,
+        FigureKind::Time,
+        FigureKind::Duration,
+    ];
+
+    /// The kind's name as saved and shown: its variant's name in lower case.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Number => "number",
+            FigureKind::Ordinal => "ordinal",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Date => "date",
+            FigureKind::Time => "time",
+            FigureKind::Duration => "duration",
+        }
+    }
+}
+
 /// What a figure annotation says of its figure.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct FigureInfo {

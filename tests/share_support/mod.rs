@@ -170,16 +170,7 @@ pub fn document(rng: &mut Rng) -> Document {
             _ => Some(QuoteKind::Indirect),
         };
         a.figure = rng.chance(40).then(|| FigureInfo {
-            kind: *rng.pick(&[
-                FigureKind::Money,
-                FigureKind::Percent,
-                FigureKind::Number,
-                FigureKind::Ordinal,
-                FigureKind::Quantity,
-                FigureKind::Date,
-                FigureKind::Time,
-                FigureKind::Duration,
-            ]),
+            kind: *rng.pick(&FigureKind::ALL),
             value: rng.chance(70).then(|| "2260000000".to_owned()),
             unit: rng.chance(50).then(|| "GBP".to_owned()),
         });
