@@ -818,10 +818,14 @@ fn roles_in_apposition() {
 /// from the run as a sentence-initial common word before the event test).
 #[test]
 fn storm_names_are_no_people() {
-    for text in [
+    assert_no_people(&[
         "Storm Elin left 40,000 homes without power.",
         "Hurricane Odile hit the coast on Friday.",
-    ] {
+    ]);
+}
+
+fn assert_no_people(texts: &[&str]) {
+    for text in texts {
         let a = analyze(text);
         assert!(a.people.is_empty(), "{text:?}: {:?}", a.people);
     }
@@ -830,14 +834,11 @@ fn storm_names_are_no_people() {
 /// REGRESSION: a place after a collective and "of"/"in" before a cue was taken for a person.
 #[test]
 fn place_after_a_collective_is_no_person() {
-    for text in [
+    assert_no_people(&[
         "Residents of Aberporth said they had been given no warning.",
         "Officials in Aberporth said the road was closed.",
         "The former mayor of Aberporth said the city would spend more.",
-    ] {
-        let a = analyze(text);
-        assert!(a.people.is_empty(), "{text:?}: {:?}", a.people);
-    }
+    ]);
 }
 
 /// REGRESSION: each case names the bug it guards against.
