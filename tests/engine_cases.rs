@@ -337,6 +337,21 @@ fn sources() {
             kind: Indirect,
             speaker: Some("Anna Novak"),
         },
+        // REGRESSION: a noun phrase after a preposition was the source ("German plants")
+        Case {
+            name: "REGRESSION collective with a prepositional phrase",
+            text: "A union representing workers at the German plants said it would fight the closures.",
+            quote: "it would fight the closures",
+            kind: Indirect,
+            speaker: Some("A union representing workers at the German plants"),
+        },
+        Case {
+            name: "REGRESSION head of an organisation",
+            text: "The head of the agency said the data was wrong.",
+            quote: "the data was wrong",
+            kind: Indirect,
+            speaker: Some("head of the agency"),
+        },
         Case {
             name: "organisation name with of stays whole",
             text: "The Communications Workers of America said the strike would go on.",
@@ -766,6 +781,10 @@ fn lowercase_roles_before_a_name() {
         (
             "The decision by former prime minister Pavel Sirko surprised many. He said it was right.",
             "former prime minister",
+        ),
+        (
+            "Chief executive Pavel Sirko said the next six months would be tough.",
+            "Chief executive",
         ),
     ] {
         let a = analyze(text);

@@ -542,13 +542,38 @@ impl<'d, 'a> Attributor<'d, 'a> {
     fn head_of_name(&mut self, k: usize) -> Option<Source> {
         let doc = self.doc;
         let t = doc.tokens.get(k)?;
-        if !t.cap {
+        if t.kind != Kind::Word || t.flags.has(Flags::CUE) {
             return None;
         }
         let sent = t.sent;
-        // the start of the name, or of the capitalised run
+        // the start of the name, of the capitalised run, or of a lowercase noun phrase back to
+        // its determiner ("workers at the German plants", "the head of the agency")
         let mut s = match self.name_ending(k) {
             Some(mi) => self.people.mentions.get(mi)?.tok_start,
+            None if !t.cap => {
+                let mut a = k;
+                while a > 0 && k - a < 4 {
+                    let Some(p) = doc.tokens.get(a - 1) else {
+                        break;
+                    };
+                    let pw = doc.word(a - 1);
+                    if p.sent != sent
+                        || p.kind != Kind::Word
+                        || p.flags.has(Flags::CUE)
+                        || is_function_word(pw) && !is_determiner(pw)
+                    {
+                        break;
+                    }
+                    a -= 1;
+                    if is_determiner(pw) {
+                        break;
+                    }
+                }
+                if !is_determiner(doc.word(a)) {
+                    return None;
+                }
+                a
+            }
             None => {
                 let mut a = k;
                 while a > 0
