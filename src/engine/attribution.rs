@@ -535,7 +535,6 @@ impl<'d, 'a> Attributor<'d, 'a> {
         })
     }
 
-    /// The noun phrase ending at token `k` as a source.
     /// "Residents of Aberporth said", "Supporters of Anna Novak said", "the mayor of Leeds
     /// said": a role or collective noun, then "of"/"in"/"for"/"at"/"from" and a name or
     /// capitalised run ending at token `k`. The whole noun phrase is the source, not the name.
@@ -635,6 +634,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         self.org_source(a, k + 1, person)
     }
 
+    /// The noun phrase ending at token `k` as a source.
     fn np_ending_at(&mut self, k: usize) -> Option<Source> {
         let doc = self.doc;
         let t = *doc.tokens.get(k)?;
@@ -1133,7 +1133,6 @@ impl<'d, 'a> Attributor<'d, 'a> {
         None
     }
 
-    /// Whether a source is a person-name mention.
     /// The words after an inverted cue up to the clause end (`said a campaign veteran.`), as a
     /// source of unknown identity.
     fn np_after(&self, a: usize) -> Option<Source> {
@@ -1170,6 +1169,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         })
     }
 
+    /// Whether a source is a person-name mention.
     fn is_name(&self, s: &Source) -> bool {
         self.name_starting(s.tok_start).is_some()
     }
@@ -1619,8 +1619,6 @@ fn passive_keeps_cue(w: &str) -> bool {
     )
 }
 
-/// Whether the cue at `c` is a passive participle after a form of "be" (`is considered …`, `was
-/// also endorsed …`, `had been stated`): the subject is not the source.
 /// "who asked not to be named", "requested anonymity", "asked to remain anonymous": a source's
 /// request not to be named is not what it reports (the content starts at token `s`).
 fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
@@ -1630,6 +1628,8 @@ fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
         || (w(0) == "to" && matches!(w(1), "remain" | "stay") && w(2) == "anonymous")
 }
 
+/// Whether the cue at `c` is a passive participle after a form of "be" (`is considered …`, `was
+/// also endorsed …`, `had been stated`): the subject is not the source.
 fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
     let w = doc.word(c);
     // "Told of the ruling, she said …": something was put to the subject ("Asked whether …"

@@ -1790,7 +1790,6 @@ pub fn find_people(doc: &Doc<'_>) -> People {
     people
 }
 
-/// Judges one capitalised word of a run that was not taken as a multi-word name.
 /// A role or collective noun and "of"/"in"/"for"/"at"/"from" before token `start`: "Residents of
 /// Aberporth", "the mayor of Leeds" (the speaker is the noun phrase, not the name after it).
 fn after_role_of(doc: &Doc<'_>, start: usize) -> bool {
@@ -1814,6 +1813,7 @@ fn after_role_of(doc: &Doc<'_>, start: usize) -> bool {
             || lookup_word(hw.strip_suffix('s').unwrap_or(hw), &mut buf).has(roles))
 }
 
+/// Judges one capitalised word of a run that was not taken as a multi-word name.
 fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> bool {
     // a test of the lowercased word (`w.to_lowercase()`), lowered only when asked: in a stack
     // buffer for ASCII words
