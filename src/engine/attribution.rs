@@ -27,7 +27,7 @@ use super::indirect::{
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
-use super::people::{strip_possessive, Entity, Mention, MentionKind, People};
+use super::people::{role_head_before, strip_possessive, Entity, Mention, MentionKind, People};
 use super::quotes::Region;
 use super::segment::{Doc, Kind};
 use super::{QuoteKind, Span};
@@ -547,7 +547,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let sent = t.sent;
         // the start of the name, of the capitalised run, or of a lowercase noun phrase back to
         // its determiner ("workers at the German plants", "the head of the agency")
-        let mut s = match self.name_ending(k) {
+        let s = match self.name_ending(k) {
             Some(mi) => self.people.mentions.get(mi)?.tok_start,
             None if !t.cap => {
                 let mut a = k;
@@ -587,15 +587,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 a
             }
         };
-        if s > 0 && matches!(doc.word(s - 1), "the" | "The") {
-            s -= 1;
-        }
-        if s < 2 || !matches!(doc.word(s - 1), "of" | "in" | "for" | "at" | "from") {
-            return None;
-        }
-        let h = s - 2;
+        let (h, roles) = role_head_before(doc, s)?;
         let ht = doc.tokens.get(h)?;
-        if ht.sent != sent || ht.kind != Kind::Word || ht.flags.has(Flags::CUE) {
+        if ht.sent != sent || ht.flags.has(Flags::CUE) {
             return None;
         }
         // a capitalised head inside the sentence names something ("Communications Workers of
@@ -604,12 +598,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if ht.cap && !sentence_initial {
             return None;
         }
-        let hw = doc.word(h);
-        let mut buf = [0u8; 32];
-        let singular = super::lexicon::lookup_word(hw.strip_suffix('s').unwrap_or(hw), &mut buf);
-        let roles = Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE;
-        let person = ht.flags.has(Flags::ROLE_PERSON) || singular.has(Flags::ROLE_PERSON);
-        if !(ht.flags.has(roles) || singular.has(roles)) || self.name_ending(h).is_some() {
+        let person = roles.has(Flags::ROLE_PERSON);
+        if self.name_ending(h).is_some() {
             return None;
         }
         // back over a determiner and modifiers: "the former mayor of Leeds"

@@ -1790,27 +1790,29 @@ pub fn find_people(doc: &Doc<'_>) -> People {
     people
 }
 
-/// A role or collective noun and "of"/"in"/"for"/"at"/"from" before token `start`: "Residents of
-/// Aberporth", "the mayor of Leeds" (the speaker is the noun phrase, not the name after it).
-fn after_role_of(doc: &Doc<'_>, start: usize) -> bool {
+/// A role or collective noun and "of"/"in"/"for"/"at"/"from" (and "the") before token `start`:
+/// "Residents of Aberporth", "the mayor of Leeds" (the speaker is the noun phrase, not the name
+/// after it). Gives the noun's token and its role flags (its own, or its singular's).
+pub(crate) fn role_head_before(doc: &Doc<'_>, start: usize) -> Option<(usize, Flags)> {
     let s = if start > 0 && matches!(doc.word(start - 1), "the" | "The") {
         start - 1
     } else {
         start
     };
     if s < 2 || !matches!(doc.word(s - 1), "of" | "in" | "for" | "at" | "from") {
-        return false;
+        return None;
     }
     let h = s - 2;
-    let Some(ht) = doc.tokens.get(h) else {
-        return false;
-    };
+    let ht = doc.tokens.get(h)?;
+    if ht.kind != Kind::Word {
+        return None;
+    }
     let hw = doc.word(h);
     let mut buf = [0u8; 32];
+    let singular = lookup_word(hw.strip_suffix('s').unwrap_or(hw), &mut buf);
     let roles = Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE;
-    ht.kind == Kind::Word
-        && (ht.flags.has(roles)
-            || lookup_word(hw.strip_suffix('s').unwrap_or(hw), &mut buf).has(roles))
+    let flags = Flags((ht.flags.0 | singular.0) & roles.0);
+    (!flags.is_empty()).then_some((h, flags))
 }
 
 /// Judges one capitalised word of a run that was not taken as a multi-word name.
@@ -1870,7 +1872,7 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     if k + 1 == r.end
         && followed_by_cue(doc, r.end)
         && (names || !lower(word_like))
-        && !after_role_of(doc, r.start)
+        && role_head_before(doc, r.start).is_none()
     {
         return true;
     }
