@@ -50,6 +50,18 @@ pub struct Source {
     pub tok_end: usize,
 }
 
+impl Source {
+    /// The source a name mention gives: its span, entity and tokens.
+    fn of(m: &Mention) -> Source {
+        Source {
+            span: m.span,
+            entity: m.entity,
+            tok_start: m.tok_start,
+            tok_end: m.tok_end,
+        }
+    }
+}
+
 /// A quote before conversion to the public type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawQuote {
@@ -654,13 +666,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return Some(src);
         }
         if let Some(mi) = self.name_ending(k) {
-            let m = *self.people.mentions.get(mi)?;
-            return Some(Source {
-                span: m.span,
-                entity: m.entity,
-                tok_start: m.tok_start,
-                tok_end: m.tok_end,
-            });
+            return self.people.mentions.get(mi).map(Source::of);
         }
         let w = doc.word(k);
         // "he", and "he’s" in "he’s predicting …"
@@ -937,12 +943,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                             .and_then(|mi| self.people.mentions.get(mi))
                             .filter(|m| m.tok_end == k)
                         {
-                            return Some(Source {
-                                span: m.span,
-                                entity: m.entity,
-                                tok_start: m.tok_start,
-                                tok_end: m.tok_end,
-                            });
+                            return Some(Source::of(m));
                         }
                     }
                     if let Some(src) = self.np_ending_at(j - 1).filter(|s| s.tok_end == j) {
@@ -981,13 +982,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return None;
         }
         if let Some(mi) = self.name_starting(k) {
-            let m = *self.people.mentions.get(mi)?;
-            return Some(Source {
-                span: m.span,
-                entity: m.entity,
-                tok_start: m.tok_start,
-                tok_end: m.tok_end,
-            });
+            return self.people.mentions.get(mi).map(Source::of);
         }
         let w = doc.word(k);
         if matches!(w, "he" | "she") {
@@ -1002,13 +997,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             if let Some(mi) = self.name_starting(j) {
                 if j > k {
-                    let m = *self.people.mentions.get(mi)?;
-                    return Some(Source {
-                        span: m.span,
-                        entity: m.entity,
-                        tok_start: m.tok_start,
-                        tok_end: m.tok_end,
-                    });
+                    return self.people.mentions.get(mi).map(Source::of);
                 }
             }
             j += 1;
@@ -1099,12 +1088,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             })
         });
         if let Some(m) = m {
-            return Some(Source {
-                span: m.span,
-                entity: m.entity,
-                tok_start: m.tok_start,
-                tok_end: m.tok_end,
-            });
+            return Some(Source::of(m));
         }
         // no name: a description that opens the sentence ("The minister hit back, accusing …")
         if f < c && is_determiner(self.doc.word(f)) {
