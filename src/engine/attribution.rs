@@ -562,24 +562,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let s = match self.name_ending(k) {
             Some(mi) => self.people.mentions.get(mi)?.tok_start,
             None if !t.cap => {
-                let mut a = k;
-                while a > 0 && k - a < 4 {
-                    let Some(p) = doc.tokens.get(a - 1) else {
-                        break;
-                    };
-                    let pw = doc.word(a - 1);
-                    if p.sent != sent
-                        || p.kind != Kind::Word
-                        || p.flags.has(Flags::CUE)
-                        || is_function_word(pw) && !is_determiner(pw)
-                    {
-                        break;
-                    }
-                    a -= 1;
-                    if is_determiner(pw) {
-                        break;
-                    }
-                }
+                let a = modifiers_from(doc, k, sent, 4, true);
                 if !is_determiner(doc.word(a)) {
                     return None;
                 }
@@ -615,24 +598,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return None;
         }
         // back over a determiner and modifiers: "the former mayor of Leeds"
-        let mut a = h;
-        while a > 0 && h - a < 3 {
-            let Some(p) = doc.tokens.get(a - 1) else {
-                break;
-            };
-            let pw = doc.word(a - 1);
-            let modifier = p.kind == Kind::Word
-                && p.sent == sent
-                && !p.flags.has(Flags::CUE)
-                && (is_determiner(pw) || !p.cap && !is_function_word(pw));
-            if !modifier {
-                break;
-            }
-            a -= 1;
-            if is_determiner(pw) {
-                break;
-            }
-        }
+        let a = modifiers_from(doc, h, sent, 3, false);
         self.org_source(a, k + 1, person)
     }
 
@@ -1195,6 +1161,32 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         self.subject_right(c)
     }
+}
+
+/// The first token of the modifiers before token `k` in sentence `sent`, back to and including a
+/// determiner: at most `max` words that are no cue and no function word (capitalised ones only
+/// when `caps`).
+fn modifiers_from(doc: &Doc<'_>, k: usize, sent: u32, max: usize, caps: bool) -> usize {
+    let mut a = k;
+    while a > 0 && k - a < max {
+        let Some(p) = doc.tokens.get(a - 1) else {
+            break;
+        };
+        let pw = doc.word(a - 1);
+        let det = is_determiner(pw);
+        let modifier = p.kind == Kind::Word
+            && p.sent == sent
+            && !p.flags.has(Flags::CUE)
+            && (det || !is_function_word(pw) && (caps || !p.cap));
+        if !modifier {
+            break;
+        }
+        a -= 1;
+        if det {
+            break;
+        }
+    }
+    a
 }
 
 /// Cue forms that are also common nouns ("a note", "Treasury notes", "his claims").
