@@ -447,10 +447,9 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                 return true;
             }
             let f = a.figure.as_ref();
-            let kind = f.map(|f| format!("{:?}", f.kind).to_lowercase());
             [
                 Some(a.exact.as_str()),
-                kind.as_deref(),
+                f.map(|f| f.kind.as_str()),
                 f.and_then(|f| f.value.as_deref()),
                 f.and_then(|f| f.unit.as_deref()),
             ]
@@ -478,7 +477,7 @@ pub fn FiguresPanel(props: &FiguresProps) -> Html {
                     html! {
                         <tr key={a.id.clone()} data-testid="figure-row">
                             <td><button class="link" {onclick}>{ &a.exact }</button></td>
-                            <td>{ format!("{:?}", f.kind).to_lowercase() }</td>
+                            <td>{ f.kind.as_str() }</td>
                             <td>{ f.value.unwrap_or_default() }</td>
                             <td>{ f.unit.unwrap_or_default() }</td>
                             <td class="sentence">{ sentence_with(index.get(), &props.doc.text, a.start, a.end) }</td>
