@@ -608,7 +608,106 @@ fn reported_speech() {
             kind: Indirect,
             speaker: Some("Karl Jensen"),
         },
+        Case {
+            name: "attribution inside the sentence, first part",
+            text: "The new ferry, Karl Jensen said, will sail twice a day from June.",
+            quote: "The new ferry",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "attribution inside the sentence, second part",
+            text: "The new ferry, Karl Jensen said, will sail twice a day from June.",
+            quote: "will sail twice a day from June",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "attribution inside the sentence after an adverbial",
+            text: "Within a month, Karl Jensen told reporters, the harbour will reopen.",
+            quote: "the harbour will reopen",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "attribution inside the sentence, pronoun source",
+            text: "Karl Jensen runs the harbour. Its cranes, he said, are older than he is.",
+            quote: "are older than he is",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "attribution inside the sentence, quotation in the second part",
+            text: "The new ferry, Karl Jensen said, is “the best thing to happen here.”",
+            quote: "is “the best thing to happen here.”",
+            kind: Mixed,
+            speaker: Some("Karl Jensen"),
+        },
+        // REGRESSION: a participle after a sentence-final attribution took the sentence's
+        // subject ("The fares") for its speaker
+        Case {
+            name: "REGRESSION participle after an attribution shares its speaker",
+            text: "Karl Jensen runs the depot. The fares will rise, he said, adding that buses would run later.",
+            quote: "that buses would run later",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "REGRESSION coordinated cue after an attribution shares its speaker",
+            text: "Karl Jensen runs the port. The pier is safe, he said, but added that repairs were needed.",
+            quote: "that repairs were needed",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
     ]);
+}
+
+/// An attribution inside a sentence splits one statement in two: both fragments share one
+/// attribution; a lone connective before it, an apposition after an inverted "said X," and a
+/// participle after it are not fragments.
+#[test]
+fn interrupted_statements() {
+    let text = "The new ferry, Karl Jensen said, will sail twice a day from June.";
+    let a = analyze(text);
+    let (Some(first), Some(second)) = (
+        find(&a, text, "The new ferry"),
+        find(&a, text, "will sail twice a day from June"),
+    ) else {
+        panic!("fragments not found: {:?}", a.quotes);
+    };
+    assert_eq!(first.attribution, second.attribution, "one statement");
+    assert_eq!(first.cue, second.cue, "one cue");
+
+    let texts: [(&str, &str, &str); 3] = [
+        (
+            "lone connective",
+            "But, Karl Jensen said, the ferry will be late.",
+            "But",
+        ),
+        (
+            "apposition after an inverted attribution",
+            "“It will be late,” said Karl Jensen, the harbour master at Tromsø.",
+            "the harbour master at Tromsø",
+        ),
+        (
+            "participle after the attribution",
+            "The ferry will be late, Karl Jensen said, citing the storm.",
+            "citing the storm",
+        ),
+    ];
+    for (name, text, not_quote) in texts {
+        let a = analyze(text);
+        assert!(
+            a.quotes.iter().any(|q| q.speaker_id.is_some()),
+            "{name}: {:?}",
+            a.quotes
+        );
+        assert!(
+            find(&a, text, not_quote).is_none(),
+            "{name}: {not_quote:?} is no quote: {:?}",
+            a.quotes
+        );
+    }
 }
 
 /// Named texts in which the engine must find no quote.

@@ -21,9 +21,9 @@
 
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
-    clause_cut, comment_end, content_left, content_right, extend_over_regions, inside_region,
-    is_filler, is_object_pronoun, is_subordinating_conjunction, sentence_end, sentence_start,
-    skip_adverbials, takes_object,
+    clause_cut, comment_end, content_left, content_left_of, content_right, extend_over_regions,
+    inside_region, is_filler, is_object_pronoun, is_subordinating_conjunction, reported_clause_end,
+    sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -2137,6 +2137,10 @@ pub fn attribute<'d, 'a>(
 
     // reported speech from remaining cues
     let mut i = 0;
+    // the comma after the last attribution that closed a clause (`…, the mayor said,`) and its
+    // source: a participle or coordinated cue right after it (`adding that …`, `but added that …`)
+    // has the same speaker
+    let mut chained: Option<(usize, Source)> = None;
     while i < n {
         if in_quote.get(i).copied().unwrap_or(false) || used_cue.get(i).copied().unwrap_or(false) {
             i += 1;
@@ -2178,7 +2182,7 @@ pub fn attribute<'d, 'a>(
             if e > s + 1 && doc.is_punct(e, ',') {
                 let cue = at.span_of(i, i + 1);
                 let e = comment_end(doc, regions, s, e);
-                push_clause(&mut at, &mut out, regions, s, e, None, cue);
+                push_clause(&mut at, &mut out, regions, (s, e), None, cue, None);
             }
             i += 1;
             continue;
@@ -2235,7 +2239,7 @@ pub fn attribute<'d, 'a>(
             };
             if let Some((s, e)) = content {
                 let cue = at.span_of(c, c + 2);
-                push_clause(&mut at, &mut out, regions, s, e, Some(src), cue);
+                push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, None);
             }
             continue;
         }
@@ -2263,7 +2267,14 @@ pub fn attribute<'d, 'a>(
         } else {
             None
         };
-        let (src, inverted) = if participle {
+        let chain = chained
+            .filter(|&(k, _)| {
+                k + 1 == c || (k + 2 == c && matches!(doc.word(c - 1), "and" | "but"))
+            })
+            .map(|(_, s)| s);
+        let (src, inverted) = if chain.is_some() {
+            (chain, false)
+        } else if participle {
             (at.sentence_subject(c), false)
         } else if right_name.is_some() {
             (right_name, true)
@@ -2325,6 +2336,48 @@ pub fn attribute<'d, 'a>(
                     .tokens
                     .get(before - 1)
                     .is_some_and(|t| t.kind == Kind::Quote));
+        // an attribution inside the sentence ("The council, the mayor said, will cut fares."): the
+        // words before and after it are two fragments of one reported statement
+        // (not after an inverted "said X,": what follows the name describes it)
+        if at_end
+            && comma_before
+            && !inverted
+            && doc.is_punct(after, ',')
+            && continues_report(doc, after + 1)
+        {
+            let s = after + 1;
+            let e = extend_over_regions(regions, s, sentence_end(doc, s));
+            let e = reported_clause_end(doc, regions, s, e);
+            if let Some((ls, le)) = content_left_of(doc, before - 1, 1).filter(|_| e > s + 1) {
+                let cue = at.span_of(c, c + 1);
+                // a lone connective before the attribution ("But, he said, …") is no statement
+                let connective = le == ls + 1
+                    && matches!(
+                        doc.word(ls),
+                        "But"
+                            | "And"
+                            | "So"
+                            | "Yet"
+                            | "Or"
+                            | "However"
+                            | "Still"
+                            | "Then"
+                            | "Yes"
+                            | "No"
+                            | "Well"
+                    );
+                let attr = if connective {
+                    None
+                } else {
+                    push_clause(&mut at, &mut out, regions, (ls, le), Some(src), cue, None)
+                };
+                push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, attr);
+                continue;
+            }
+        }
+        if at_end && comma_before && doc.is_punct(after, ',') {
+            chained = Some((after, src));
+        }
         let content = if at_end && comma_before {
             content_left(doc, before - 1)
         } else if !inverted {
@@ -2338,7 +2391,7 @@ pub fn attribute<'d, 'a>(
         };
         let Some((s, e)) = content else { continue };
         let cue = at.span_of(c, c + 1);
-        push_clause(&mut at, &mut out, regions, s, e, Some(src), cue);
+        push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, None);
     }
 
     // leftover quotes: a clause-initial long quote is direct; an embedded one makes its sentence mixed
@@ -2476,17 +2529,56 @@ pub fn attribute<'d, 'a>(
     (out.list, at)
 }
 
+/// Whether the words from token `k` go on with the statement an attribution interrupted (`…, he
+/// said, will cut fares`) rather than add to the attribution: not a participle (`adding that …`,
+/// `citing …`), a relative clause, an apposition or `according to`, and no cue of their own near
+/// the start (`but added that …`).
+fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let sent = t.sent;
+    if t.kind != Kind::Word && t.kind != Kind::Quote {
+        return false;
+    }
+    let w = doc.word(k);
+    if t.kind == Kind::Word
+        && (w.ends_with("ing")
+            || matches!(
+                w,
+                "according"
+                    | "as"
+                    | "who"
+                    | "whom"
+                    | "whose"
+                    | "which"
+                    | "where"
+                    | "though"
+                    // an apposition summing up the statement: "…, Sanders said, a policy that …"
+                    | "a"
+                    | "an"
+            ))
+    {
+        return false;
+    }
+    !(k..k + 3).any(|j| doc.tokens.get(j).is_some_and(|t| t.sent == sent) && is_cue(doc, j))
+}
+
+/// Pushes the reported clause of tokens `[s, e)` as a quote of `src` (direct when it is exactly
+/// one quotation, mixed when it holds one), in attribution `attr` or a new one; a clause that
+/// repeats a quote already found is trimmed before it or dropped. Returns the attribution, or
+/// `None` when nothing was pushed.
 fn push_clause(
     at: &mut Attributor<'_, '_>,
     out: &mut QuoteList,
     regions: &[Region],
-    s: usize,
-    e: usize,
+    (s, e): (usize, usize),
     src: Option<Source>,
     cue: Option<Span>,
-) {
+    attr: Option<usize>,
+) -> Option<usize> {
     let doc = at.doc;
-    let Some(span) = at.span_of(s, e) else { return };
+    let span = at.span_of(s, e)?;
     // a clause that is exactly one quotation is direct
     let mut kind = QuoteKind::Indirect;
     let mut span = span;
@@ -2540,10 +2632,10 @@ fn push_clause(
                 });
                 span = Span::new(span.start, span.start + trimmed.len());
             }
-            _ => return,
+            _ => return None,
         }
     }
-    let attribution = at.new_attr();
+    let attribution = attr.unwrap_or_else(|| at.new_attr());
     out.push(RawQuote {
         span,
         kind,
@@ -2551,6 +2643,7 @@ fn push_clause(
         cue,
         attribution,
     });
+    Some(attribution)
 }
 
 #[cfg(test)]

@@ -996,8 +996,14 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
 }
 
 /// The clause before a sentence-final attribution (`…, X said.`): `[start, end)` token indices,
-/// where `comma` is the token index of the comma that ends the clause.
+/// where `comma` is the token index of the comma that ends the clause (at least three words).
 pub fn content_left(doc: &Doc<'_>, comma: usize) -> Option<(usize, usize)> {
+    content_left_of(doc, comma, 3)
+}
+
+/// [`content_left`] with at least `min_words` words: the first part of a sentence that an
+/// attribution interrupts (`The council, the mayor said, will …`) may be one word.
+pub fn content_left_of(doc: &Doc<'_>, comma: usize, min_words: usize) -> Option<(usize, usize)> {
     let start = sentence_start(doc, comma);
     let mut s = start;
     while doc
@@ -1023,7 +1029,7 @@ pub fn content_left(doc: &Doc<'_>, comma: usize) -> Option<(usize, usize)> {
         .iter()
         .filter(|t| t.kind == Kind::Word || t.kind == Kind::Number)
         .count();
-    if words < 3 {
+    if words < min_words {
         return None;
     }
     Some((s, e))
