@@ -949,6 +949,21 @@ fn assert_no_people(texts: &[&str]) {
     }
 }
 
+/// REGRESSION: a sentence-initial plural of a listed word before a verb was taken for a person
+/// ("Prices" is the plural of "price", which is also a surname; "Taxes" of "tax").
+#[test]
+fn sentence_initial_plurals_are_no_people() {
+    assert_no_people(&[
+        "Prices will rise again in the spring.",
+        "Taxes will not rise next year.",
+        "Churches were full on Sunday.",
+    ]);
+    // a surname that ends in -s is listed itself and still a person
+    let text = "Evans said the pier would reopen.";
+    let a = analyze(text);
+    assert_eq!(a.people.len(), 1, "{:?}", a.people);
+}
+
 /// REGRESSION: a place after a collective and "of"/"in" before a cue was taken for a person.
 #[test]
 fn place_after_a_collective_is_no_person() {

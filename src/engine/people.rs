@@ -1879,7 +1879,8 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     if place {
         return false;
     }
-    let unknown = f.is_empty() && name_shaped(w);
+    // (at a sentence start, "Prices will rise" and "Taxes will fall" are plural nouns)
+    let unknown = f.is_empty() && name_shaped(w) && !(sent_initial && plural_of_listed(w));
     let poss = (doc.word(k).len() != w.len() && next_lower(doc, k + 1))
         || (split_possessive(doc, k) && next_lower(doc, k + 3));
     (shaped && preceded_by_cue(doc, r.start))
@@ -1899,6 +1900,33 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
         || (unknown && by_creator(doc, r.start))
         || (unknown && with_pronoun(doc, r.start, r.end))
         || ((unknown || names) && shaped && and_his(doc, r.end))
+}
+
+/// An unlisted word that is the plural of a listed word other than a first name: "Prices"
+/// (price, also a surname), "Taxes" (tax), "Churches". Surnames that end in -s are listed
+/// themselves ("Evans", "Gates").
+fn plural_of_listed(w: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let listed = |stem: &str, buf: &mut [u8; 32]| {
+        let f = lookup_word(stem, buf);
+        !f.is_empty() && !f.has(Flags::FIRST)
+    };
+    let Some(stem) = w.strip_suffix('s') else {
+        return false;
+    };
+    if stem.len() >= 3 && listed(stem, &mut buf) {
+        return true;
+    }
+    // "-es" after a sibilant: tax-es, church-es, wish-es, bus-es
+    stem.strip_suffix('e').is_some_and(|st| {
+        st.len() >= 2
+            && (st.ends_with('x')
+                || st.ends_with("ch")
+                || st.ends_with("sh")
+                || st.ends_with('s')
+                || st.ends_with('z'))
+            && listed(st, &mut buf)
+    })
 }
 
 /// The token at `k` is a lowercase word.
