@@ -643,6 +643,13 @@ fn reported_speech() {
             kind: Mixed,
             speaker: Some("Karl Jensen"),
         },
+        Case {
+            name: "according to inside the sentence",
+            text: "Since the start of May, according to Karl Jensen, ferry fares have risen twice.",
+            quote: "ferry fares have risen twice",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
         // REGRESSION: a participle after a sentence-final attribution took the sentence's
         // subject ("The fares") for its speaker
         Case {
@@ -678,7 +685,7 @@ fn interrupted_statements() {
     assert_eq!(first.attribution, second.attribution, "one statement");
     assert_eq!(first.cue, second.cue, "one cue");
 
-    let texts: [(&str, &str, &str); 3] = [
+    let texts: [(&str, &str, &str); 4] = [
         (
             "lone connective",
             "But, Karl Jensen said, the ferry will be late.",
@@ -688,6 +695,11 @@ fn interrupted_statements() {
             "apposition after an inverted attribution",
             "“It will be late,” said Karl Jensen, the harbour master at Tromsø.",
             "the harbour master at Tromsø",
+        ),
+        (
+            "apposition after an according-to source",
+            "The ferry is late, according to Karl Jensen, the harbour master.",
+            "the harbour master",
         ),
         (
             "participle after the attribution",

@@ -2218,6 +2218,14 @@ pub fn attribute<'d, 'a>(
                 continue;
             };
             let after = src.tok_end;
+            // "Since May, according to X, prices have risen": two fragments of one statement
+            if c > 0
+                && doc.is_punct(c - 1, ',')
+                && !apposition_after(doc, after + 1)
+                && push_interrupted(&mut at, &mut out, regions, c - 1, after, src, c..c + 2)
+            {
+                continue;
+            }
             // "…, according to X, a research group.": the words after the source describe it;
             // the content is the clause before
             let mid_sentence = c > 0 && doc.is_punct(c - 1, ',') && sentence_start(doc, c) + 3 < c;
@@ -2342,38 +2350,9 @@ pub fn attribute<'d, 'a>(
         if at_end
             && comma_before
             && !inverted
-            && doc.is_punct(after, ',')
-            && continues_report(doc, after + 1)
+            && push_interrupted(&mut at, &mut out, regions, before - 1, after, src, c..c + 1)
         {
-            let s = after + 1;
-            let e = extend_over_regions(regions, s, sentence_end(doc, s));
-            let e = reported_clause_end(doc, regions, s, e);
-            if let Some((ls, le)) = content_left_of(doc, before - 1, 1).filter(|_| e > s + 1) {
-                let cue = at.span_of(c, c + 1);
-                // a lone connective before the attribution ("But, he said, …") is no statement
-                let connective = le == ls + 1
-                    && matches!(
-                        doc.word(ls),
-                        "But"
-                            | "And"
-                            | "So"
-                            | "Yet"
-                            | "Or"
-                            | "However"
-                            | "Still"
-                            | "Then"
-                            | "Yes"
-                            | "No"
-                            | "Well"
-                    );
-                let attr = if connective {
-                    None
-                } else {
-                    push_clause(&mut at, &mut out, regions, (ls, le), Some(src), cue, None)
-                };
-                push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, attr);
-                continue;
-            }
+            continue;
         }
         if at_end && comma_before && doc.is_punct(after, ',') {
             chained = Some((after, src));
@@ -2557,11 +2536,102 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
                     // an apposition summing up the statement: "…, Sanders said, a policy that …"
                     | "a"
                     | "an"
+                    | "another"
             ))
     {
         return false;
     }
     !(k..k + 3).any(|j| doc.tokens.get(j).is_some_and(|t| t.sent == sent) && is_cue(doc, j))
+}
+
+/// Whether the words from token `k` to the sentence end describe the source before them ("…,
+/// according to Karl Jensen, the harbour master.") rather than go on with the statement: they open
+/// with a determiner or possessive and hold no verb form (an auxiliary, a negation, an -ed word).
+fn apposition_after(doc: &Doc<'_>, k: usize) -> bool {
+    if !matches!(
+        doc.word(k),
+        "the" | "a" | "an" | "another" | "his" | "her" | "its" | "their" | "our"
+    ) {
+        return false;
+    }
+    let sent = doc.tokens.get(k).map_or(0, |t| t.sent);
+    let verb = (k..sentence_end(doc, k)).any(|j| {
+        let w = doc.word(j);
+        doc.tokens.get(j).is_some_and(|t| t.sent == sent && !t.cap)
+            && (matches!(
+                w,
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "does"
+                    | "did"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || (w.len() > 4 && w.ends_with("ed")))
+    });
+    !verb
+}
+
+/// A statement that an attribution interrupts: `comma` is the token of the comma before the
+/// attribution and `after` the first token after it. When a comma follows and the sentence goes
+/// on with the statement ([`continues_report`]), pushes the words before (unless a lone
+/// connective: "But, he said, …") and after it as two fragments of one attribution, with the cue
+/// of tokens `cue`, and returns true.
+fn push_interrupted(
+    at: &mut Attributor<'_, '_>,
+    out: &mut QuoteList,
+    regions: &[Region],
+    comma: usize,
+    after: usize,
+    src: Source,
+    cue: std::ops::Range<usize>,
+) -> bool {
+    let doc = at.doc;
+    if !doc.is_punct(after, ',') || !continues_report(doc, after + 1) {
+        return false;
+    }
+    let s = after + 1;
+    let e = extend_over_regions(regions, s, sentence_end(doc, s));
+    let e = reported_clause_end(doc, regions, s, e);
+    let Some((ls, le)) = content_left_of(doc, comma, 1).filter(|_| e > s + 1) else {
+        return false;
+    };
+    let cue = at.span_of(cue.start, cue.end);
+    let connective = le == ls + 1
+        && matches!(
+            doc.word(ls),
+            "But"
+                | "And"
+                | "So"
+                | "Yet"
+                | "Or"
+                | "However"
+                | "Still"
+                | "Then"
+                | "Yes"
+                | "No"
+                | "Well"
+        );
+    let attr = if connective {
+        None
+    } else {
+        push_clause(at, out, regions, (ls, le), Some(src), cue, None)
+    };
+    push_clause(at, out, regions, (s, e), Some(src), cue, attr);
+    true
 }
 
 /// Pushes the reported clause of tokens `[s, e)` as a quote of `src` (direct when it is exactly
