@@ -650,6 +650,41 @@ fn reported_speech() {
             kind: Indirect,
             speaker: Some("Karl Jensen"),
         },
+        Case {
+            name: "name and colon heading a paragraph",
+            text: "Karl Jensen: I will not sell the ferry company\n\nThe harbour master spoke on Monday.",
+            quote: "I will not sell the ferry company",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "name and colon before a quotation",
+            text: "Karl Jensen: ‘The ferry will sail again in June.’\n\nHe spoke on Monday.",
+            quote: "The ferry will sail again in June.",
+            kind: Direct,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "transcript line",
+            text: "ANNA HOLM: Why sell now?\nKARL JENSEN: Because the ferry is late. We will talk next week.",
+            quote: "Because the ferry is late. We will talk next week",
+            kind: Indirect,
+            speaker: Some("KARL JENSEN"),
+        },
+        Case {
+            name: "two speaker labels in one paragraph, first",
+            text: "The rivals disagreed.\nJensen: \"We will keep the ferry running.\" Holm: \"The ferry will be sold next year.\"",
+            quote: "We will keep the ferry running.",
+            kind: Direct,
+            speaker: Some("Jensen"),
+        },
+        Case {
+            name: "two speaker labels in one paragraph, second",
+            text: "The rivals disagreed.\nJensen: \"We will keep the ferry running.\" Holm: \"The ferry will be sold next year.\"",
+            quote: "The ferry will be sold next year.",
+            kind: Direct,
+            speaker: Some("Holm"),
+        },
         // REGRESSION: a participle after a sentence-final attribution took the sentence's
         // subject ("The fares") for its speaker
         Case {
@@ -685,7 +720,7 @@ fn interrupted_statements() {
     assert_eq!(first.attribution, second.attribution, "one statement");
     assert_eq!(first.cue, second.cue, "one cue");
 
-    let texts: [(&str, &str, &str); 4] = [
+    let texts: [(&str, &str, &str); 5] = [
         (
             "lone connective",
             "But, Karl Jensen said, the ferry will be late.",
@@ -700,6 +735,11 @@ fn interrupted_statements() {
             "apposition after an according-to source",
             "The ferry is late, according to Karl Jensen, the harbour master.",
             "the harbour master",
+        ),
+        (
+            "possessive name in apposition after an according-to source",
+            "The ferry is late, according to Karl Jensen, Mr. Holm's deputy.",
+            "Mr. Holm's deputy",
         ),
         (
             "participle after the attribution",
@@ -958,6 +998,32 @@ fn assert_no_people(texts: &[&str]) {
     for text in texts {
         let a = analyze(text);
         assert!(a.people.is_empty(), "{text:?}: {:?}", a.people);
+    }
+}
+
+/// A field label before a quoted name is no person.
+#[test]
+fn field_label_is_no_person() {
+    let text = "Email: \"Karl\" <karl@example.org>";
+    let a = analyze(text);
+    assert!(
+        a.people
+            .iter()
+            .all(|p| &text[p.span.start..p.span.end] != "Email"),
+        "{:?}",
+        a.people
+    );
+}
+
+/// A name and a colon before a title is no statement.
+#[test]
+fn name_and_colon_before_a_title() {
+    for text in [
+        "Karl Jensen: a life at sea\n\nThe book came out in May.",
+        "Karl Jensen: The Years at Sea",
+    ] {
+        let a = analyze(text);
+        assert!(a.quotes.is_empty(), "{text:?}: {:?}", a.quotes);
     }
 }
 

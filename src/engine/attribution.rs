@@ -2373,6 +2373,56 @@ pub fn attribute<'d, 'a>(
         push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, None);
     }
 
+    // "Mark Cuban: I'd consider a bid.": a sentence that opens with a name and a colon (a
+    // headline, a line of a transcript) gives what follows, up to the next such label or the
+    // paragraph end, as that person's words
+    let name_label = |at: &Attributor<'_, '_>, k: usize| {
+        at.name_starting(k)
+            .and_then(|m| at.people.mentions.get(m))
+            .map(Source::of)
+            .filter(|s| doc.is_punct(s.tok_end, ':'))
+    };
+    for (si, &(k, _)) in doc.sents.iter().enumerate() {
+        let Some(src) = name_label(&at, k) else {
+            continue;
+        };
+        let para = doc.tokens.get(k).map_or(0, |t| t.para);
+        let s = src.tok_end + 1;
+        // the next sentence of the paragraph that opens with a label, or the paragraph end
+        let mut end = s;
+        for &(a, b) in doc.sents.get(si + 1..).unwrap_or(&[]) {
+            // (a label of one to three capitalised words, whether or not taken for a name)
+            let labelled = (1..=3).any(|m| {
+                doc.is_punct(a + m, ':')
+                    && (a..a + m).all(|j| {
+                        doc.tokens
+                            .get(j)
+                            .is_some_and(|t| t.kind == Kind::Word && t.cap)
+                    })
+            });
+            if doc.tokens.get(a).is_none_or(|t| t.para != para) || labelled {
+                break;
+            }
+            end = b;
+        }
+        let mut e = end.max(doc.sents.get(si).map_or(s, |&(_, b)| b));
+        while e > s
+            && doc.tokens.get(e - 1).is_some_and(|t| {
+                (t.kind == Kind::Punct || t.kind == Kind::Quote)
+                    && matches!(
+                        doc.ch(e - 1),
+                        Some('.' | '!' | '?' | ',' | ';' | ':' | '”' | '’' | '"' | '\'')
+                    )
+            })
+        {
+            e -= 1;
+        }
+        if speech_after_colon(doc, regions, s, e) {
+            let cue = at.span_of(src.tok_end, src.tok_end + 1);
+            push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, None);
+        }
+    }
+
     // leftover quotes: a clause-initial long quote is direct; an embedded one makes its sentence mixed
     for (ri, r) in regions.iter().enumerate() {
         let whole = whole_sentence(doc, r);
@@ -2546,18 +2596,31 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Whether the words from token `k` to the sentence end describe the source before them ("…,
 /// according to Karl Jensen, the harbour master.") rather than go on with the statement: they open
-/// with a determiner or possessive and hold no verb form (an auxiliary, a negation, an -ed word).
+/// with a determiner, a possessive pronoun or a possessive name and hold no verb form (an
+/// auxiliary, a negation, an -ed word).
 fn apposition_after(doc: &Doc<'_>, k: usize) -> bool {
-    if !matches!(
+    // a determiner, or a possessive name ("Mr. Netanyahu's former adviser")
+    let opens_np = matches!(
         doc.word(k),
         "the" | "a" | "an" | "another" | "his" | "her" | "its" | "their" | "our"
-    ) {
+    ) || (k..k + 4).any(|j| {
+        doc.tokens.get(j).is_some_and(|t| t.cap)
+            && matches!(doc.bytes(j), [.., b'\'', b's'] | [.., 0x99, b's'])
+    });
+    if !opens_np {
         return false;
     }
-    let sent = doc.tokens.get(k).map_or(0, |t| t.sent);
-    let verb = (k..sentence_end(doc, k)).any(|j| {
+    !has_verb_form(doc, k, sentence_end(doc, k))
+}
+
+/// Whether tokens `[s, e)` hold a lowercase verb form that shows a clause: an auxiliary or modal,
+/// a negated one ("don't") or an -ed word.
+fn has_verb_form(doc: &Doc<'_>, s: usize, e: usize) -> bool {
+    (s..e).any(|j| {
         let w = doc.word(j);
-        doc.tokens.get(j).is_some_and(|t| t.sent == sent && !t.cap)
+        doc.tokens
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
             && (matches!(
                 w,
                 "is" | "are"
@@ -2581,8 +2644,50 @@ fn apposition_after(doc: &Doc<'_>, k: usize) -> bool {
             ) || w.ends_with("n't")
                 || w.ends_with("n’t")
                 || (w.len() > 4 && w.ends_with("ed")))
+    })
+}
+
+/// Whether the words `[s, e)` after "Name:" at a paragraph start are that person's words (a
+/// headline "Mark Cuban: I'd consider a bid", a transcript line) rather than a title ("Anna
+/// Novak: a life in pictures"): three words or more, opening with a capital or a quotation mark,
+/// with a quotation, a verb form or a first- or second-person pronoun.
+fn speech_after_colon(doc: &Doc<'_>, regions: &[Region], s: usize, e: usize) -> bool {
+    let Some(first) = doc.tokens.get(s) else {
+        return false;
+    };
+    let words = (s..e)
+        .filter(|&j| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Word))
+        .count();
+    if words < 3 || !(first.cap || first.kind == Kind::Quote) {
+        return false;
+    }
+    let quoted = regions
+        .get(regions.partition_point(|r| r.open_tok < s))
+        .is_some_and(|r| r.open_tok < e);
+    let person = (s..e).any(|j| {
+        matches!(
+            strip_possessive(doc.word(j)),
+            "I" | "I'm"
+                | "I’m"
+                | "I'd"
+                | "I’d"
+                | "I'll"
+                | "I’ll"
+                | "I've"
+                | "I’ve"
+                | "We"
+                | "we"
+                | "You"
+                | "you"
+                | "my"
+                | "My"
+                | "our"
+                | "Our"
+                | "me"
+                | "us"
+        )
     });
-    !verb
+    quoted || person || has_verb_form(doc, s, e)
 }
 
 /// A statement that an attribution interrupts: `comma` is the token of the comma before the

@@ -1883,7 +1883,20 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     let unknown = f.is_empty() && name_shaped(w) && !(sent_initial && plural_of_listed(w));
     let poss = (doc.word(k).len() != w.len() && next_lower(doc, k + 1))
         || (split_possessive(doc, k) && next_lower(doc, k + 3));
+    // "Bush: “The mission is …”": a speaker's label before a quotation of three words or more
+    // (not a field label: `Email: "Ian" <…>`)
+    let label = || {
+        sent_initial
+            && doc.is_punct(r.end, ':')
+            && doc
+                .tokens
+                .get(r.end + 1)
+                .is_some_and(|t| t.kind == Kind::Quote)
+            && (r.end + 2..r.end + 5)
+                .all(|j| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Word))
+    };
     (shaped && preceded_by_cue(doc, r.start))
+        || (shaped && !lower(word_like) && label())
         || (!sent_initial && f.has(Flags::SURNAME) && !f.has(Flags::FIRST))
         || (names && followed_by_verb(doc, r.end) && shaped)
         || (unknown
