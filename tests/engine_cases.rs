@@ -685,6 +685,13 @@ fn reported_speech() {
             kind: Direct,
             speaker: Some("Holm"),
         },
+        Case {
+            name: "description with three modifiers",
+            text: "The billionaire real estate magnate says the tower will open in May.",
+            quote: "the tower will open in May",
+            kind: Indirect,
+            speaker: Some("billionaire real estate magnate"),
+        },
         // REGRESSION: a participle after a sentence-final attribution took the sentence's
         // subject ("The fares") for its speaker
         Case {

@@ -713,7 +713,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return self.org_source(k, k + 1, false);
         }
         // "one person tweeted", "the document states": a lowercase head after a nearby determiner
-        let det_near = (1..=3).any(|d| {
+        // (up to three modifiers: "the billionaire real estate magnate says")
+        let det_near = (1..=4).any(|d| {
             k >= d
                 && matches!(
                     doc.word(k - d),
