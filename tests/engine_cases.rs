@@ -692,6 +692,21 @@ fn reported_speech() {
             kind: Indirect,
             speaker: Some("billionaire real estate magnate"),
         },
+        // REGRESSION: an opening adverbial hid the subject of a coordinated cue
+        Case {
+            name: "REGRESSION coordinated cue after an opening adverbial, pronoun",
+            text: "Karl Jensen runs the port. On Monday, he cut jobs and said the firm was losing money.",
+            quote: "the firm was losing money",
+            kind: Indirect,
+            speaker: Some("Karl Jensen"),
+        },
+        Case {
+            name: "REGRESSION coordinated cue after an opening adverbial, description",
+            text: "In April, the ferry company cut sailings and said it was losing money.",
+            quote: "it was losing money",
+            kind: Indirect,
+            speaker: Some("ferry company"),
+        },
         // REGRESSION: a participle after a sentence-final attribution took the sentence's
         // subject ("The fares") for its speaker
         Case {

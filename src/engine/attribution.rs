@@ -796,6 +796,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
                         | "with"
                         | "that"
                         | "who"
+                        | "which"
+                        | "whom"
                 )
             {
                 break;
@@ -1038,7 +1040,20 @@ impl<'d, 'a> Attributor<'d, 'a> {
         while f < c && self.doc.tokens.get(f).is_some_and(|t| t.kind != Kind::Word) {
             f += 1;
         }
-        if f < c && matches!(self.doc.word(f), "He" | "She") {
+        // past an opening adverbial ("In April, the company …", "On Monday, he …")
+        let intro_comma = (f + 1..(f + 7).min(c)).find(|&j| self.doc.is_punct(j, ','));
+        if let Some(j) = intro_comma.filter(|&j| {
+            (f..j).all(|i| {
+                self.doc
+                    .tokens
+                    .get(i)
+                    .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+            }) && (is_determiner(self.doc.word(j + 1))
+                || matches!(self.doc.word(j + 1), "he" | "she"))
+        }) {
+            f = j + 1;
+        }
+        if f < c && matches!(self.doc.word(f), "He" | "She" | "he" | "she") {
             return self.pronoun_source(f);
         }
         let end = self.people.mentions.partition_point(|m| m.tok_start < c);
@@ -1068,7 +1083,14 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 if !next_lower {
                     continue;
                 }
-                return self.np_ending_at(k).filter(|s| s.tok_start == f);
+                // a role or collective noun right after the first head ends the noun phrase:
+                // "the ferry company cut …"
+                let role_next = k + 1 < c
+                    && self.doc.tokens.get(k + 1).is_some_and(|t| {
+                        t.flags.has(Flags::ROLE_PERSON) || t.flags.has(Flags::ROLE_COLLECTIVE)
+                    });
+                let head = if role_next { k + 1 } else { k };
+                return self.np_ending_at(head).filter(|s| s.tok_start == f);
             }
         }
         None
