@@ -158,6 +158,16 @@ impl<const N: usize> Nearest<N> {
 }
 
 impl QuoteList {
+    /// An empty list with room for the quotes of a text of `tokens` tokens (news has about one
+    /// per 57 tokens: room for one per 40, rarely regrown).
+    fn with_capacity(tokens: usize) -> Self {
+        let cap = tokens / 40 + 4;
+        QuoteList {
+            list: Vec::with_capacity(cap),
+            runs: std::array::from_fn(|r| Vec::with_capacity(if r == 0 { cap } else { 0 })),
+            late: BTreeSet::new(),
+        }
+    }
     fn push(&mut self, q: RawQuote) {
         let key = (q.span.start, self.list.len());
         match self
@@ -1814,7 +1824,7 @@ pub fn attribute<'d, 'a>(
         }
     }
     let mut used_cue = vec![false; n];
-    let mut out = QuoteList::default();
+    let mut out = QuoteList::with_capacity(n);
     // per region: Some(index into out) when attributed
     let mut region_quote: Vec<Option<usize>> = vec![None; regions.len()];
     let mut last_src: Option<(Source, u32, usize)> = None; // (source, para, attribution)

@@ -599,7 +599,9 @@ pub fn tokenize(src: &str) -> Doc<'_> {
         sents: Vec::new(),
     };
     assign_sentences(&mut doc);
-    let mut sents: Vec<(usize, usize)> = Vec::new();
+    // sentence numbers run from 0 to the last token's: one slot each, no regrowth
+    let mut sents: Vec<(usize, usize)> =
+        Vec::with_capacity(doc.tokens.last().map_or(0, |t| t.sent as usize + 1));
     for (i, t) in doc.tokens.iter().enumerate() {
         let s = t.sent as usize;
         while sents.len() <= s {
