@@ -692,6 +692,14 @@ fn reported_speech() {
             kind: Indirect,
             speaker: Some("billionaire real estate magnate"),
         },
+        // REGRESSION: a relative pronoun was taken into the source ("which critics")
+        Case {
+            name: "REGRESSION relative pronoun is no part of the source",
+            text: "The rules, which harbour pilots said were unsafe, were dropped.",
+            quote: "were unsafe",
+            kind: Indirect,
+            speaker: Some("harbour pilots"),
+        },
         // REGRESSION: an opening adverbial hid the subject of a coordinated cue
         Case {
             name: "REGRESSION coordinated cue after an opening adverbial, pronoun",
