@@ -692,6 +692,27 @@ fn reported_speech() {
             kind: Indirect,
             speaker: Some("billionaire real estate magnate"),
         },
+        Case {
+            name: "inverted cue opening the sentence",
+            text: "Said Anna Novak, who grew up in the harbour town, “We were all so proud of him.”",
+            quote: "We were all so proud of him.",
+            kind: Direct,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "speaker label with a title and a bracket",
+            text: "Rep. Anna Novak (D-Vt.): \"I have not heard anyone cite that figure.\"",
+            quote: "I have not heard anyone cite that figure.",
+            kind: Direct,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "quote-only cue",
+            text: "“Tromsø,” Karl Jensen answered.",
+            quote: "Tromsø,",
+            kind: Direct,
+            speaker: Some("Karl Jensen"),
+        },
         // REGRESSION: a relative pronoun was taken into the source ("which critics")
         Case {
             name: "REGRESSION relative pronoun is no part of the source",
@@ -1029,6 +1050,32 @@ fn assert_no_people(texts: &[&str]) {
         let a = analyze(text);
         assert!(a.people.is_empty(), "{text:?}: {:?}", a.people);
     }
+}
+
+/// A verb that attributes quotations but takes a plain object otherwise reports no clause.
+#[test]
+fn quote_only_cues_report_no_clause() {
+    for text in [
+        "Karl Jensen answered a question on the ferry timetable.",
+        "Karl Jensen pressed the case for a second ferry.",
+    ] {
+        let a = analyze(text);
+        assert!(a.quotes.is_empty(), "{text:?}: {:?}", a.quotes);
+    }
+}
+
+/// REGRESSION: a reporting verb opening a sentence was taken into the name after it ("Said Anna
+/// Novak").
+#[test]
+fn opening_cue_is_no_part_of_a_name() {
+    let text = "Said Anna Novak, who grew up in the harbour town, “We were all so proud.”";
+    let a = analyze(text);
+    let names: Vec<&str> = a
+        .people
+        .iter()
+        .map(|p| &text[p.span.start..p.span.end])
+        .collect();
+    assert_eq!(names, ["Anna Novak"]);
 }
 
 /// A field label before a quoted name is no person.

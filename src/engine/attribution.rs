@@ -1324,7 +1324,17 @@ fn is_cue(doc: &Doc<'_>, i: usize) -> bool {
         return false;
     }
     let w = doc.word(i);
-    if t.cap && w != "According" {
+    // capitalised: "According to", or a past tense opening the sentence before its speaker
+    // ("Said Anna Novak, …", "Added Jensen: …")
+    if t.cap
+        && w != "According"
+        && !((w == "Said" || w.ends_with("ed"))
+            && sentence_start(doc, i) == i
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.cap))
+    {
         return false;
     }
     // the word before, sliced once ("" at the text start, as `doc.word` gives)
@@ -2287,7 +2297,13 @@ pub fn attribute<'d, 'a>(
         let word = doc.word(c);
         // a passive participle ("is considered a battleground", "was endorsed by …"): its
         // subject is not a source
-        if is_passive(doc, c) {
+        // ("he answered a question": no reported clause; a quotation's cue is found with it)
+        if is_passive(doc, c)
+            || doc
+                .tokens
+                .get(c)
+                .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY))
+        {
             continue;
         }
         let participle = word.ends_with("ing")
@@ -2409,18 +2425,34 @@ pub fn attribute<'d, 'a>(
     // "Mark Cuban: I'd consider a bid.": a sentence that opens with a name and a colon (a
     // headline, a line of a transcript) gives what follows, up to the next such label or the
     // paragraph end, as that person's words
+    // (the name's source and the colon's token; a bracket may come between: "Rep. Ann Holm
+    // (D-Vt.): …")
     let name_label = |at: &Attributor<'_, '_>, k: usize| {
-        at.name_starting(k)
+        // (after titles: capitalised words and abbreviation periods, "Rep. Ann Holm")
+        let title = |j: usize| {
+            doc.is_punct(j, '.')
+                || doc
+                    .tokens
+                    .get(j)
+                    .is_some_and(|t| t.kind == Kind::Word && t.cap)
+        };
+        let src = (k..k + 5)
+            .take_while(|&j| j == k || title(j - 1))
+            .find_map(|j| at.name_starting(j))
             .and_then(|m| at.people.mentions.get(m))
-            .map(Source::of)
-            .filter(|s| doc.is_punct(s.tok_end, ':'))
+            .map(Source::of)?;
+        let mut colon = src.tok_end;
+        if doc.is_punct(colon, '(') {
+            colon = (colon + 1..colon + 8).find(|&j| doc.is_punct(j, ')'))? + 1;
+        }
+        doc.is_punct(colon, ':').then_some((src, colon))
     };
     for (si, &(k, _)) in doc.sents.iter().enumerate() {
-        let Some(src) = name_label(&at, k) else {
+        let Some((src, colon)) = name_label(&at, k) else {
             continue;
         };
         let para = doc.tokens.get(k).map_or(0, |t| t.para);
-        let s = src.tok_end + 1;
+        let s = colon + 1;
         // the next sentence of the paragraph that opens with a label, or the paragraph end
         let mut end = s;
         for &(a, b) in doc.sents.get(si + 1..).unwrap_or(&[]) {
@@ -2451,7 +2483,7 @@ pub fn attribute<'d, 'a>(
             e -= 1;
         }
         if speech_after_colon(doc, regions, s, e) {
-            let cue = at.span_of(src.tok_end, src.tok_end + 1);
+            let cue = at.span_of(colon, colon + 1);
             push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, None);
         }
     }
@@ -2680,7 +2712,7 @@ fn has_verb_form(doc: &Doc<'_>, s: usize, e: usize) -> bool {
     })
 }
 
-/// Whether the words `[s, e)` after "Name:" at a paragraph start are that person's words (a
+/// Whether the words `[s, e)` after "Name:" at a sentence start are that person's words (a
 /// headline "Mark Cuban: I'd consider a bid", a transcript line) rather than a title ("Anna
 /// Novak: a life in pictures"): three words or more, opening with a capital or a quotation mark,
 /// with a quotation, a verb form or a first- or second-person pronoun.
@@ -2724,7 +2756,7 @@ fn speech_after_colon(doc: &Doc<'_>, regions: &[Region], s: usize, e: usize) -> 
 }
 
 /// A statement that an attribution interrupts: `comma` is the token of the comma before the
-/// attribution and `after` the first token after it. When a comma follows and the sentence goes
+/// attribution and `after` the token right after it. When that is a comma and the sentence goes
 /// on with the statement ([`continues_report`]), pushes the words before (unless a lone
 /// connective: "But, he said, …") and after it as two fragments of one attribution, with the cue
 /// of tokens `cue`, and returns true.

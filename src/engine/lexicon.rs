@@ -54,6 +54,9 @@ impl Flags {
     pub const COMMON: Flags = Flags(1 << 9);
     /// A place name (city, country, state) that is not also a frequent first name or surname.
     pub const PLACE: Flags = Flags(1 << 10);
+    /// A reporting verb that attributes a quotation but otherwise takes a plain object ("“Denver,”
+    /// he answered" / "he answered a question"): no reported clause after it.
+    pub const CUE_QUOTE_ONLY: Flags = Flags(1 << 11);
     /// Either first-name flag.
     pub const FIRST: Flags = Flags((1 << 4) | (1 << 5));
 
@@ -144,14 +147,17 @@ fn add(table: &mut Table, word: &'static str, f: Flags) {
 /// comes several times).
 fn for_each_entry(mut add: impl FnMut(&'static str, Flags)) {
     for line in data_lines(CUE_VERBS) {
-        let (weak, rest) = match line.strip_prefix('~') {
-            Some(r) => (true, r),
-            None => (false, line),
+        let (extra, rest) = if let Some(r) = line.strip_prefix('~') {
+            (Some(Flags::CUE_WEAK), r)
+        } else if let Some(r) = line.strip_prefix('"') {
+            (Some(Flags::CUE_QUOTE_ONLY), r)
+        } else {
+            (None, line)
         };
         for w in rest.split_whitespace() {
             add(w, Flags::CUE);
-            if weak {
-                add(w, Flags::CUE_WEAK);
+            if let Some(f) = extra {
+                add(w, f);
             }
         }
     }
@@ -490,6 +496,14 @@ mod tests {
             ("cue said", "said", Flags::CUE, true),
             ("weak cue believes", "believes", Flags::CUE_WEAK, true),
             ("strong cue is not weak", "said", Flags::CUE_WEAK, false),
+            ("quote-only cue", "answered", Flags::CUE_QUOTE_ONLY, true),
+            ("quote-only cue is a cue", "answered", Flags::CUE, true),
+            (
+                "a verb of saying reports a clause",
+                "said",
+                Flags::CUE_QUOTE_ONLY,
+                false,
+            ),
             ("title", "president", Flags::TITLE, true),
             ("month", "march", Flags::NONPERSON, true),
             ("female name", "maria", Flags::FIRST_FEMALE, true),

@@ -213,7 +213,8 @@ fn split_possessive(doc: &Doc<'_>, k: usize) -> bool {
 
 /// A word that starts a capitalised run without belonging to a name: a greeting anywhere; at a
 /// sentence start a common word, an "-ly" adverb, a function word that is also a first name ("In",
-/// "So") or an adjective that is also a surname ("Best", "Good").
+/// "So"), an adjective that is also a surname ("Best", "Good") or a reporting verb that puts its
+/// speaker after it ("Said Anna Novak, …").
 fn strip_starter(doc: &Doc<'_>, k: usize, at_start: bool) -> bool {
     let Some(t) = doc.tokens.get(k) else {
         return false;
@@ -227,7 +228,7 @@ fn strip_starter(doc: &Doc<'_>, k: usize, at_start: bool) -> bool {
         return false;
     }
     (!f.has(Flags::FIRST | Flags::SURNAME)
-        && (is_common(doc, k) || (w.len() > 5 && w.ends_with("ly"))))
+        && (is_common(doc, k) || (w.len() > 5 && w.ends_with("ly")) || f.has(Flags::CUE)))
         || (f.has(Flags::NONPERSON) && matches!(w, "In" | "An" | "So" | "See" | "Son" | "Man"))
         || matches!(
             w,
