@@ -713,6 +713,13 @@ fn reported_speech() {
             kind: Direct,
             speaker: Some("Karl Jensen"),
         },
+        Case {
+            name: "quote-only cue after a question",
+            text: "“Would the ferry be sold?” Anna Novak pressed.",
+            quote: "Would the ferry be sold?",
+            kind: Direct,
+            speaker: Some("Anna Novak"),
+        },
         // REGRESSION: a relative pronoun was taken into the source ("which critics")
         Case {
             name: "REGRESSION relative pronoun is no part of the source",

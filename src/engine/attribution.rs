@@ -2297,15 +2297,14 @@ pub fn attribute<'d, 'a>(
         let word = doc.word(c);
         // a passive participle ("is considered a battleground", "was endorsed by …"): its
         // subject is not a source
-        // ("he answered a question": no reported clause; a quotation's cue is found with it)
-        if is_passive(doc, c)
-            || doc
-                .tokens
-                .get(c)
-                .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY))
-        {
+        if is_passive(doc, c) {
             continue;
         }
+        // "he answered a question": no reported clause after it (the words before it may be one)
+        let quote_only = doc
+            .tokens
+            .get(c)
+            .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY));
         let participle = word.ends_with("ing")
             && c > 0
             && (doc.is_punct(c - 1, ',') || sentence_start(doc, c) == c);
@@ -2408,7 +2407,7 @@ pub fn attribute<'d, 'a>(
         }
         let content = if at_end && comma_before {
             content_left(doc, before - 1)
-        } else if !inverted {
+        } else if !inverted && !quote_only {
             // perception and stance verbs report only a clause: "found that …", not "found itself"
             content_right(doc, c, regions)
                 .filter(|&(s, e)| !needs_clause(word) || clause_like(doc, s, e))
