@@ -694,10 +694,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
             // (its tokens run to the end of the organisation: the subject is the whole phrase)
             if let Some(m) = person_of.and_then(|mi| self.people.mentions.get(mi)) {
                 return Some(Source {
-                    span: m.span,
-                    entity: m.entity,
-                    tok_start: m.tok_start,
                     tok_end: k + 1,
+                    ..Source::of(m)
                 });
             }
             return self.org_source(a, k + 1, false);
@@ -1729,6 +1727,30 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
         .map_or(e, |j| if inside_region(regions, j) { j + 1 } else { j })
 }
 
+/// An auxiliary or modal verb form: "is", "had", "would", "did", ….
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
 /// Whether tokens `[s, e)` look like a clause: a complementiser, wh-word or subject pronoun first,
 /// or an auxiliary among the first ten words.
 fn clause_like(doc: &Doc<'_>, s: usize, e: usize) -> bool {
@@ -1759,33 +1781,11 @@ fn clause_like(doc: &Doc<'_>, s: usize, e: usize) -> bool {
         return true;
     }
     (s + 1..e.min(s + 10)).any(|j| {
-        matches!(
-            doc.word(j),
-            "is" | "was"
-                | "were"
-                | "are"
-                | "will"
-                | "would"
-                | "could"
-                | "has"
-                | "had"
-                | "have"
-                | "can"
-                | "should"
-                | "must"
-                | "did"
-                | "does"
-                | "do"
-                | "may"
-                | "might"
-                | "isn't"
-                | "wasn't"
-                | "won't"
-                | "didn't"
-                | "doesn't"
-                | "can't"
-                | "hasn't"
-        )
+        is_auxiliary(doc.word(j))
+            || matches!(
+                doc.word(j),
+                "isn't" | "wasn't" | "won't" | "didn't" | "doesn't" | "can't" | "hasn't"
+            )
     })
 }
 
@@ -2685,27 +2685,9 @@ fn has_verb_form(doc: &Doc<'_>, s: usize, e: usize) -> bool {
         doc.tokens
             .get(j)
             .is_some_and(|t| t.kind == Kind::Word && !t.cap)
-            && (matches!(
-                w,
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "be"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "should"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "do"
-                    | "does"
-                    | "did"
-            ) || w.ends_with("n't")
+            && (is_auxiliary(w)
+                || w == "be"
+                || w.ends_with("n't")
                 || w.ends_with("n’t")
                 || (w.len() > 4 && w.ends_with("ed")))
     })
