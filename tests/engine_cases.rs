@@ -1334,6 +1334,20 @@ fn regression() {
 
 /// Reported speech with no quotation marks: passives, non-speech acts with an object, and cues in
 /// subordinate or relative clauses.
+/// REGRESSION: a relative clause on an object (not the sentence's subject) runs to the end of
+/// the sentence, its last verb included. (Its speaker is not checked here: the words before
+/// "who" are taken as one noun phrase, "The engineers met voters".)
+#[test]
+fn relative_clause_on_an_object_keeps_its_clause() {
+    let text = "The engineers met voters who say the river is dirty.";
+    let a = analyze(text);
+    assert!(
+        find(&a, text, "the river is dirty").is_some(),
+        "{:?}",
+        a.quotes
+    );
+}
+
 #[test]
 fn reported_clause_bounds() {
     run(&[
@@ -1359,6 +1373,74 @@ fn reported_clause_bounds() {
             quote: "that the tunnel is unsafe",
             kind: Indirect,
             speaker: Some("Mara Lind"),
+        },
+        // a cue in a relative clause on the subject: the main clause's verb ends the content
+        Case {
+            name: "relative clause on the subject ends at the main verb",
+            text: "Residents who say the river is too dirty were split on the new plan.",
+            quote: "the river is too dirty",
+            kind: Indirect,
+            speaker: Some("Residents"),
+        },
+        Case {
+            name: "relative clause with an infinitive ends at the main verb",
+            text: "Nurses who wanted to join the strike could lose a week of pay.",
+            quote: "to join the strike",
+            kind: Indirect,
+            speaker: Some("Nurses"),
+        },
+        Case {
+            name: "relative clause with that ends at the main verb",
+            text: "The council member who revealed that the budget had a hole was removed from the committee.",
+            quote: "that the budget had a hole",
+            kind: Indirect,
+            speaker: Some("council member"),
+        },
+        // the main clause's cue speaks for the antecedent, not for the relative clause's object
+        Case {
+            name: "main cue after a relative clause on the subject",
+            text: "Residents who say the river is dirty said the plan would fail.",
+            quote: "the plan would fail",
+            kind: Indirect,
+            speaker: Some("Residents"),
+        },
+        Case {
+            name: "main cue after a relative clause with an object",
+            text: "Engineers who inspected the old pier said the crane was safe.",
+            quote: "the crane was safe",
+            kind: Indirect,
+            speaker: Some("Engineers"),
+        },
+        // a relative clause in an opening phrase ends at the phrase's comma
+        Case {
+            name: "relative clause in an opening phrase ends at its comma",
+            text: "Like other owners who say the season was good, Ines Varga has opened a kiosk.",
+            quote: "the season was good",
+            kind: Indirect,
+            speaker: Some("other owners"),
+        },
+        Case {
+            name: "cue after an opening phrase with a relative clause",
+            text: "Like other owners who sell ice cream, Ines Varga said she was building a new pier.",
+            quote: "she was building a new pier",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        // a new attribution after a comma ends the content before it
+        Case {
+            name: "comma and a finite cue end the content",
+            text: "The ferry company wanted to close the pier, said Ines Varga, who runs the kiosk.",
+            quote: "to close the pier",
+            kind: Indirect,
+            speaker: Some("ferry company"),
+        },
+        // REGRESSION: a description after a comma is no new attribution
+        Case {
+            name: "REGRESSION participle after a comma stays in the content",
+            text: "Ines Varga said the tax, called a disgrace by critics, would pass.",
+            quote: "the tax, called a disgrace by critics, would pass",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
         },
         // REGRESSION: a main-clause cue keeps the whole clause after a comma
         Case {

@@ -22,8 +22,8 @@
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
     clause_cut, comment_end, content_left, content_left_of, content_right, extend_over_regions,
-    inside_region, is_filler, is_object_pronoun, is_subordinating_conjunction, reported_clause_end,
-    sentence_end, sentence_start, skip_adverbials, takes_object,
+    inside_region, is_filler, is_object_pronoun, is_subordinating_conjunction, on_subject,
+    reported_clause_end, sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -946,6 +946,24 @@ impl<'d, 'a> Attributor<'d, 'a> {
             };
             return self.np_ending_at(b);
         }
+        // "Residents who say the river is dirty said …": the antecedent of a relative clause on
+        // the sentence's subject
+        // ("who" only: "that" also opens a noun's clause, "The idea that …"; and no comma or
+        // quotation between, which would leave the relative clause)
+        let s0 = doc.sentence_bounds(c).0.max(k.saturating_sub(20));
+        let rel = (s0 + 1..k)
+            .rev()
+            .take_while(|&r| {
+                doc.tokens
+                    .get(r)
+                    .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Number)
+            })
+            .find(|&r| doc.word(r) == "who" && on_subject(doc, r));
+        if let Some(r) = rel {
+            if let Some(src) = self.np_ending_at(r - 1) {
+                return Some(src);
+            }
+        }
         self.np_ending_at(k)
     }
 
@@ -1713,7 +1731,17 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
         .any(|j| {
             matches!(doc.word(j), "who" | "which" | "whose") && j > 0 && doc.is_punct(j - 1, ',')
         });
-    if !(fronted || relative) {
+    // "Like other owners who say the season was good, X …": a relative clause in an opening
+    // phrase
+    let in_opening = k < c
+        && matches!(
+            doc.word(k),
+            "Like" | "Unlike" | "Among" | "Despite" | "With" | "For" | "Of" | "To" | "In"
+        )
+        && (k + 1..c)
+            .take_while(|&j| !doc.is_punct(j, ','))
+            .any(|j| matches!(doc.word(j), "who" | "which" | "that"));
+    if !(fronted || relative || in_opening) {
         return e;
     }
     // the first comma outside quotation marks, or one right before a closing mark (`had

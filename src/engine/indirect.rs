@@ -756,6 +756,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
     let end = sentence_end(doc, k).min(k + 120);
     let end = reported_clause_end(doc, regions, k, end);
     let end = extend_over_regions(regions, k, end);
+    let end = relative_clause_end(doc, regions, cue, k, end);
     let words = doc
         .tokens
         .get(k..end)?
@@ -766,6 +767,148 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         return None;
     }
     Some((k, end))
+}
+
+/// Where the content `[start, end)` of a cue in a relative clause on the sentence's subject ends:
+/// before the main clause's verb. "Residents who say the river is too dirty were split" reports
+/// "the river is too dirty"; "Teachers who wanted to join the strike could lose pay" reports "to
+/// join the strike". The main verb is taken to be the last auxiliary or modal after a word of
+/// the content; a content that is a clause needs one of its own before it, so that "Officials met
+/// voters who say the river is dirty" keeps "the river is dirty".
+fn relative_clause_end(
+    doc: &Doc<'_>,
+    regions: &[Region],
+    cue: usize,
+    start: usize,
+    end: usize,
+) -> usize {
+    // "who say", "who first revealed", "that has argued"
+    let mut r = cue;
+    while r > 0 && r + 2 >= cue && {
+        let w = doc.word(r - 1);
+        matches!(
+            w,
+            "has" | "have" | "had" | "also" | "first" | "later" | "once" | "often"
+        ) || (w.ends_with("ly") && w.len() > 3)
+    } {
+        r -= 1;
+    }
+    let Some(rel) = r.checked_sub(1) else {
+        return end;
+    };
+    if !on_subject(doc, rel) {
+        return end;
+    }
+    let candidates: Vec<usize> = (start + 1..end)
+        .filter(|&j| {
+            is_finite_aux(doc.word(j))
+                && doc.tokens.get(j - 1).is_some_and(|t| {
+                    matches!(t.kind, Kind::Word | Kind::Number)
+                        && !matches!(doc.word(j - 1), "and" | "or" | "but" | "that" | "who")
+                })
+                && !inside_region(regions, j)
+        })
+        .collect();
+    // a reporting verb of the main clause ("Groups who want X said …") ends the content first
+    let main_cue = (start + 1..end).find(|&j| {
+        finite_cue(doc.word(j))
+            && doc
+                .tokens
+                .get(j)
+                .is_some_and(|t| !t.cap && t.flags.has(Flags::CUE))
+            && doc
+                .tokens
+                .get(j - 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Number))
+            && !inside_region(regions, j)
+    });
+    let infinitive = doc.word(start) == "to";
+    match (main_cue, candidates.as_slice()) {
+        (Some(c), _) => c,
+        (None, [.., last]) if infinitive || candidates.len() >= 2 => *last,
+        _ => end,
+    }
+}
+
+/// Whether token `rel` is a relative pronoun ("who", "which", "that" after a word) on the
+/// sentence's subject: the words from the sentence start to it are a short run with no verb,
+/// pronoun or punctuation ("Residents who …", "The council member who …").
+pub fn on_subject(doc: &Doc<'_>, rel: usize) -> bool {
+    let (s0, _) = doc.sentence_bounds(rel);
+    let relative = match doc.word(rel) {
+        "who" | "which" => true,
+        "that" => {
+            rel > s0
+                && doc
+                    .tokens
+                    .get(rel - 1)
+                    .is_some_and(|t| t.kind == Kind::Word)
+        }
+        _ => false,
+    };
+    if !relative || rel <= s0 || rel - s0 > 8 {
+        return false;
+    }
+    // not an opening phrase or clause: "In a move that …, X said", "Like owners who …"
+    const OPENERS: &[&str] = &[
+        "in", "on", "at", "to", "for", "with", "like", "unlike", "as", "if", "when", "while",
+        "though", "although", "because", "since", "after", "before", "given", "around", "among",
+        "from", "by", "of", "about", "despite", "during", "so", "and", "but",
+    ];
+    let w0 = doc.word(s0);
+    let opener = doc.tokens.get(s0).is_some_and(|t| t.flags.has(Flags::CUE))
+        || OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w0))
+        || w0.ends_with("ing");
+    !opener
+        && (s0..rel).all(|j| {
+            let w = doc.word(j);
+            doc.tokens.get(j).is_some_and(|t| {
+                (t.kind == Kind::Word || t.kind == Kind::Number)
+                    && !t.flags.has(Flags::CUE)
+                    && !is_finite_aux(w)
+                    && !w.ends_with("ed")
+                    && !matches!(
+                        w,
+                        "he" | "He"
+                            | "she"
+                            | "She"
+                            | "they"
+                            | "They"
+                            | "we"
+                            | "We"
+                            | "I"
+                            | "it"
+                            | "It"
+                            | "you"
+                            | "You"
+                            | "there"
+                            | "There"
+                    )
+            })
+        })
+}
+
+/// A finite auxiliary or modal: the verb of a clause.
+fn is_finite_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "does"
+            | "did"
+    )
 }
 
 /// Where a reported clause after its cue ends: [`clause_cut`] (coordinated clauses, relative
@@ -857,8 +1000,10 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                 && j + 2 < end
                 && !doc.tokens.get(j + 2).is_some_and(|t| t.kind == Kind::Quote)
                 && trailing(','))
+            // ", adding …", and ", said he would …": a new attribution (of the sentence's
+            // subject) starts after the comma
             || (comma_before
-                && w.ends_with("ing")
+                && (w.ends_with("ing") || (finite_cue(w) && next() != "to"))
                 && doc
                     .tokens
                     .get(j)
@@ -894,6 +1039,31 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         j += 1;
     }
     end
+}
+
+/// A finite speech verb that opens a new attribution after a comma (", said he would …",
+/// ", added that …"); reporting verbs that also serve as participles of description ("called",
+/// "described") are left out: ", called a disaster by critics," is an apposition.
+fn finite_cue(w: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "add",
+        "argue",
+        "insist",
+        "warn",
+        "note",
+        "explain",
+        "stress",
+        "counter",
+        "repl",
+        "acknowledge",
+        "concede",
+        "contend",
+        "maintain",
+    ];
+    matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes")
+        || ((w.ends_with("ed") || w.ends_with('s'))
+            && STEMS.iter().any(|s| w.starts_with(s))
+            && !w.ends_with("ing"))
 }
 
 /// Lower-case conjunctions that open a subordinate clause (`if`, `while`, `because`, …): a clause
