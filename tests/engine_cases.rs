@@ -125,6 +125,44 @@ fn quote_marks() {
 #[test]
 fn cue_orders() {
     run(&[
+        // a quotation ending on a comma, "?" or "!" goes on with its attribution: an unlisted
+        // past tense next to the speaker is its cue
+        Case {
+            name: "unlisted verb after the speaker",
+            text: "“Go back to the harbour,” Ines Varga barked as the crowd cheered.",
+            quote: "Go back to the harbour,",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "unlisted verb before the speaker",
+            text: "“Not again,” groaned Ines Varga.",
+            quote: "Not again,",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "REGRESSION unlisted verb after a pronoun",
+            text: "Ines Varga left the meeting early. “Why not?” she snapped.",
+            quote: "Why not?",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "unlisted verb after a noun phrase",
+            text: "“Build the bridge now,” the crowd chanted.",
+            quote: "Build the bridge now,",
+            kind: Direct,
+            speaker: Some("crowd"),
+        },
+        // REGRESSION: a quotation that ends its sentence takes no verb of the next one
+        Case {
+            name: "REGRESSION no unlisted verb after a full stop",
+            text: "“The pier is older than the town itself.” Ines Varga walked to the car.",
+            quote: "The pier is older than the town itself.",
+            kind: Direct,
+            speaker: None,
+        },
         Case {
             name: "quote-cue-speaker",
             text: "“We will rebuild the school,” said Mayor Karl Jensen.",

@@ -1697,6 +1697,52 @@ fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
     false
 }
 
+/// The verb of an attribution right after a quotation that ends on a comma, when it is no listed
+/// cue: a lower-case past tense after the speaker ("Varga barked", "the crowd chanted") or
+/// before a name ("groaned Varga"). `k` is the first token after the closing mark.
+fn loose_cue(doc: &Doc<'_>, at: &mut Attributor<'_, '_>, k: usize) -> Option<usize> {
+    let past = |j: usize| {
+        doc.tokens.get(j).is_some_and(|t| {
+            let w = doc.word(j);
+            t.kind == Kind::Word
+                && !t.cap
+                && w.len() > 4
+                && w.ends_with("ed")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+        })
+    };
+    let first = doc.tokens.get(k)?;
+    if first.kind != Kind::Word {
+        return None;
+    }
+    // inverted: "groaned Varga"
+    if past(k) {
+        return at.name_starting(k + 1).map(|_| k);
+    }
+    // a name: "Varga barked", "Mayor Ines Varga snapped"
+    if let Some(m) = at
+        .name_starting(k)
+        .and_then(|mi| at.people.mentions.get(mi))
+    {
+        let e = m.tok_end;
+        return past(e).then_some(e);
+    }
+    // a pronoun or a short noun phrase: "she snapped", "the crowd chanted"
+    if matches!(doc.word(k), "he" | "she" | "they" | "He" | "She" | "They") {
+        return past(k + 1).then_some(k + 1);
+    }
+    if !is_determiner(doc.word(k)) {
+        return None;
+    }
+    (k + 1..k + 4)
+        .take_while(|&j| {
+            doc.tokens
+                .get(j)
+                .is_some_and(|t| t.kind == Kind::Word && !t.flags.has(Flags::CUE))
+        })
+        .find(|&j| j > k + 1 && past(j))
+}
+
 /// Conjunctions that open a subordinate clause before the main clause (`While X said …, Y …`).
 fn is_subordinator(w: &str) -> bool {
     let w = w.to_ascii_lowercase();
@@ -1958,6 +2004,16 @@ pub fn attribute<'d, 'a>(
                         break;
                     }
                     c += 1;
+                }
+                // a quotation that ends on a comma, "?" or "!" goes on with its attribution:
+                // a past tense next to the speaker is then the cue ("“Go home,” Varga barked")
+                if cue.is_none()
+                    && close > 0
+                    && (doc.is_punct(close - 1, ',')
+                        || doc.is_punct(close - 1, '?')
+                        || doc.is_punct(close - 1, '!'))
+                {
+                    cue = loose_cue(doc, &mut at, k);
                 }
                 if let Some(c) = cue {
                     let src = if is_according(doc, c) {
