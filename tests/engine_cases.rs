@@ -1521,6 +1521,13 @@ fn reported_clause_bounds() {
             speaker: Some("Rosa Diaz"),
         },
         Case {
+            name: "though before that",
+            text: "Rosa Diaz added, though, that the budget would grow.",
+            quote: "that the budget would grow",
+            kind: Indirect,
+            speaker: Some("Rosa Diaz"),
+        },
+        Case {
             name: "preposition phrase before that",
             text: "Rosa Diaz said of the budget that it would grow.",
             quote: "that it would grow",

@@ -632,6 +632,15 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
                         | "also"
                         | "further"
                         | "once"
+                        | "though"
+                        | "still"
+                        | "moreover"
+                        | "nonetheless"
+                        | "nevertheless"
+                        | "meanwhile"
+                        | "earlier"
+                        | "today"
+                        | "yesterday"
                 )
                 || (is_filler(doc, j) && doc.word(j).ends_with("ly")))
             && doc.tokens.get(j).is_some_and(|t| t.sent == sent)
