@@ -155,6 +155,29 @@ fn cue_orders() {
             kind: Direct,
             speaker: Some("crowd"),
         },
+        // an exclamation or question that opens its sentence goes on with its attribution, even
+        // when the speaker is capitalised
+        Case {
+            name: "exclamation before a capitalised speaker",
+            text: "The week was busy. “Perpetual motion!” Rep. Ines Varga said of the week.",
+            quote: "Perpetual motion!",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "question before a capitalised speaker",
+            text: "“Who pays for the new pier?” Ines Varga asked the council.",
+            quote: "Who pays for the new pier?",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "unlisted verb before a colon",
+            text: "Mayor Ines Varga resisted: “Our governors do not have the power to suspend the law.”",
+            quote: "Our governors do not have the power to suspend the law.",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
         // REGRESSION: a quotation that ends its sentence takes no verb of the next one
         Case {
             name: "REGRESSION no unlisted verb after a full stop",
@@ -1462,6 +1485,14 @@ fn reported_clause_bounds() {
             text: "Like other owners who sell ice cream, Ines Varga said she was building a new pier.",
             quote: "she was building a new pier",
             kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        // a participle's speaker is the subject after an opening prepositional phrase
+        Case {
+            name: "participle after an opening phrase with a name",
+            text: "Like Hale, Ines Varga rejected the plan, arguing that there is “no money left” for it.",
+            quote: "that there is “no money left” for it",
+            kind: Mixed,
             speaker: Some("Ines Varga"),
         },
         // a new attribution after a comma ends the content before it

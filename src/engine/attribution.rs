@@ -1068,6 +1068,14 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         // past an opening adverbial ("In April, the company …", "On Monday, he …")
         let intro_comma = (f + 1..(f + 7).min(c)).find(|&j| self.doc.is_punct(j, ','));
+        // "Like Hale, Varga …": a name after an opening prepositional phrase (whose own names
+        // are then passed over)
+        let prep_intro = intro_comma.is_some_and(|j| {
+            matches!(
+                self.doc.word(f),
+                "Like" | "Unlike" | "After" | "Before" | "Despite" | "Besides" | "Beyond"
+            ) && self.name_starting(j + 1).is_some()
+        });
         if let Some(j) = intro_comma.filter(|&j| {
             (f..j).all(|i| {
                 self.doc
@@ -1075,7 +1083,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     .get(i)
                     .is_some_and(|t| t.kind == Kind::Word || t.kind == Kind::Number)
             }) && (is_determiner(self.doc.word(j + 1))
-                || matches!(self.doc.word(j + 1), "he" | "she"))
+                || matches!(self.doc.word(j + 1), "he" | "she")
+                || prep_intro)
         }) {
             f = j + 1;
         }
@@ -1083,10 +1092,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return self.pronoun_source(f);
         }
         let end = self.people.mentions.partition_point(|m| m.tok_start < c);
-        let begin = self
-            .people
-            .mentions
-            .partition_point(|m| m.tok_start < first);
+        let from = if prep_intro { f } else { first };
+        let begin = self.people.mentions.partition_point(|m| m.tok_start < from);
         let m = self.people.mentions.get(begin..end).and_then(|ms| {
             ms.iter().find(|m| {
                 self.doc
@@ -1697,20 +1704,23 @@ fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
     false
 }
 
+/// Whether token `j` can be an unlisted verb of attribution: a lower-case past tense ("barked").
+fn loose_past(doc: &Doc<'_>, j: usize) -> bool {
+    doc.tokens.get(j).is_some_and(|t| {
+        let w = doc.word(j);
+        t.kind == Kind::Word
+            && !t.cap
+            && w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+    })
+}
+
 /// The verb of an attribution right after a quotation that ends on a comma, when it is no listed
 /// cue: a lower-case past tense after the speaker ("Varga barked", "the crowd chanted") or
 /// before a name ("groaned Varga"). `k` is the first token after the closing mark.
 fn loose_cue(doc: &Doc<'_>, at: &mut Attributor<'_, '_>, k: usize) -> Option<usize> {
-    let past = |j: usize| {
-        doc.tokens.get(j).is_some_and(|t| {
-            let w = doc.word(j);
-            t.kind == Kind::Word
-                && !t.cap
-                && w.len() > 4
-                && w.ends_with("ed")
-                && w.bytes().all(|b| b.is_ascii_lowercase())
-        })
-    };
+    let past = |j: usize| loose_past(doc, j);
     let first = doc.tokens.get(k)?;
     if first.kind != Kind::Word {
         return None;
@@ -1976,8 +1986,15 @@ pub fn attribute<'d, 'a>(
                 k += 1;
             }
             let close_sent = doc.tokens.get(close).map_or(0, |t| t.sent);
+            // an exclamation or a question goes on with its attribution even when a capital
+            // follows ("“Perpetual motion!” Rep. Ines Varga said")
+            // (a quotation that opens its sentence: one after a cue has its speaker before it,
+            // "X responds with, “Why now?” Y writes back")
+            let exclaimed = close > 0
+                && (doc.is_punct(close - 1, '!') || doc.is_punct(close - 1, '?'))
+                && sentence_start(doc, open) == open;
             let same = doc.tokens.get(k).is_some_and(|t| {
-                t.para == para && (t.sent == close_sent || !t.cap || is_cue(doc, k))
+                t.para == para && (t.sent == close_sent || !t.cap || exclaimed || is_cue(doc, k))
             });
             if same {
                 let mut c = k;
@@ -2137,6 +2154,16 @@ pub fn attribute<'d, 'a>(
                     break;
                 }
                 c -= 1;
+            }
+            // "Kasich resisted: “…”": an unlisted past tense right after its speaker and before
+            // the colon
+            if cue.is_none() && doc.is_punct(open - 1, ':') && open >= 3 {
+                let v = open - 2;
+                let speaker_before = at.name_ending(v - 1).is_some()
+                    || matches!(doc.word(v - 1), "he" | "she" | "He" | "She");
+                if speaker_before && loose_past(doc, v) {
+                    cue = Some(v);
+                }
             }
             if let Some(c) = cue {
                 if !used_cue[c] && intro {
