@@ -1495,6 +1495,22 @@ fn reported_clause_bounds() {
             kind: Mixed,
             speaker: Some("Ines Varga"),
         },
+        // a participle right after a quotation's comma names no speaker after it: both the
+        // quotation before it and the clause it opens belong to the sentence's subject
+        Case {
+            name: "quotation before a participle keeps its cue",
+            text: "Ines Varga said the harbour was “in good shape,” adding that it is why Karl Hale “keeps attacking the port.”",
+            quote: "the harbour was “in good shape,”",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "participle after a quotation speaks for the subject",
+            text: "Ines Varga said the harbour was “in good shape,” adding that it is why Karl Hale “keeps attacking the port.”",
+            quote: "that it is why Karl Hale “keeps attacking the port.”",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
         // a new attribution after a comma ends the content before it
         Case {
             name: "comma and a finite cue end the content",

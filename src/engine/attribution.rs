@@ -1210,8 +1210,14 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return Some(s);
         }
         // after a participle ("…, accusing her rival of …") the noun phrase is its object
-        let participle =
-            c > 0 && self.doc.is_punct(c - 1, ',') && self.doc.word(c).ends_with("ing");
+        // (also after a quotation's comma: "“…,” adding that …")
+        let doc = self.doc;
+        let comma_before = c > 0
+            && (doc.is_punct(c - 1, ',')
+                || (c > 1
+                    && doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote)
+                    && doc.is_punct(c - 2, ',')));
+        let participle = comma_before && doc.word(c).ends_with("ing");
         if participle {
             return self.sentence_subject(c);
         }
@@ -2014,6 +2020,11 @@ pub fn attribute<'d, 'a>(
                             || t.kind == Kind::Quote
                             || matches!(doc.ch(c), Some('.' | '!' | '?' | ';')))
                     {
+                        break;
+                    }
+                    // (a participle right after the quotation opens a new clause of the same
+                    // speaker, "“…,” adding that …": it names no speaker after it)
+                    if c == k && doc.word(c).ends_with("ing") {
                         break;
                     }
                     if is_cue(doc, c) || is_according(doc, c) {
