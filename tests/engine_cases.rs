@@ -1511,6 +1511,21 @@ fn reported_clause_bounds() {
             kind: Mixed,
             speaker: Some("Ines Varga"),
         },
+        // a participle's speaker is the sentence's subject, not a name before the comma
+        Case {
+            name: "participle after a clause with a place",
+            text: "Here in Ostrava, Ines Varga stepped up her attacks on the port plan, saying, “The fewer cranes, the better for all of us.”",
+            quote: "The fewer cranes, the better for all of us.",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "cue after a long opening phrase with a name",
+            text: "In an interview with reporter Karl Hale last year, Ines Varga said she welcomed the vote and added, “I will not resign over this.”",
+            quote: "I will not resign over this.",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
         // a new attribution after a comma ends the content before it
         Case {
             name: "comma and a finite cue end the content",

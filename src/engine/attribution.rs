@@ -1067,15 +1067,37 @@ impl<'d, 'a> Attributor<'d, 'a> {
             f += 1;
         }
         // past an opening adverbial ("In April, the company …", "On Monday, he …")
-        let intro_comma = (f + 1..(f + 7).min(c)).find(|&j| self.doc.is_punct(j, ','));
-        // "Like Hale, Varga …": a name after an opening prepositional phrase (whose own names
-        // are then passed over)
+        let intro_comma = (f + 1..(f + 12).min(c)).find(|&j| self.doc.is_punct(j, ','));
+        // "Like Hale, Varga …", "Here in Columbia, Sanders …": a name after an opening
+        // prepositional phrase (whose own names are then passed over)
         let prep_intro = intro_comma.is_some_and(|j| {
             matches!(
                 self.doc.word(f),
-                "Like" | "Unlike" | "After" | "Before" | "Despite" | "Besides" | "Beyond"
+                "Like"
+                    | "Unlike"
+                    | "After"
+                    | "Before"
+                    | "Despite"
+                    | "Besides"
+                    | "Beyond"
+                    | "Here"
+                    | "In"
+                    | "On"
+                    | "At"
+                    | "During"
+                    | "From"
+                    | "Outside"
+                    | "Inside"
+                    | "Throughout"
             ) && self.name_starting(j + 1).is_some()
+                && (f..j).all(|i| {
+                    self.doc
+                        .tokens
+                        .get(i)
+                        .is_some_and(|t| matches!(t.kind, Kind::Word | Kind::Number | Kind::Punct))
+                })
         });
+        let intro_comma = intro_comma.filter(|&j| prep_intro || j < f + 7);
         if let Some(j) = intro_comma.filter(|&j| {
             (f..j).all(|i| {
                 self.doc
@@ -1206,11 +1228,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if self.doc.word(c) == "according" {
             return self.subject_right(c + 1);
         }
-        if let Some(s) = self.subject_left(c) {
-            return Some(s);
-        }
-        // after a participle ("…, accusing her rival of …") the noun phrase is its object
-        // (also after a quotation's comma: "“…,” adding that …")
+        // after a participle ("…, accusing her rival of …") the noun phrase is its object, and
+        // the clause before the comma is no apposition: the sentence's subject speaks (also
+        // after a quotation's comma: "“…,” adding that …")
         let doc = self.doc;
         let comma_before = c > 0
             && (doc.is_punct(c - 1, ',')
@@ -1219,7 +1239,10 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     && doc.is_punct(c - 2, ',')));
         let participle = comma_before && doc.word(c).ends_with("ing");
         if participle {
-            return self.sentence_subject(c);
+            return self.sentence_subject(c).or_else(|| self.subject_left(c));
+        }
+        if let Some(s) = self.subject_left(c) {
+            return Some(s);
         }
         self.subject_right(c)
     }
