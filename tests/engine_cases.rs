@@ -178,6 +178,14 @@ fn cue_orders() {
             kind: Direct,
             speaker: Some("Ines Varga"),
         },
+        // a period inside brackets between the speaker and the cue is an abbreviation
+        Case {
+            name: "party and state in brackets before the cue",
+            text: "“It reminds us how important the vote is,” Sen. Ines Varga (R-Fla.) said on Saturday.",
+            quote: "It reminds us how important the vote is,",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
         // REGRESSION: a quotation that ends its sentence takes no verb of the next one
         Case {
             name: "REGRESSION no unlisted verb after a full stop",

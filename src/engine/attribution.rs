@@ -2029,15 +2029,23 @@ pub fn attribute<'d, 'a>(
                 let mut c = k;
                 let lim = k + 14;
                 let mut cue = None;
+                // inside brackets a period is an abbreviation: "Rep. X (R-Fla.) said"
+                let mut bracket = false;
                 while c < lim {
                     let Some(t) = doc.tokens.get(c) else { break };
+                    if doc.is_punct(c, '(') {
+                        bracket = true;
+                    } else if doc.is_punct(c, ')') {
+                        bracket = false;
+                    }
                     let abbrev_dot = doc.is_punct(c, '.')
                         && c > 0
-                        && doc.tokens.get(c - 1).is_some_and(|p| {
-                            p.end() == t.start()
-                                && p.kind == Kind::Word
-                                && (p.flags.has(Flags::TITLE) || p.end() - p.start() == 1)
-                        });
+                        && (bracket
+                            || doc.tokens.get(c - 1).is_some_and(|p| {
+                                p.end() == t.start()
+                                    && p.kind == Kind::Word
+                                    && (p.flags.has(Flags::TITLE) || p.end() - p.start() == 1)
+                            }));
                     if !abbrev_dot
                         && (t.para != para
                             || t.kind == Kind::Quote
