@@ -186,6 +186,21 @@ fn cue_orders() {
             kind: Direct,
             speaker: Some("Ines Varga"),
         },
+        // a sentence that opens with its subject introduces a quotation with its colon
+        Case {
+            name: "statement introduced by a colon",
+            text: "Mayor Ines Varga issued the following statement:\n“Our prayers are with all those affected by the storm. This cannot continue.”",
+            quote: "Our prayers are with all those affected by the storm. This cannot continue.",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "apology introduced by a colon",
+            text: "Ines Varga has since apologized for the delay: “Yes, I should have warned the council earlier.”",
+            quote: "Yes, I should have warned the council earlier.",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
         // REGRESSION: a quotation that ends its sentence takes no verb of the next one
         Case {
             name: "REGRESSION no unlisted verb after a full stop",

@@ -2241,6 +2241,22 @@ pub fn attribute<'d, 'a>(
                         _ => found = Some((src, Some(c), QuoteKind::Direct, r.content)),
                     }
                 }
+            } else if doc.is_punct(open - 1, ':') && independent_quote(doc, r) {
+                // "Mayor X issued the following statement: “…”", "X has since apologized: “…”":
+                // a sentence whose subject opens it introduces the quotation with its colon
+                let colon = open - 1;
+                let first = sentence_start(doc, colon);
+                let subject = at
+                    .sentence_subject(colon)
+                    .filter(|s| s.tok_start <= first + 3 && s.tok_end < colon)
+                    .filter(|s| {
+                        doc.tokens
+                            .get(s.tok_end)
+                            .is_some_and(|t| t.kind == Kind::Word && !t.cap)
+                    });
+                if let Some(src) = subject {
+                    found = Some((Some(src), None, QuoteKind::Direct, r.content));
+                }
             }
         }
         // continued paragraph
