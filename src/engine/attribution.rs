@@ -22,8 +22,8 @@
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
     clause_cut, comment_end, content_left, content_left_of, content_right, extend_over_regions,
-    inside_region, is_filler, is_object_pronoun, is_subordinating_conjunction, on_subject,
-    reported_clause_end, sentence_end, sentence_start, skip_adverbials, takes_object,
+    inside_region, is_auxiliary, is_filler, is_object_pronoun, is_subordinating_conjunction,
+    on_subject, reported_clause_end, sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -1838,30 +1838,6 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
                     || doc.tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Quote))
         })
         .map_or(e, |j| if inside_region(regions, j) { j + 1 } else { j })
-}
-
-/// An auxiliary or modal verb form: "is", "had", "would", "did", ….
-fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-    )
 }
 
 /// Whether tokens `[s, e)` look like a clause: a complementiser, wh-word or subject pronoun first,

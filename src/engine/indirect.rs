@@ -810,7 +810,7 @@ fn relative_clause_end(
     }
     let candidates: Vec<usize> = (start + 1..end)
         .filter(|&j| {
-            is_finite_aux(doc.word(j))
+            is_auxiliary(doc.word(j))
                 && doc.tokens.get(j - 1).is_some_and(|t| {
                     matches!(t.kind, Kind::Word | Kind::Number)
                         && !matches!(doc.word(j - 1), "and" | "or" | "but" | "that" | "who")
@@ -874,7 +874,7 @@ pub fn on_subject(doc: &Doc<'_>, rel: usize) -> bool {
             doc.tokens.get(j).is_some_and(|t| {
                 (t.kind == Kind::Word || t.kind == Kind::Number)
                     && !t.flags.has(Flags::CUE)
-                    && !is_finite_aux(w)
+                    && !is_auxiliary(w)
                     && !w.ends_with("ed")
                     && !matches!(
                         w,
@@ -897,8 +897,8 @@ pub fn on_subject(doc: &Doc<'_>, rel: usize) -> bool {
         })
 }
 
-/// A finite auxiliary or modal: the verb of a clause.
-fn is_finite_aux(w: &str) -> bool {
+/// An auxiliary or modal verb form, finite: "is", "had", "would", "did", ….
+pub fn is_auxiliary(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
@@ -915,6 +915,7 @@ fn is_finite_aux(w: &str) -> bool {
             | "may"
             | "might"
             | "must"
+            | "do"
             | "does"
             | "did"
     )
