@@ -1432,6 +1432,27 @@ fn relative_clause_on_an_object_keeps_its_clause() {
     );
 }
 
+/// "it" before a verb of saying is the source of the quotation (a document or a body): its
+/// mention is reported, with no speaker; before another verb it is no source.
+#[test]
+fn it_before_a_verb_of_saying_is_the_source() {
+    let text = "The memo was blunt. “So far, 59 of the 75 witnesses were never heard,” it stated.";
+    let a = analyze(text);
+    let q = find(&a, text, "So far, 59 of the 75 witnesses were never heard,");
+    let mention = q
+        .and_then(|q| q.speaker_mention)
+        .map(|s| &text[s.start..s.end]);
+    assert_eq!(mention, Some("it"), "{:?}", a.quotes);
+    assert_eq!(q.and_then(|q| q.speaker_id), None);
+    // REGRESSION: "it" before another verb reports nothing
+    let text = "The new pier is long. It raises the question of who pays for the cranes.";
+    assert!(
+        analyze(text).quotes.is_empty(),
+        "{:?}",
+        analyze(text).quotes
+    );
+}
+
 #[test]
 fn reported_clause_bounds() {
     run(&[

@@ -652,6 +652,37 @@ impl<'d, 'a> Attributor<'d, 'a> {
         ) {
             return self.pronoun_source(k);
         }
+        // "“…,” it stated", "it reads": a document or body, reported as the mention alone
+        // (before a verb of saying or writing only: "it raises the question" reports nothing)
+        let says = matches!(
+            doc.word(k + 1),
+            "said"
+                | "says"
+                | "stated"
+                | "states"
+                | "read"
+                | "reads"
+                | "added"
+                | "adds"
+                | "wrote"
+                | "writes"
+                | "noted"
+                | "notes"
+                | "warned"
+                | "warns"
+                | "concluded"
+                | "concludes"
+                | "continued"
+                | "continues"
+        );
+        if matches!(w, "it" | "It") && says {
+            return Some(Source {
+                span: Span::new(t.start(), t.end()),
+                entity: UNRESOLVED,
+                tok_start: k,
+                tok_end: k + 1,
+            });
+        }
         if t.cap {
             if is_function_cap(w) || t.flags.has(Flags::CUE) {
                 return None;
