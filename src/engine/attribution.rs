@@ -21,9 +21,10 @@
 
 use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
-    clause_cut, comment_end, content_left, content_left_of, content_right, extend_over_regions,
-    inside_region, is_auxiliary, is_filler, is_object_pronoun, is_subordinating_conjunction,
-    on_subject, reported_clause_end, sentence_end, sentence_start, skip_adverbials, takes_object,
+    clause_cut, comma_before, comment_end, content_left, content_left_of, content_right,
+    extend_over_regions, inside_region, is_auxiliary, is_filler, is_object_pronoun,
+    is_subordinating_conjunction, on_subject, reported_clause_end, sentence_end, sentence_start,
+    skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -654,28 +655,30 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         // "“…,” it stated", "it reads": a document or body, reported as the mention alone
         // (before a verb of saying or writing only: "it raises the question" reports nothing)
-        let says = matches!(
-            doc.word(k + 1),
-            "said"
-                | "says"
-                | "stated"
-                | "states"
-                | "read"
-                | "reads"
-                | "added"
-                | "adds"
-                | "wrote"
-                | "writes"
-                | "noted"
-                | "notes"
-                | "warned"
-                | "warns"
-                | "concluded"
-                | "concludes"
-                | "continued"
-                | "continues"
-        );
-        if matches!(w, "it" | "It") && says {
+        let says = || {
+            matches!(
+                doc.word(k + 1),
+                "said"
+                    | "says"
+                    | "stated"
+                    | "states"
+                    | "read"
+                    | "reads"
+                    | "added"
+                    | "adds"
+                    | "wrote"
+                    | "writes"
+                    | "noted"
+                    | "notes"
+                    | "warned"
+                    | "warns"
+                    | "concluded"
+                    | "concludes"
+                    | "continued"
+                    | "continues"
+            )
+        };
+        if matches!(w, "it" | "It") && says() {
             return Some(Source {
                 span: Span::new(t.start(), t.end()),
                 entity: UNRESOLVED,
@@ -1262,13 +1265,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         // after a participle ("…, accusing her rival of …") the noun phrase is its object, and
         // the clause before the comma is no apposition: the sentence's subject speaks (also
         // after a quotation's comma: "“…,” adding that …")
-        let doc = self.doc;
-        let comma_before = c > 0
-            && (doc.is_punct(c - 1, ',')
-                || (c > 1
-                    && doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote)
-                    && doc.is_punct(c - 2, ',')));
-        let participle = comma_before && doc.word(c).ends_with("ing");
+        let participle = comma_before(self.doc, c) && self.doc.word(c).ends_with("ing");
         if participle {
             return self.sentence_subject(c).or_else(|| self.subject_left(c));
         }

@@ -963,11 +963,7 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
     };
     let mut j = start + 2;
     while j < end {
-        let comma_before = j > 0
-            && (doc.is_punct(j - 1, ',')
-                || (j > 1
-                    && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
-                    && doc.is_punct(j - 2, ',')));
+        let comma_before = comma_before(doc, j);
         // without a comma before, only a semicolon, a dash, "but" or "and" can cut: other tokens
         // are passed on their kind (and a word on its text) alone
         if !comma_before {
@@ -1074,6 +1070,16 @@ fn finite_cue(w: &str) -> bool {
         || ((w.ends_with("ed") || w.ends_with('s'))
             && STEMS.iter().any(|s| w.starts_with(s))
             && !w.ends_with("ing"))
+}
+
+/// Whether a comma comes right before token `j`, or before the closing quotation mark right
+/// before it ("“…,” adding that …").
+pub fn comma_before(doc: &Doc<'_>, j: usize) -> bool {
+    j > 0
+        && (doc.is_punct(j - 1, ',')
+            || (j > 1
+                && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
+                && doc.is_punct(j - 2, ',')))
 }
 
 /// Lower-case conjunctions that open a subordinate clause (`if`, `while`, `because`, …): a clause
