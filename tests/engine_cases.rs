@@ -1773,3 +1773,58 @@ fn reported_clause_bounds() {
         speaker: Some("Rosa Diaz"),
     }]);
 }
+
+/// Time and place phrases around the cue: "last week" between the speaker and the cue, a place
+/// after a sentence-final attribution ("…, Varga said Tuesday in Lyon."), and a promise with an
+/// infinitive ("pledged to oppose …"), while a pledge of money stays no quote.
+#[test]
+fn time_and_place_around_the_cue() {
+    run(&[
+        Case {
+            name: "last week between speaker and cue",
+            text: "Senator Ines Varga (D-Ore.) last week said the port was not safe.",
+            quote: "the port was not safe",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "this month between subject and cue",
+            text: "The harbour council this month said the pier would close in June.",
+            quote: "the pier would close in June",
+            kind: Indirect,
+            speaker: Some("harbour council"),
+        },
+        Case {
+            name: "late weekday between speaker and cue",
+            text: "Ines Varga late Tuesday said the pier would close.",
+            quote: "the pier would close",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "place after a sentence-final cue",
+            text: "The mayor’s plans are reckless, Ines Varga said Tuesday in Lyon.",
+            quote: "The mayor’s plans are reckless",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "place with a partial quotation",
+            text: "The mayor’s “stunts” are tiring, Ines Varga said at the State Fair, noting the vote.",
+            quote: "The mayor’s “stunts” are tiring",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "pledged to",
+            text: "Ms. Ines Varga pledged to fight the new pier “every single day.”",
+            quote: "to fight the new pier “every single day.”",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+    ]);
+    assert_no_quotes(&[(
+        "a pledge of money",
+        "Ms. Ines Varga pledged $5 million to the harbour fund.",
+    )]);
+}

@@ -23,8 +23,8 @@ use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
     clause_cut, comma_before, comment_end, content_left, content_left_of, content_right,
     extend_over_regions, inside_region, is_auxiliary, is_filler, is_object_pronoun,
-    is_subordinating_conjunction, on_subject, reported_clause_end, sentence_end, sentence_start,
-    skip_adverbials, takes_object,
+    is_subordinating_conjunction, is_time_noun, on_subject, place_end, reported_clause_end,
+    sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -900,11 +900,21 @@ impl<'d, 'a> Attributor<'d, 'a> {
                         | "Sunday"
                 )
             {
-                if matches!(doc.word(k.checked_sub(1)?), "on") && doc.tokens.get(k)?.cap {
+                if matches!(doc.word(k.checked_sub(1)?), "on" | "late" | "early")
+                    && doc.tokens.get(k)?.cap
+                {
                     k = k.checked_sub(2)?;
                 } else {
                     k = k.checked_sub(1)?;
                 }
+                continue;
+            }
+            // "Varga last week said …", "the council this month said …"
+            if k > 0
+                && matches!(doc.word(k - 1), "last" | "this" | "next")
+                && is_time_noun(doc.word(k))
+            {
+                k = k.checked_sub(2)?;
                 continue;
             }
             break;
@@ -2551,6 +2561,10 @@ pub fn attribute<'d, 'a>(
         if !inverted && takes_object(word) && is_object_pronoun(doc.word(after)) {
             after = skip_adverbials(doc, after + 1, sent);
         }
+        // "…, Varga said Tuesday in Lyon."
+        if let Some(e) = place_end(doc, after, sent) {
+            after = e;
+        }
         let at_end = doc.tokens.get(after).is_none_or(|t| {
             t.sent != sent || matches!(doc.ch(after), Some('.' | '!' | '?' | ',' | ';'))
         });
@@ -2583,7 +2597,12 @@ pub fn attribute<'d, 'a>(
         } else if !inverted && !quote_only {
             // perception and stance verbs report only a clause: "found that …", not "found itself"
             content_right(doc, c, regions)
-                .filter(|&(s, e)| !needs_clause(word) || clause_like(doc, s, e))
+                .filter(|&(s, e)| {
+                    !needs_clause(word)
+                        || clause_like(doc, s, e)
+                        // a promise reports what is promised: "pledged to oppose the plan"
+                        || (word.starts_with("pledg") && doc.word(s) == "to")
+                })
                 .filter(|&(s, _)| !asks_anonymity(doc, s))
                 .map(|(s, e)| (s, subordinate_end(doc, regions, c, s, e)))
         } else {

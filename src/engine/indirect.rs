@@ -131,6 +131,30 @@ fn is_weekday_or_time(doc: &Doc<'_>, i: usize) -> bool {
     )
 }
 
+/// A word that "last", "this" or "next" makes a time adverbial of ("last week", "this spring",
+/// "next Monday").
+pub fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "week"
+            | "month"
+            | "year"
+            | "night"
+            | "weekend"
+            | "spring"
+            | "summer"
+            | "fall"
+            | "winter"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
 const MEDIUM: &[&str] = &[
     "statement",
     "interview",
@@ -224,27 +248,10 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
             continue;
         }
         if matches!(w, "last" | "this" | "next")
-            && doc.tokens.get(k + 1).is_some_and(|n| {
-                matches!(
-                    doc.word(k + 1),
-                    "week"
-                        | "month"
-                        | "year"
-                        | "night"
-                        | "weekend"
-                        | "spring"
-                        | "summer"
-                        | "fall"
-                        | "winter"
-                        | "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
-                ) && n.sent == sent
-            })
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| is_time_noun(doc.word(k + 1)) && n.sent == sent)
         {
             k += 2;
             continue;
@@ -286,6 +293,34 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
         return k;
     }
     k
+}
+
+/// The first token after a place named right after a sentence-final attribution ("…, Varga said
+/// in Lyon.", "…, she told a rally at the State Fair."): a preposition of place and up to five
+/// words, with a capital, before the sentence's end or a comma; `None` when token `k` starts no
+/// such place.
+pub fn place_end(doc: &Doc<'_>, k: usize, sent: u32) -> Option<usize> {
+    if !matches!(doc.word(k), "in" | "at" | "from" | "outside" | "near") {
+        return None;
+    }
+    let mut named = false;
+    for j in k + 1..k + 7 {
+        let Some(t) = doc.tokens.get(j) else {
+            return named.then_some(j);
+        };
+        if t.sent != sent || matches!(doc.ch(j), Some('.' | '!' | '?' | ',' | ';')) {
+            return named.then_some(j);
+        }
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if t.cap {
+            named = true;
+        } else if !matches!(doc.word(j), "the" | "a" | "of") {
+            return None;
+        }
+    }
+    None
 }
 
 /// Listeners named after a tell-verb (`told reporters`, `told him`).
