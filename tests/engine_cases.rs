@@ -1828,3 +1828,57 @@ fn time_and_place_around_the_cue() {
         "Ms. Ines Varga pledged $5 million to the harbour fund.",
     )]);
 }
+
+/// A quotation right after its verb that is a whole utterance, with the sentence going on after
+/// it: the quotation alone is the quote ("shouted “Save the pier!” as …", "said “We will win” and
+/// left"); a verb that only introduces quotations ("chanted") needs no comma or colon before it.
+/// A quotation that ends on a comma, or that is a name inside a clause, stays part of a mixed
+/// clause.
+#[test]
+fn utterance_after_its_verb() {
+    run(&[
+        Case {
+            name: "exclamation then a subordinate clause",
+            text: "The crowd shouted “Save the pier!” as the mayor left.",
+            quote: "Save the pier!",
+            kind: Direct,
+            speaker: Some("crowd"),
+        },
+        Case {
+            name: "utterance then and",
+            text: "Mayor Ines Varga said “We will win” and left the hall.",
+            quote: "We will win",
+            kind: Direct,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "chanted with no mark before the quotation",
+            text: "The nurses chanted \"fair pay now.\"",
+            quote: "fair pay now.",
+            kind: Direct,
+            speaker: Some("nurses"),
+        },
+        Case {
+            name: "chanting then the story goes on",
+            text:
+                "The nurses marched on Wednesday, chanting \"fair pay now\" after the talks failed.",
+            quote: "fair pay now",
+            kind: Direct,
+            speaker: Some("nurses"),
+        },
+        Case {
+            name: "comma inside the marks keeps the clause",
+            text: "Ines Varga said “The worst is behind us,” and ticket sales began to rise.",
+            quote: "“The worst is behind us,” and ticket sales began to rise",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "a quoted name inside the clause",
+            text: "Ines Varga said “Harbourgate” is over.",
+            quote: "“Harbourgate” is over",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+    ]);
+}

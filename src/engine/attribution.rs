@@ -2222,7 +2222,14 @@ pub fn attribute<'d, 'a>(
                 }
             }
             if let Some(c) = cue {
-                if !used_cue[c] && intro {
+                // a verb that only ever introduces a quotation needs no mark before it:
+                // `the crowd chanted “…”`
+                let bare = c + 1 == open
+                    && doc
+                        .tokens
+                        .get(c)
+                        .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY));
+                if !used_cue[c] && (intro || bare) {
                     let src = at
                         .source_of(c)
                         .or_else(|| at.sentence_subject(c))
@@ -2307,7 +2314,15 @@ pub fn attribute<'d, 'a>(
         }
         if let Some((src, cue, mut kind, mut span)) = found {
             // `said: "Q" before the incident`: the sentence goes on after the quote, so it is mixed
-            if kind == QuoteKind::Direct {
+            // (not after a verb that only introduces quotations: `chanted “…” after the vote`)
+            let bare_cue = cue.is_some_and(|c| {
+                c + 1 == r.open_tok
+                    && doc
+                        .tokens
+                        .get(c)
+                        .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY))
+            });
+            if kind == QuoteKind::Direct && !bare_cue {
                 if let Some(close) = r.close_tok {
                     let ends_punct = doc
                         .src
@@ -2977,6 +2992,34 @@ fn push_interrupted(
     true
 }
 
+/// Whether region `r`, which opens a reported clause, is a whole utterance that the sentence
+/// goes on after (`shouted “Save the pier!” as the mayor left`, `said “We will win” and left`):
+/// it opens with a capital and ends on a terminal mark, or (with no comma before its closing
+/// mark) a conjunction follows it.
+/// Then the quotation alone is what was said.
+fn utterance_then_more(doc: &Doc<'_>, r: &Region) -> bool {
+    let Some(close) = r.close_tok else {
+        return false;
+    };
+    let capital = doc
+        .src
+        .get(r.content.start..r.content.end)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_uppercase);
+    if !capital || close <= r.open_tok + 1 {
+        return false;
+    }
+    match doc.ch(close - 1) {
+        Some('.' | '!' | '?') => true,
+        // a comma inside the marks: the reported sentence goes on ("…,” and ticket sales rose)
+        Some(',') => false,
+        _ => matches!(
+            doc.word(close + 1),
+            "and" | "as" | "before" | "after" | "while" | "when" | "until"
+        ),
+    }
+}
+
 /// Pushes the reported clause of tokens `[s, e)` as a quote of `src` (direct when it is exactly
 /// one quotation, mixed when it holds one), in attribution `attr` or a new one; a clause that
 /// repeats a quote already found is trimmed before it or dropped. Returns the attribution, or
@@ -3001,8 +3044,8 @@ fn push_clause(
             break;
         }
         if r.outer.start <= span.start + 1
-            && r.outer.end + 2 >= span.end
             && r.outer.end > span.start
+            && (r.outer.end + 2 >= span.end || utterance_then_more(doc, r))
         {
             kind = QuoteKind::Direct;
             span = r.content;
