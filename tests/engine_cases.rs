@@ -1882,3 +1882,83 @@ fn utterance_after_its_verb() {
         },
     ]);
 }
+
+/// Where a reported clause ends: a new clause with its own possessive subject after ", and", a
+/// participle of saying after "before" or "after" (which opens an attribution of its own), a
+/// weekday right after a closing quotation mark, and a spaced hyphen used as a dash. A dash that
+/// closes an aside opened by another cuts nothing. A relative or friend can speak.
+#[test]
+fn clause_bounds_and_participles() {
+    run(&[
+        Case {
+            name: "and with a possessive subject",
+            text: "The minister called the deals \"unpatriotic,\" and her office has since moved to block them.",
+            quote: "the deals \"unpatriotic,\"",
+            kind: Mixed,
+            speaker: Some("minister"),
+        },
+        Case {
+            name: "before a participle of saying: the first clause",
+            text: "Ines Varga said the ruling was fair before claiming that the port was open.",
+            quote: "the ruling was fair",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "before a participle of saying: its own clause",
+            text: "Ines Varga said the ruling was fair before claiming that the port was open.",
+            quote: "that the port was open",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "after a verb that is no cue",
+            text: "Ines Varga spoke on the radio before claiming that the port was open.",
+            quote: "that the port was open",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "REGRESSION fronted time phrase before after",
+            text: "Two weeks after announcing a review, Ines Varga still thinks that the pier is unsafe.",
+            quote: "that the pier is unsafe",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "weekday after the closing mark",
+            text: "Ines Varga described the engineer as a \"careful worker\" Tuesday, days after he was fired.",
+            quote: "the engineer as a \"careful worker\"",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "spaced hyphen as a dash",
+            text: "Ines Varga has promised a \"fix it first\" approach - working with many groups to push her plans.",
+            quote: "\"fix it first\" approach",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "hyphens around an aside",
+            text: "Ines Varga said that \"every member of the board\" - including the chair - backed the plan.",
+            quote: "that \"every member of the board\" - including the chair - backed the plan",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "dashes around an aside",
+            text: "Ines Varga said that \"every member of the board\" — including the chair — backed the plan.",
+            quote: "that \"every member of the board\" — including the chair — backed the plan",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "a friend speaks",
+            text: "“The pier is safe,” her friend said.",
+            quote: "The pier is safe,",
+            kind: Direct,
+            speaker: Some("her friend"),
+        },
+    ]);
+}

@@ -1727,6 +1727,42 @@ fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
         || (w(0) == "to" && matches!(w(1), "remain" | "stay") && w(2) == "anonymous")
 }
 
+/// Whether the words `[s, e)` that open a sentence before "after" or "before" only measure time
+/// ("One month", "Shortly", "Two days", or nothing): the phrase is fronted, and the sentence's
+/// subject comes after it.
+fn fronted_time(doc: &Doc<'_>, s: usize, e: usize) -> bool {
+    e <= s + 3
+        && (s..e).all(|j| {
+            let w = doc.word(j).to_ascii_lowercase();
+            doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Number)
+                || matches!(
+                    w.as_str(),
+                    "a" | "one"
+                        | "two"
+                        | "three"
+                        | "few"
+                        | "several"
+                        | "just"
+                        | "shortly"
+                        | "soon"
+                        | "long"
+                        | "only"
+                        | "even"
+                        | "moments"
+                        | "minutes"
+                        | "hours"
+                        | "day"
+                        | "days"
+                        | "week"
+                        | "weeks"
+                        | "month"
+                        | "months"
+                        | "year"
+                        | "years"
+                )
+        })
+}
+
 /// Whether the cue at `c` is a passive participle after a form of "be" (`is considered …`, `was
 /// also endorsed …`, `had been stated`): the subject is not the source.
 fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
@@ -2505,7 +2541,13 @@ pub fn attribute<'d, 'a>(
             .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY));
         let participle = word.ends_with("ing")
             && c > 0
-            && (doc.is_punct(c - 1, ',') || sentence_start(doc, c) == c);
+            && (doc.is_punct(c - 1, ',')
+                || sentence_start(doc, c) == c
+                // "… before claiming that …": the sentence's subject claims
+                // (not "After announcing …, X said", "Two weeks after announcing …, X said": a
+                // fronted clause)
+                || (matches!(doc.word(c - 1), "before" | "after")
+                    && !fronted_time(doc, sentence_start(doc, c), c - 1)));
         let after_break = c > 0
             && (doc.is_punct(c - 1, ',')
                 || doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote));

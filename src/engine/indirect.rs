@@ -131,6 +131,14 @@ fn is_weekday_or_time(doc: &Doc<'_>, i: usize) -> bool {
     )
 }
 
+/// A day of the week.
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 /// A word that "last", "this" or "next" makes a time adverbial of ("last week", "this spring",
 /// "next Monday").
 pub fn is_time_noun(w: &str) -> bool {
@@ -999,11 +1007,20 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
     let mut j = start + 2;
     while j < end {
         let comma_before = comma_before(doc, j);
-        // without a comma before, only a semicolon, a dash, "but" or "and" can cut: other tokens
-        // are passed on their kind (and a word on its text) alone
+        // without a comma before, only a semicolon, a dash, "but", "and", "before" or "after" can
+        // cut: other tokens are passed on their kind (and a word on its text) alone
+        // a day right after a closing quotation mark dates the attribution, not the quotation:
+        // `described him as a “careful worker” Tuesday, days after …`
+        if is_weekday(doc.word(j))
+            && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
+            && inside(j - 2)
+            && !is_auxiliary(doc.word(j + 1))
+        {
+            return j;
+        }
         if !comma_before {
             let pass = match doc.tokens.get(j).map(|t| t.kind) {
-                Some(Kind::Word) => !matches!(doc.word(j), "but" | "and"),
+                Some(Kind::Word) => !matches!(doc.word(j), "but" | "and" | "before" | "after"),
                 Some(Kind::Punct | Kind::Quote) => false,
                 Some(Kind::Number) | None => true,
             };
@@ -1054,17 +1071,37 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                 && (matches!(
                     next(),
                     "he" | "she" | "they" | "it" | "we" | "also" | "then"
-                ) || next_cue()));
+                ) || next_cue()
+                    || new_subject(doc, j + 1)));
+        // a dash that closes an aside opened by another ("board - including the chair - backed")
+        // cuts nothing
+        let opening = |c: char| (start..j).filter(|&m| doc.is_punct(m, c)).count() % 2 == 0;
         let here = doc.is_punct(j, ';')
-            || (doc.is_punct(j, '—') && trailing('—'))
-            || (doc.is_punct(j, '–') && trailing('–'))
+            || (doc.is_punct(j, '—') && trailing('—') && opening('—'))
+            || (doc.is_punct(j, '–') && trailing('–') && opening('–'))
+            // a hyphen with spaces around it is a dash: "approach - working with …"
+            || (doc.is_punct(j, '-')
+                && trailing('-')
+                && opening('-')
+                && doc
+                    .tokens
+                    .get(j - 1)
+                    .zip(doc.tokens.get(j))
+                    .is_some_and(|(p, t)| p.end() < t.start()))
             || (w == "but"
                 && (next_cue()
                     || matches!(
                         next(),
                         "did" | "didn't" | "also" | "added" | "declined" | "would" | "then"
                     )))
-            || (w == "and" && next_cue());
+            || (w == "and" && next_cue())
+            // "… before claiming that …": the participle is a new attribution
+            || (matches!(w, "before" | "after")
+                && next().ends_with("ing")
+                && doc
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.flags.has(Flags::CUE) && !t.flags.has(Flags::CUE_WEAK)));
         let cut_at = if before_comma {
             Some(j - 1)
         } else if here {
@@ -1080,6 +1117,21 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         j += 1;
     }
     end
+}
+
+/// Whether a new clause with its own subject starts at token `k` after ", and": a possessive,
+/// one or two words, then a finite auxiliary ("and her office has since moved …", "and their
+/// council would …").
+fn new_subject(doc: &Doc<'_>, k: usize) -> bool {
+    matches!(doc.word(k), "her" | "his" | "their" | "its" | "our")
+        && (k + 2..k + 4).any(|v| {
+            is_auxiliary(doc.word(v))
+                && (k + 1..v).all(|m| {
+                    doc.tokens
+                        .get(m)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.flags.has(Flags::CUE))
+                })
+        })
 }
 
 /// A finite speech verb that opens a new attribution after a comma (", said he would …",
