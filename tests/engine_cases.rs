@@ -1962,3 +1962,42 @@ fn clause_bounds_and_participles() {
         },
     ]);
 }
+
+/// "calls X a “Y”" in the present tense, and what is warned, complained or boasted of: the
+/// content is the object and the words after it. "calls" as a noun is no cue.
+#[test]
+fn calls_and_warned_of() {
+    run(&[
+        Case {
+            name: "calls with a quoted predicate",
+            text: "Tom Reyes calls the budget a \"lifeline\" for the port.",
+            quote: "the budget a \"lifeline\" for the port",
+            kind: Mixed,
+            speaker: Some("Tom Reyes"),
+        },
+        Case {
+            name: "warned of",
+            text: "Ines Varga warned of a \"long\" winter for the harbour.",
+            quote: "a \"long\" winter for the harbour",
+            kind: Mixed,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "complained of",
+            text: "Tom Reyes complained of “endless” delays at the port.",
+            quote: "“endless” delays at the port",
+            kind: Mixed,
+            speaker: Some("Tom Reyes"),
+        },
+    ]);
+    assert_no_quotes(&[
+        (
+            "calls as a plural noun",
+            "The phone calls came late at night.",
+        ),
+        (
+            "calls as a noun after a possessive",
+            "Her calls for calm were ignored.",
+        ),
+    ]);
+}

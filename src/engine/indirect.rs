@@ -518,6 +518,10 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         "on" => cue_word.starts_with("call"),
         "to" => cue_word.starts_with("point"),
         "for" => cue_word.starts_with("call"),
+        // "warned of a “long” winter", "complained of …", "boasted of …"
+        "of" => ["warn", "complain", "boast"]
+            .iter()
+            .any(|v| cue_word.starts_with(v)),
 
         "against" => {
             cue_word.starts_with("rail")
@@ -526,6 +530,8 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         }
         _ => false,
     };
+    // (what is warned of is the content, not a listener: "warned of a new war")
+    let of_particle = particle && doc.word(k) == "of";
     if particle && doc.tokens.get(k).is_some_and(|t| t.sent == sent) {
         k += 1;
     }
@@ -564,7 +570,7 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         || cue_word.starts_with("thank");
     if let Some(q) = question {
         k = q;
-    } else if takes_object(cue_word) && !keeps_object {
+    } else if takes_object(cue_word) && !keeps_object && !of_particle {
         // object: a pronoun, "reporters", a name or "the X" (up to 5 tokens), before the clause
         let w = doc.word(k);
         if is_object_pronoun(w) {
