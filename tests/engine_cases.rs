@@ -2001,3 +2001,46 @@ fn calls_and_warned_of() {
         ),
     ]);
 }
+
+/// "…, according to X." where X is no plain noun phrase (a name with a past-tense-looking word,
+/// a possessive, a participle): the words up to the sentence's end are the source.
+#[test]
+fn according_to_a_long_source() {
+    run(&[
+        Case {
+            name: "a name with a word in -ed",
+            text: "The pier will close in May, according to the Associated Press.",
+            quote: "The pier will close in May",
+            kind: Indirect,
+            speaker: Some("Associated Press"),
+        },
+        Case {
+            name: "a possessive source",
+            text: "The skipper had worked on the ferry since 2011, according to his Facebook profile.",
+            quote: "The skipper had worked on the ferry since 2011",
+            kind: Indirect,
+            speaker: Some("his Facebook profile"),
+        },
+        Case {
+            name: "a participle and no comma",
+            text: "Ines Varga leads Tom Reyes 52 percent to 41 percent according to a new poll released Monday.",
+            quote: "Ines Varga leads Tom Reyes 52 percent to 41 percent",
+            kind: Indirect,
+            speaker: Some("a new poll released Monday"),
+        },
+        Case {
+            name: "REGRESSION after a colon, the source ends at its comma",
+            text: "The council noticed: According to recent polls, the mayor has the support of 31 percent of voters.",
+            quote: "the mayor has the support of 31 percent of voters",
+            kind: Indirect,
+            speaker: Some("recent polls"),
+        },
+        Case {
+            name: "REGRESSION in mid-sentence, the source ends at its comma",
+            text: "Ines Varga has signed up 340 volunteers, according to a city tally, but her campaign is short of money.",
+            quote: "Ines Varga has signed up 340 volunteers",
+            kind: Indirect,
+            speaker: Some("a city tally"),
+        },
+    ]);
+}

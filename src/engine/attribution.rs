@@ -2479,6 +2479,30 @@ pub fn attribute<'d, 'a>(
             let first = at.subject_right(c + 1);
             let src = match first {
                 Some(s) if doc.is_punct(s.tok_end, ',') || sentence_start(doc, c) != c => Some(s),
+                // "…, according to the Associated Press.", "…, according to his Facebook
+                // profile.", "… according to a new poll released Monday.": after the sentence
+                // start, the words up to the sentence's end are the source when no noun phrase
+                // was found
+                None if sentence_start(doc, c) != c
+                    && (c + 3..c + 14)
+                        .take_while(|&j| {
+                            doc.tokens.get(j).is_some_and(|t| {
+                                t.sent == sent && (t.kind == Kind::Word || t.kind == Kind::Number)
+                            })
+                        })
+                        .last()
+                        .is_some_and(|l| {
+                            doc.tokens.get(l + 1).is_none_or(|t| t.sent != sent)
+                                || doc.is_punct(l + 1, '.')
+                        }) =>
+                {
+                    let e = (c + 3..c + 14)
+                        .find(|&j| {
+                            doc.tokens.get(j).is_none_or(|t| t.sent != sent) || doc.is_punct(j, '.')
+                        })
+                        .unwrap_or(c + 3);
+                    at.org_source(c + 2, e, false)
+                }
                 _ => {
                     let comma = (c + 3..c + 16)
                         .take_while(|&j| {
