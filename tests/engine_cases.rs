@@ -2044,3 +2044,56 @@ fn according_to_a_long_source() {
         },
     ]);
 }
+
+/// Sources before a sentence-final or interrupting cue: a title with its period before the name
+/// ("…, Ms. Varga said."), an adverb between subject and cue ("Reyes however said"), "people
+/// familiar with …" and "sources close to …", and "people" as a collective. A noun phrase after
+/// the interruption goes on with the statement even when its noun is a cue form ("the mere
+/// mention").
+#[test]
+fn sources_around_the_cue() {
+    run(&[
+        Case {
+            name: "title with a period before a sentence-final cue",
+            text: "The dock workers disliked her plan, Ms. Varga said.",
+            quote: "The dock workers disliked her plan",
+            kind: Indirect,
+            speaker: Some("Varga"),
+        },
+        Case {
+            name: "however between subject and cue",
+            text: "Tom Reyes however said the ferry would run on Sundays.",
+            quote: "the ferry would run on Sundays",
+            kind: Indirect,
+            speaker: Some("Tom Reyes"),
+        },
+        Case {
+            name: "people familiar with",
+            text: "The mayor would accept a smaller pier, people familiar with the talks said.",
+            quote: "The mayor would accept a smaller pier",
+            kind: Indirect,
+            speaker: Some("people"),
+        },
+        Case {
+            name: "sources close to",
+            text: "The mayor would quit, sources close to the mayor said.",
+            quote: "The mayor would quit",
+            kind: Indirect,
+            speaker: Some("sources"),
+        },
+        Case {
+            name: "these people interrupting",
+            text: "The mayor, these people said, would accept a smaller pier.",
+            quote: "would accept a smaller pier",
+            kind: Indirect,
+            speaker: Some("these people"),
+        },
+        Case {
+            name: "a cue form as the noun after an interruption",
+            text: "At times last year, officials said, the mere mention of the pier could end a meeting.",
+            quote: "the mere mention of the pier could end a meeting",
+            kind: Indirect,
+            speaker: Some("officials"),
+        },
+    ]);
+}

@@ -891,7 +891,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
             if is_filler(doc, k)
                 || matches!(
                     doc.word(k),
-                    "Monday"
+                    // "Reyes however said …"
+                    "however"
+                        | "meanwhile"
+                        | "instead"
+                        | "Monday"
                         | "Tuesday"
                         | "Wednesday"
                         | "Thursday"
@@ -980,6 +984,27 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 }
             }
             return None;
+        }
+        // "people familiar with the talks said", "a source close to the mayor said": the head
+        // before "familiar with" / "close to" speaks
+        if let Some(h) = (k.saturating_sub(8)..k).find(|&j| {
+            j > 0
+                && matches!(
+                    (doc.word(j), doc.word(j + 1)),
+                    ("familiar", "with") | ("close", "to")
+                )
+                && doc.tokens.get(j - 1).is_some_and(|t| {
+                    t.sent == sent && t.flags.has(Flags::ROLE_PERSON | Flags::ROLE_COLLECTIVE)
+                })
+                && (j + 2..=k).all(|m| {
+                    doc.tokens
+                        .get(m)
+                        .is_some_and(|t| t.sent == sent && t.kind == Kind::Word)
+                })
+        }) {
+            return self
+                .np_ending_at(h - 1)
+                .or_else(|| self.org_source(h - 1, h, false));
         }
         // "Sanders, who says …" / "the senator who says …"
         if doc.word(k) == "who" && k > 0 {
@@ -1250,7 +1275,24 @@ impl<'d, 'a> Attributor<'d, 'a> {
             && self.is_name(src)
             && self.name_ending(s - 2).is_none();
         if !apposed {
-            return s;
+            // "…, Ms. Varga said.": a title before the name (its period included) belongs to the
+            // subject
+            let mut h = s;
+            for _ in 0..3 {
+                let title = |j: usize| {
+                    doc.tokens
+                        .get(j)
+                        .is_some_and(|t| t.kind == Kind::Word && t.cap && t.flags.has(Flags::TITLE))
+                };
+                if h >= 2 && doc.is_punct(h - 1, '.') && title(h - 2) {
+                    h -= 2;
+                } else if h >= 1 && title(h - 1) {
+                    h -= 1;
+                } else {
+                    break;
+                }
+            }
+            return h;
         }
         let sent = doc.tokens.get(s).map_or(0, |t| t.sent);
         // back over the description to the comma, quotation mark or sentence start before it
@@ -2927,6 +2969,14 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
             ))
     {
         return false;
+    }
+    // a noun phrase opened by a determiner is the next clause's subject, even when a cue form
+    // is its noun ("the mere mention of the pier could …")
+    if matches!(
+        w,
+        "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
+    ) {
+        return true;
     }
     !(k..k + 3).any(|j| doc.tokens.get(j).is_some_and(|t| t.sent == sent) && is_cue(doc, j))
 }
