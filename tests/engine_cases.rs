@@ -150,7 +150,7 @@ fn cue_orders() {
         },
         Case {
             name: "unlisted verb after a noun phrase",
-            text: "“Build the bridge now,” the crowd chanted.",
+            text: "“Build the bridge now,” the crowd roared.",
             quote: "Build the bridge now,",
             kind: Direct,
             speaker: Some("crowd"),

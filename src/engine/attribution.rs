@@ -1862,7 +1862,7 @@ fn loose_past(doc: &Doc<'_>, j: usize) -> bool {
 }
 
 /// The verb of an attribution right after a quotation that ends on a comma, when it is no listed
-/// cue: a lower-case past tense after the speaker ("Varga barked", "the crowd chanted") or
+/// cue: a lower-case past tense after the speaker ("Varga barked", "the crowd roared") or
 /// before a name ("groaned Varga"). `k` is the first token after the closing mark.
 fn loose_cue(doc: &Doc<'_>, at: &mut Attributor<'_, '_>, k: usize) -> Option<usize> {
     let past = |j: usize| loose_past(doc, j);
@@ -1882,7 +1882,7 @@ fn loose_cue(doc: &Doc<'_>, at: &mut Attributor<'_, '_>, k: usize) -> Option<usi
         let e = m.tok_end;
         return past(e).then_some(e);
     }
-    // a pronoun or a short noun phrase: "she snapped", "the crowd chanted"
+    // a pronoun or a short noun phrase: "she snapped", "the crowd roared"
     if matches!(doc.word(k), "he" | "she" | "they" | "He" | "She" | "They") {
         return past(k + 1).then_some(k + 1);
     }
