@@ -989,6 +989,11 @@ impl<'d, 'a> Attributor<'d, 'a> {
         // before "familiar with" / "close to" speaks
         if let Some(h) = (k.saturating_sub(8)..k).find(|&j| {
             j > 0
+                // (lengths first: this runs for every subject looked for)
+                && doc
+                    .tokens
+                    .get(j)
+                    .is_some_and(|t| matches!(t.end() - t.start(), 5 | 8))
                 && matches!(
                     (doc.word(j), doc.word(j + 1)),
                     ("familiar", "with") | ("close", "to")

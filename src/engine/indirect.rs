@@ -1017,8 +1017,8 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         // cut: other tokens are passed on their kind (and a word on its text) alone
         // a day right after a closing quotation mark dates the attribution, not the quotation:
         // `described him as a “careful worker” Tuesday, days after …`
-        if is_weekday(doc.word(j))
-            && doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
+        if doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
+            && is_weekday(doc.word(j))
             && inside(j - 2)
             && !is_auxiliary(doc.word(j + 1))
         {
