@@ -632,7 +632,7 @@ fn reported_speech() {
         Case {
             name: "quotation opening the clause before the cue is mixed",
             text: "“We are shocked and saddened” by the fire at the school, Karl Jensen said.",
-            quote: "We are shocked and saddened” by the fire at the school",
+            quote: "“We are shocked and saddened” by the fire at the school",
             kind: Mixed,
             speaker: Some("Karl Jensen"),
         },
@@ -2096,4 +2096,30 @@ fn sources_around_the_cue() {
             speaker: Some("officials"),
         },
     ]);
+}
+
+/// A quotation in title case right before a lower-case noun is a title, not a quote ("“Harbour
+/// Lights” star"); a clause before its attribution that opens with a quotation keeps the
+/// opening mark, so its span holds both marks.
+#[test]
+fn titles_before_a_noun_and_balanced_marks() {
+    assert_no_quotes(&[(
+        "a title before a noun",
+        "Ana Reyes is busy.\n“Harbour Lights” star Ana Reyes talked about her new role.",
+    )]);
+    run(&[Case {
+        name: "opening mark kept",
+        text: "“We will rebuild the pier” was her slogan, Ines Varga said.",
+        quote: "“We will rebuild the pier” was her slogan",
+        kind: Mixed,
+        speaker: Some("Ines Varga"),
+    }]);
+    // a slogan in title case that is the sentence's subject stays a quote of its speaker
+    run(&[Case {
+        name: "a title-case slogan with its verb",
+        text: "Ines Varga left the stage.\n“This Is Not Over” she told the crowd.",
+        quote: "This Is Not Over",
+        kind: Direct,
+        speaker: Some("Ines Varga"),
+    }]);
 }

@@ -2858,6 +2858,16 @@ pub fn attribute<'d, 'a>(
             if r.words < 5 && !intro && !(whole && src.is_some()) {
                 continue;
             }
+            // a title used before a noun: `“Harbour Lights” star Ana Reyes`
+            if title_case(doc, r)
+                && r.close_tok.is_some_and(|c| {
+                    doc.tokens
+                        .get(c + 1)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.cap && !t.flags.has(Flags::CUE))
+                })
+            {
+                continue;
+            }
             (r.content, QuoteKind::Direct)
         } else {
             // an embedded quotation with no cue and no speaker nearby is a scare quote or a title
@@ -2940,6 +2950,32 @@ pub fn attribute<'d, 'a>(
         });
     }
     (out.list, at)
+}
+
+/// Whether the words of region `r` are a title: every word but short function words starts with
+/// a capital (`“Harbour Lights”`, `“Meet the Press”`).
+fn title_case(doc: &Doc<'_>, r: &Region) -> bool {
+    let Some(close) = r.close_tok else {
+        return false;
+    };
+    let mut caps = 0;
+    for j in r.open_tok + 1..close {
+        let Some(t) = doc.tokens.get(j) else {
+            return false;
+        };
+        if t.kind != Kind::Word {
+            continue;
+        }
+        if t.cap {
+            caps += 1;
+        } else if !matches!(
+            doc.word(j),
+            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "to" | "for" | "is" | "at"
+        ) {
+            return false;
+        }
+    }
+    caps >= 2
 }
 
 /// Whether the words from token `k` go on with the statement an attribution interrupted (`…, he

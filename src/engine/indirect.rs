@@ -1302,6 +1302,14 @@ pub fn content_left_of(doc: &Doc<'_>, comma: usize, min_words: usize) -> Option<
     {
         e -= 1;
     }
+    // an opening mark whose closing mark is inside the content belongs to it: `“We will
+    // rebuild” was her slogan, Varga said`
+    let marks = (s..e)
+        .filter(|&j| doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Quote))
+        .count();
+    if marks % 2 == 1 && s > start && doc.tokens.get(s - 1).is_some_and(|t| t.kind == Kind::Quote) {
+        s -= 1;
+    }
     let words = doc
         .tokens
         .get(s..e)?
