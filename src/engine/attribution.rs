@@ -23,8 +23,8 @@ use super::coref::{resolve_description, resolve_pronoun};
 use super::indirect::{
     clause_cut, comma_before, comment_end, content_left, content_left_of, content_right,
     extend_over_regions, inside_region, is_auxiliary, is_filler, is_object_pronoun,
-    is_subordinating_conjunction, is_time_noun, on_subject, place_end, reported_clause_end,
-    sentence_end, sentence_start, skip_adverbials, takes_object,
+    is_subordinating_conjunction, is_time_noun, is_weekday, on_subject, place_end,
+    reported_clause_end, sentence_end, sentence_start, skip_adverbials, takes_object,
 };
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
@@ -889,20 +889,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 return None;
             }
             if is_filler(doc, k)
-                || matches!(
-                    doc.word(k),
-                    // "Reyes however said …"
-                    "however"
-                        | "meanwhile"
-                        | "instead"
-                        | "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
-                )
+                || is_weekday(doc.word(k))
+                // "Reyes however said …"
+                || matches!(doc.word(k), "however" | "meanwhile" | "instead")
             {
                 if matches!(doc.word(k.checked_sub(1)?), "on" | "late" | "early")
                     && doc.tokens.get(k)?.cap

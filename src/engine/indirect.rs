@@ -103,32 +103,27 @@ pub fn is_filler(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 fn is_weekday_or_time(doc: &Doc<'_>, i: usize) -> bool {
-    matches!(
-        doc.word(i),
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "earlier"
-            | "later"
-            | "recently"
-            | "publicly"
-            | "privately"
-            | "again"
-            | "also"
-            | "repeatedly"
-            | "Thanksgiving"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-    )
+    let w = doc.word(i);
+    is_weekday(w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "earlier"
+                | "later"
+                | "recently"
+                | "publicly"
+                | "privately"
+                | "again"
+                | "also"
+                | "repeatedly"
+                | "Thanksgiving"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+        )
 }
 
 /// A day of the week.
@@ -142,25 +137,19 @@ pub fn is_weekday(w: &str) -> bool {
 /// A word that "last", "this" or "next" makes a time adverbial of ("last week", "this spring",
 /// "next Monday").
 pub fn is_time_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "week"
-            | "month"
-            | "year"
-            | "night"
-            | "weekend"
-            | "spring"
-            | "summer"
-            | "fall"
-            | "winter"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
+    is_weekday(w)
+        || matches!(
+            w,
+            "week"
+                | "month"
+                | "year"
+                | "night"
+                | "weekend"
+                | "spring"
+                | "summer"
+                | "fall"
+                | "winter"
+        )
 }
 
 const MEDIUM: &[&str] = &[
