@@ -2029,6 +2029,13 @@ fn according_to_a_long_source() {
             speaker: Some("a new poll released Monday"),
         },
         Case {
+            name: "a one-word source no noun phrase was found for",
+            text: "A second ferry line is unlikely, according to survey.",
+            quote: "A second ferry line is unlikely",
+            kind: Indirect,
+            speaker: Some("survey"),
+        },
+        Case {
             name: "REGRESSION after a colon, the source ends at its comma",
             text: "The council noticed: According to recent polls, the mayor has the support of 31 percent of voters.",
             quote: "the mayor has the support of 31 percent of voters",

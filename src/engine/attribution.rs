@@ -1767,35 +1767,15 @@ fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
 /// ("One month", "Shortly", "Two days", or nothing): the phrase is fronted, and the sentence's
 /// subject comes after it.
 fn fronted_time(doc: &Doc<'_>, s: usize, e: usize) -> bool {
+    const MEASURES: &[&str] = &[
+        "a", "one", "two", "three", "few", "several", "just", "shortly", "soon", "long", "only",
+        "even", "moments", "minutes", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years",
+    ];
     e <= s + 3
         && (s..e).all(|j| {
-            let w = doc.word(j).to_ascii_lowercase();
             doc.tokens.get(j).is_some_and(|t| t.kind == Kind::Number)
-                || matches!(
-                    w.as_str(),
-                    "a" | "one"
-                        | "two"
-                        | "three"
-                        | "few"
-                        | "several"
-                        | "just"
-                        | "shortly"
-                        | "soon"
-                        | "long"
-                        | "only"
-                        | "even"
-                        | "moments"
-                        | "minutes"
-                        | "hours"
-                        | "day"
-                        | "days"
-                        | "week"
-                        | "weeks"
-                        | "month"
-                        | "months"
-                        | "year"
-                        | "years"
-                )
+                || MEASURES.iter().any(|m| doc.word(j).eq_ignore_ascii_case(m))
         })
 }
 
@@ -2520,24 +2500,9 @@ pub fn attribute<'d, 'a>(
                 // start, the words up to the sentence's end are the source when no noun phrase
                 // was found
                 None if sentence_start(doc, c) != c
-                    && (c + 3..c + 14)
-                        .take_while(|&j| {
-                            doc.tokens.get(j).is_some_and(|t| {
-                                t.sent == sent && (t.kind == Kind::Word || t.kind == Kind::Number)
-                            })
-                        })
-                        .last()
-                        .is_some_and(|l| {
-                            doc.tokens.get(l + 1).is_none_or(|t| t.sent != sent)
-                                || doc.is_punct(l + 1, '.')
-                        }) =>
+                    && words_to_sentence_end(doc, c + 2).is_some() =>
                 {
-                    let e = (c + 3..c + 14)
-                        .find(|&j| {
-                            doc.tokens.get(j).is_none_or(|t| t.sent != sent) || doc.is_punct(j, '.')
-                        })
-                        .unwrap_or(c + 3);
-                    at.org_source(c + 2, e, false)
+                    words_to_sentence_end(doc, c + 2).and_then(|e| at.org_source(c + 2, e, false))
                 }
                 _ => {
                     let comma = (c + 3..c + 16)
@@ -2941,6 +2906,18 @@ pub fn attribute<'d, 'a>(
     (out.list, at)
 }
 
+/// The end of a run of words and numbers from token `a` when it reaches its sentence's end (a
+/// period, or the next sentence) within a dozen tokens; `None` when something else stops it.
+fn words_to_sentence_end(doc: &Doc<'_>, a: usize) -> Option<usize> {
+    let sent = doc.tokens.get(a)?.sent;
+    (a + 1..a + 12).find_map(|j| match doc.tokens.get(j) {
+        None => Some(Some(j)),
+        Some(t) if t.sent != sent || doc.is_punct(j, '.') => Some(Some(j)),
+        Some(t) if t.kind == Kind::Word || t.kind == Kind::Number => None,
+        Some(_) => Some(None),
+    })?
+}
+
 /// Whether the words of region `r` are a title: every word but short function words starts with
 /// a capital (`“Harbour Lights”`, `“Meet the Press”`).
 fn title_case(doc: &Doc<'_>, r: &Region) -> bool {
@@ -3141,8 +3118,7 @@ fn push_interrupted(
 /// Whether region `r`, which opens a reported clause, is a whole utterance that the sentence
 /// goes on after (`shouted “Save the pier!” as the mayor left`, `said “We will win” and left`):
 /// it opens with a capital and ends on a terminal mark, or (with no comma before its closing
-/// mark) a conjunction follows it.
-/// Then the quotation alone is what was said.
+/// mark) a conjunction follows it. Then the quotation alone is what was said.
 fn utterance_then_more(doc: &Doc<'_>, r: &Region) -> bool {
     let Some(close) = r.close_tok else {
         return false;
