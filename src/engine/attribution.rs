@@ -1131,7 +1131,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         // past an opening adverbial ("In April, the company …", "On Monday, he …")
         let intro_comma = (f + 1..(f + 12).min(c)).find(|&j| self.doc.is_punct(j, ','));
-        // "Like Hale, Varga …", "Here in Columbia, Sanders …": a name after an opening
+        // "Like Hale, Varga …", "Here in Ostrava, Varga …": a name after an opening
         // prepositional phrase (whose own names are then passed over)
         let prep_intro = intro_comma.is_some_and(|j| {
             matches!(
@@ -2263,7 +2263,7 @@ pub fn attribute<'d, 'a>(
                 }
                 c -= 1;
             }
-            // "Kasich resisted: “…”": an unlisted past tense right after its speaker and before
+            // "Varga resisted: “…”": an unlisted past tense right after its speaker and before
             // the colon
             if cue.is_none() && doc.is_punct(open - 1, ':') && open >= 3 {
                 let v = open - 2;
@@ -2276,12 +2276,7 @@ pub fn attribute<'d, 'a>(
             if let Some(c) = cue {
                 // a verb that only ever introduces a quotation needs no mark before it:
                 // `the crowd chanted “…”`
-                let bare = c + 1 == open
-                    && doc
-                        .tokens
-                        .get(c)
-                        .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY));
-                if !used_cue[c] && (intro || bare) {
+                if !used_cue[c] && (intro || bare_quote_cue(doc, c, open)) {
                     let src = at
                         .source_of(c)
                         .or_else(|| at.sentence_subject(c))
@@ -2367,14 +2362,8 @@ pub fn attribute<'d, 'a>(
         if let Some((src, cue, mut kind, mut span)) = found {
             // `said: "Q" before the incident`: the sentence goes on after the quote, so it is mixed
             // (not after a verb that only introduces quotations: `chanted “…” after the vote`)
-            let bare_cue = cue.is_some_and(|c| {
-                c + 1 == r.open_tok
-                    && doc
-                        .tokens
-                        .get(c)
-                        .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY))
-            });
-            if kind == QuoteKind::Direct && !bare_cue {
+            if kind == QuoteKind::Direct && !cue.is_some_and(|c| bare_quote_cue(doc, c, r.open_tok))
+            {
                 if let Some(close) = r.close_tok {
                     let ends_punct = doc
                         .src
@@ -2493,17 +2482,19 @@ pub fn attribute<'d, 'a>(
             // sentence start, the words up to the comma are the source when no shorter noun
             // phrase ends at it
             let first = at.subject_right(c + 1);
+            // (the run of words to the sentence's end, looked for only when it can serve)
+            let to_end = if first.is_none() && sentence_start(doc, c) != c {
+                words_to_sentence_end(doc, c + 2)
+            } else {
+                None
+            };
             let src = match first {
                 Some(s) if doc.is_punct(s.tok_end, ',') || sentence_start(doc, c) != c => Some(s),
                 // "…, according to the Associated Press.", "…, according to his Facebook
                 // profile.", "… according to a new poll released Monday.": after the sentence
                 // start, the words up to the sentence's end are the source when no noun phrase
                 // was found
-                None if sentence_start(doc, c) != c
-                    && words_to_sentence_end(doc, c + 2).is_some() =>
-                {
-                    words_to_sentence_end(doc, c + 2).and_then(|e| at.org_source(c + 2, e, false))
-                }
+                None if to_end.is_some() => to_end.and_then(|e| at.org_source(c + 2, e, false)),
                 _ => {
                     let comma = (c + 3..c + 16)
                         .take_while(|&j| {
@@ -2904,6 +2895,17 @@ pub fn attribute<'d, 'a>(
         });
     }
     (out.list, at)
+}
+
+/// Whether the cue at `c` stands right before the opening mark at `open` and only ever
+/// introduces quotations (`the crowd chanted “…”`): it needs no comma or colon before the
+/// quotation, and what follows the quotation is no part of it.
+fn bare_quote_cue(doc: &Doc<'_>, c: usize, open: usize) -> bool {
+    c + 1 == open
+        && doc
+            .tokens
+            .get(c)
+            .is_some_and(|t| t.flags.has(Flags::CUE_QUOTE_ONLY))
 }
 
 /// The end of a run of words and numbers from token `a` when it reaches its sentence's end (a

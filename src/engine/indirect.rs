@@ -1002,8 +1002,6 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
     let mut j = start + 2;
     while j < end {
         let comma_before = comma_before(doc, j);
-        // without a comma before, only a semicolon, a dash, "but", "and", "before" or "after" can
-        // cut: other tokens are passed on their kind (and a word on its text) alone
         // a day right after a closing quotation mark dates the attribution, not the quotation:
         // `described him as a “careful worker” Tuesday, days after …`
         if doc.tokens.get(j - 1).is_some_and(|t| t.kind == Kind::Quote)
@@ -1013,6 +1011,8 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         {
             return j;
         }
+        // without a comma before, only a semicolon, a dash, "but", "and", "before" or "after" can
+        // cut: other tokens are passed on their kind (and a word on its text) alone
         if !comma_before {
             let pass = match doc.tokens.get(j).map(|t| t.kind) {
                 Some(Kind::Word) => !matches!(doc.word(j), "but" | "and" | "before" | "after"),
@@ -1074,7 +1074,8 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         let here = doc.is_punct(j, ';')
             || (doc.is_punct(j, '—') && trailing('—') && opening('—'))
             || (doc.is_punct(j, '–') && trailing('–') && opening('–'))
-            // a hyphen with spaces around it is a dash: "approach - working with …"
+            // a hyphen with a space before it is a dash: "approach - working with …" (a hyphen
+            // inside a word is part of the word's token)
             || (doc.is_punct(j, '-')
                 && trailing('-')
                 && opening('-')
