@@ -20,9 +20,9 @@
 //!   Day`, `International Women's Day`);
 //! - leading prepositions `on`/`at`/`in`/`for` are left out (and `from` without a second
 //!   end: `from 2014`); range openers and `the` are kept,
-//!   but `the` before a relative period is left out (`the next quarter`, `the year 2008`); a
+//!   but `the` before a relative period is left out (`the next quarter`, `the year 1998`); a
 //!   duration after `in`/`within` is the point it leads to and keeps the word (`in two weeks`:
-//!   a date, `+P2W`; `in 5 minutes`: a time);
+//!   a date, `+P2W`; `in 9 minutes`: a time);
 //! - relative expressions shorter than a day are times (`the last 5 minutes`, `an hour later`).
 //! - values: numbers as plain decimals, money in units of the currency (`2260000000`, `GBP`),
 //!   dates ISO-like (`2022-02-24`, `XXXX-02-24`, `XXXX-WXX-5`), times `T15:30`, durations
@@ -247,7 +247,7 @@ impl<'a> Cx<'a> {
         if self.glued(j) && self.sym(j, '-') && self.glued(j + 1) && self.num_tok(j + 1) {
             let a = self.s(i).len();
             let b = self.s(j + 1).len();
-            // "555-1234" is a phone number, "100-1000 liters" a range
+            // "555-1234" is a phone number, "200-2000 liters" a range
             let unit_after = self.sym(j + 2, '%')
                 || self.tok(j + 2).is_some_and(|t| {
                     t.is(Class::Qty) || t.is(Class::Cur) || t.is(Class::Pct) || t.is(Class::Tunit)
@@ -347,7 +347,7 @@ fn trigger(cx: &Cx, i: usize, t: &Tok) -> bool {
     }
 }
 
-/// Bytes tokenized at a time (then up to the end of the line): whole lines, few enough tokens to
+/// Bytes tokenized at a time (then on to the line's end): whole lines, few enough tokens to
 /// stay in cache.
 const CHUNK: usize = 32 * 1024;
 

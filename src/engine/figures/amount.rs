@@ -282,7 +282,7 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
             return Some(money_word(cx, k, code));
         }
     }
-    // ages: "6 years old", "ten-year-old", "3 years of age"
+    // ages: "6 years old", "ten-year-old", "9 years of age"
     if cx.is(j, Class::Tunit) && cx.word_is(j + 1, "old") {
         return Some(Suffix::Quantity(j + 2, "years old".to_string()));
     }
@@ -366,7 +366,7 @@ fn suffix(cx: &Cx, p: &NumP) -> Option<Suffix> {
             unit.push_str("/h");
             e += 2;
         }
-        // "5 ft 2 in", "6 feet 1 inch", "3 lb 4 oz": a second, smaller unit of the same measure
+        // "4 ft 11 in", "6 feet 1 inch", "3 lb 4 oz": a second, smaller unit of the same measure
         if matches!(u, "ft" | "lb" | "yd") && cx.num_tok(e) && cx.s(e).len() <= 2 {
             let small = if u == "lb" { "oz" } else { "in" };
             let small_unit = cx.class(e + 1, Class::Qty) == Some(small)
@@ -495,7 +495,7 @@ fn number_hit(start: usize, end: usize, kind: FigureKind, value: f64, unit: Opti
     }
 }
 
-/// A ratio or fraction of two numbers: `one in five`, `2 out of 10`, `1 over 3`. The value is
+/// A ratio or fraction of two numbers: `one in five`, `3 out of 8`, `2 over 7`. The value is
 /// the quotient; a count noun after the second number is the unit.
 fn ratio(cx: &Cx, h: &Hit) -> Option<Hit> {
     let a: f64 = h.value.as_deref()?.parse().ok()?;
@@ -539,11 +539,11 @@ fn ratio(cx: &Cx, h: &Hit) -> Option<Hit> {
     })
 }
 
-/// Length units that combine into one measurement (`2 yds, 7 feet and 10 inches`).
+/// Length units that combine into one measurement (`4 yds, 2 feet and 9 inches`).
 const LENGTH_UNITS: &[&str] = &["km", "m", "cm", "mm", "mi", "ft", "in", "yd"];
 
 /// Tries money, percent, quantity, number or ordinal at token `i`, then joins ranges
-/// (`from 30 degrees to 40 degrees`) and compound amounts (`5 feet 10 inches`, `20 dollars 43 cents`).
+/// (`from 30 degrees to 40 degrees`) and compound amounts (`5 feet 10 inches`, `12 dollars 65 cents`).
 pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     let mut h = single(cx, i, floor)?;
     // "second to last", "third-to-last"
@@ -570,7 +570,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         if let Some(r) = ratio(cx, &h) {
             return Some(r);
         }
-        // "forty-five (45)": a number in words confirmed in digits
+        // "thirty-six (36)": a number in words confirmed in digits
         let e = h.end;
         if cx.is_word(e.wrapping_sub(1))
             && cx.sym(e, '(')
@@ -590,7 +590,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     ) {
         return Some(h);
     }
-    // "15 dollars 50", "3 euros and 20": a whole amount in words, then its hundredths
+    // "18 dollars 25", "3 euros and 20": a whole amount in words, then its hundredths
     if h.kind == FigureKind::Money && h.start == i && cx.is_word(h.end.wrapping_sub(1)) {
         let k = if cx.word_is(h.end, "and") {
             h.end + 1
@@ -652,7 +652,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             );
             u1 != u2 && LENGTH_UNITS.contains(&u1) && LENGTH_UNITS.contains(&u2)
         } else if h.kind == FigureKind::Money {
-            // "20 dollars 43 cents", "3 CAD 3 cents": a hundredth unit after a whole one
+            // "12 dollars 65 cents", "4 CAD 7 cents": a hundredth unit after a whole one
             (h.unit == h2.unit || cx.word_is(h2.end.wrapping_sub(1), "cents"))
                 && cx
                     .s(h2.end.wrapping_sub(1))
@@ -690,7 +690,7 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         // "US$40": the letters are glued before the sign
         let spaced_upper =
             i > 0 && cx.tok(i.wrapping_sub(1)).is_some_and(|t| t.upper) && !cx.glued(i);
-        // "a us $ 150 million loan", "the c $ 300 million charge": a lower-case prefix apart
+        // "a us $ 80 million grant", "the c $ 45 million fine": a lower-case prefix apart
         // from the sign after a determiner or preposition (not "gave us $ 5")
         let spaced_lower = i > floor + 1
             && !cx.glued(i)
@@ -857,7 +857,7 @@ fn single(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         }
     }
     if p.ordinal {
-        // "I second that": a verb after a subject pronoun
+        // "we second the motion": a verb after a subject pronoun
         let verb = cx.word_is(i, "second")
             && ["i", "we", "they", "you"]
                 .iter()
@@ -959,7 +959,7 @@ fn digits_only(cx: &Cx, i: usize) -> f64 {
     }
 }
 
-/// Comparisons kept in an amount's span: `more than 40 degrees`, `at least $5`.
+/// Comparisons kept in an amount's span: `more than 35 degrees`, `at least $5`.
 const COMPARATIVES: &[&[&str]] = &[
     &["no", "more", "than"],
     &["no", "less", "than"],

@@ -205,7 +205,7 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
     };
     let _ = t;
     let j = i + 1;
-    // "1/4 hour", "3/4h", "1/2 gallon": a fraction before a unit
+    // "1/4 hour", "3/4h", "3/4 gallon": a fraction before a unit
     if cx.sym(j, '/') && cx.glued(j) && cx.glued(j + 1) && cx.num_tok(j + 1) {
         let den = digits_value(cx.s(j + 1));
         let unit_next =
@@ -247,7 +247,7 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
         }
         return Some(p);
     }
-    // "1 234 567", "40 000": thousands groups split by plain spaces (not a list of numbers,
+    // "7 654 321", "40 000": thousands groups split by plain spaces (not a list of numbers,
     // a phone number or a leading-zero code)
     if let Some((end, v)) = spaced_groups(cx, i) {
         p.value = v;
@@ -269,7 +269,7 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
                         p.end = j + 2;
                     }
                 }
-                // "4 thousand 3 hundred": a smaller digits-and-magnitude group follows
+                // "6 thousand 2 hundred": a smaller digits-and-magnitude group follows
                 if cx.num_tok(p.end) && !cx.glued(p.end) {
                     let step = mag_of(cx, p.end.wrapping_sub(1)).unwrap_or(m);
                     if let Some(m2) = mag_of(cx, p.end + 1).filter(|m2| *m2 < step) {
@@ -280,7 +280,7 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
                         }
                     }
                 }
-                // "3 million and a half"
+                // "7 million and a half"
                 if cx.word_is(p.end, "and")
                     && (cx.word_is(p.end + 1, "a") || cx.word_is(p.end + 1, "an"))
                     && (cx.word_is(p.end + 2, "half") || cx.word_is(p.end + 2, "quarter"))
@@ -295,7 +295,7 @@ fn parse_digits(cx: &Cx, i: usize) -> Option<NumP> {
                     p.value += f * step;
                     p.end += 3;
                 }
-                // "3 hundred and 21", "4 thousand and one"
+                // "6 hundred and 45", "9 thousand and one"
                 if cx.word_is(p.end, "and") && !cx.tok(i).is_some_and(|t| t.decimal) {
                     if let Some(rest) = parse_number(cx, p.end + 1) {
                         let step = mag_of(cx, p.end.wrapping_sub(1)).unwrap_or(m);
@@ -582,7 +582,7 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
                 }
                 break;
             }
-            // "three and one fourth": one and an ordinal word is a fraction
+            // "five and one fourth": one and an ordinal word is a fraction
             let one_ord = word_num(cx, j + 1, Class::Unit) == Some(1.0)
                 && word_num(cx, j + 2, Class::Ord).is_some_and(|v| (3.0..=20.0).contains(&v));
             if (cx.is(j + 1, Class::Unit) && cx.is(j + 2, Class::Frac) || one_ord) && total == 0.0 {
@@ -602,7 +602,7 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
             }
             break;
         }
-        // "two point two", "nought point nought three"
+        // "four point one", "nought point nought seven"
         if any && cx.word_is(j, "point") && cx.is(j + 1, Class::Unit) {
             let mut k = j + 1;
             let mut scale = 0.1;
@@ -665,7 +665,7 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
                 total += current * m;
                 current = 0.0;
             } else if any && total > 0.0 && m >= 1000.0 {
-                total *= m; // "three thousand millions"
+                total *= m; // "five thousand millions"
             } else if !any {
                 total = m;
             } else {
@@ -711,14 +711,14 @@ fn parse_words(cx: &Cx, i: usize) -> Option<NumP> {
                 fraction = true;
                 j += 1;
                 end = j;
-                // "two thirds of a million"
+                // "two fifths of a million"
                 let of_a = cx.word_is(j, "of")
                     && (cx.word_is(j + 1, "a") || cx.word_is(j + 1, "an"))
                     && mag_of(cx, j + 2).is_some_and(|m| m >= 1000.0 && cx.s(j + 2).len() > 2);
                 if of_a {
                     j += 2;
                 }
-                // "three quarters billion"
+                // "four fifths billion"
                 if let Some(m) = mag_of(cx, j).filter(|m| *m >= 1000.0 && cx.s(j).len() > 2) {
                     current *= m;
                     mag = true;

@@ -337,7 +337,7 @@ fn opt_year(cx: &Cx, e: usize) -> (usize, Option<u32>) {
     if let Some((ye, y)) = year_at(cx, k) {
         return (ye, Some(y));
     }
-    // year in words: "nineteen seventy two", "two thousand and fifteen"
+    // year in words: "nineteen eighty six", "two thousand and nine"
     if cx.is(k, Class::Unit) || cx.is(k, Class::Tens) {
         if let Some(y) = words_year(cx, k) {
             return y;
@@ -428,7 +428,7 @@ fn month_led(cx: &Cx, i: usize) -> Option<Atom> {
         e += 1; // "Feb."
     }
     let day = day_at(cx, e).or_else(|| {
-        // "October, 1st"
+        // "March, 3rd"
         if cx.sym(e, ',') && cx.glued(e + 2) && cx.is_word(e + 2) {
             day_at(cx, e + 1)
         } else {
@@ -483,7 +483,7 @@ fn wday_led(cx: &Cx, i: usize) -> Option<Atom> {
     span_atom(i, i + 1, Cat::Wday, v)
 }
 
-/// Day-led: `24 Feb 2022`, `24th of May`, `fourth of July, 1995`.
+/// Day-led: `24 Feb 2022`, `24th of May`, `ninth of March, 1987`.
 fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
     let (de, d) = day_at(cx, i)?;
     // "31-Oct-74", "12-Jan-2021"
@@ -509,7 +509,7 @@ fn day_month(cx: &Cx, i: usize) -> Option<Atom> {
         return span_atom(i, e, Cat::MonthDay, Some(ymd(y, m, Some(d))));
     }
     let k = if cx.word_is(de, "of") { de + 1 } else { de };
-    // a day in words needs an unambiguous month ("one may ask" is not a date)
+    // a day in words needs an unambiguous month ("one may wonder" is not a date)
     let m = if cx.num_tok(i) || cx.num_tok(i + 1) {
         month_of(cx, k)?
     } else {
@@ -650,7 +650,7 @@ fn clock(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         let e = tz(cx, e);
         return span_atom(i, e, Cat::Time, Some(hhmm(h, m)));
     }
-    // "1140 a.m.", "730 in the evening"
+    // "1025 a.m.", "815 in the evening"
     let daypart_after = |e: usize| {
         (cx.word_is(e, "in") && cx.word_is(e + 1, "the") && cx.is(e + 2, Class::Daypart))
             || (cx.word_is(e, "at") && cx.word_is(e + 1, "night"))
@@ -857,7 +857,7 @@ fn spaced_ampm(cx: &Cx, e: usize) -> Option<(usize, &'static str)> {
 
 /// A time zone after a clock time: `3pm GMT`, `9h30 CST`.
 fn tz(cx: &Cx, e: usize) -> usize {
-    // lower case only for zones that are not words or short codes: "8h00 pst"
+    // lower case only for zones that are not words or short codes: "9h30 pst"
     let lower_ok = cx.s(e).len() == 3 && !cx.word_is(e, "est");
     if cx.tok(e).is_some_and(|t| t.upper || lower_ok) && cx.is(e, Class::Tz) {
         e + 1
@@ -1029,7 +1029,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
                 j += 1;
             }
         }
-        // "two upcoming days", "5 past years"
+        // "two upcoming days", "7 past years"
         if cx.is(j, Class::Rel)
             && cx.is(j + 1, Class::Tunit)
             && !cx.word_is(j, "every")
@@ -1040,7 +1040,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         {
             return plain(i, j + 2, Cat::Rel);
         }
-        // "four Tuesdays from now"
+        // "three Fridays from now"
         if cx.is(j, Class::Wday)
             && (cx.is(j + 1, Class::Ago) || (cx.word_is(j + 1, "from") && cx.word_is(j + 2, "now")))
         {
@@ -1067,7 +1067,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     if letter == "WE" {
         return None;
     }
-    // "three night markets": a singular "night" after a count is an adjective
+    // "four night buses": a singular "night" after a count is an adjective
     if letter == "N" && n > 1.0 && !cx.s(j).ends_with('s') && !cx.sym(j.wrapping_sub(1), '-') {
         return None;
     }
@@ -1079,7 +1079,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
     {
         return None;
     }
-    // "1 hour and a half", "2 years 1 month 21 days"
+    // "2 hours and a half", "3 years 2 months 9 days"
     if cx.word_is(e, "and")
         && cx.word_is(e + 1, "a")
         && (cx.word_is(e + 2, "half") || cx.word_is(e + 2, "quarter"))
@@ -1101,7 +1101,7 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
             e = p2.end + 1;
         }
     }
-    // "2 hours ten", "1 hour fifteen": minutes after hours
+    // "3 hours twenty", "1 hour forty": minutes after hours
     if e == j + 1 && matches!(letter, "H" | "M") {
         if let Some(p2) = parse_number(cx, e) {
             let plain = !p2.ordinal
@@ -1167,7 +1167,7 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
     let r = cx.class(i, Class::Rel)?;
     let mut j = i + 1;
     if cx.is(j, Class::Rel) && !cx.word_is(j, "every") {
-        j += 1; // "this past Wednesday", "this coming week"
+        j += 1; // "this past Monday", "this coming week"
     }
     // "this week-end"
     if cx.word_is(j, "week")
@@ -1178,7 +1178,7 @@ fn rel_led(cx: &Cx, i: usize) -> Option<Atom> {
     {
         return plain(i, j + 3, Cat::Wide);
     }
-    // "next 5/19", "next 6th of April", "last Chinese New Year"
+    // "next 8/23", "next 9th of October", "last Lunar New Year"
     if j == i + 1 {
         let dated = numeric_date(cx, j).or_else(|| day_month(cx, j));
         let named = if cx.is(j, Class::Holiday) || cx.is(j, Class::Hpre) {
@@ -1496,8 +1496,8 @@ fn holiday_suffix_start(cx: &Cx, i: usize) -> Option<usize> {
     (s < i).then_some(s)
 }
 
-/// `Martin Luther King Day`, `King's Day`, `International Workers' Day`, `World AIDS Day`,
-/// `Holocaust Day 2018`: capitalised words before `Day`; returns the start.
+/// `Martin Luther King Day`, `King's Day`, `International Nurses' Day`, `World AIDS Day`,
+/// `Heritage Day 2019`: capitalised words before `Day`; returns the start.
 fn day_named_start(cx: &Cx, i: usize) -> Option<usize> {
     let day_cap = cx.tok(i)?.cap;
     // not "Day-Lewis", "Day 3"
@@ -1577,7 +1577,7 @@ fn may_name(cx: &Cx, i: usize) -> bool {
     })
 }
 
-/// `Christmas`, `Christmas Eve`, `Easter 2010`, `New Year's Day`, `Q1`, `summer 2020`.
+/// `Christmas`, `Christmas Eve`, `Easter 2016`, `New Year's Day`, `Q1`, `summer 2020`.
 fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
     if !may_name(cx, i) {
         return None;
@@ -1779,7 +1779,7 @@ fn ordinal_led(cx: &Cx, i: usize) -> Option<Atom> {
         return None;
     }
     let mut j = p.end;
-    // "the first half of 2023", "the second half of the year"
+    // "the first half of 2023", "the second half of this year"
     if cx.word_is(j, "half") && (1.0..=2.0).contains(&p.value) && cx.word_is(j + 1, "of") {
         let k = j + 2;
         let period = year_at(cx, k).is_some()
@@ -1822,7 +1822,7 @@ fn hour_at(cx: &Cx, i: usize) -> Option<(u32, usize)> {
     (h <= max && (h >= 1 || !p.words)).then_some((h, p.end))
 }
 
-/// `ten past nine`, `half past 6`, `a quarter to five`, `20 past 3pm`.
+/// `ten past nine`, `half past 6`, `a quarter to five`, `25 past 4pm`.
 fn past_to(cx: &Cx, i: usize) -> Option<Atom> {
     // minutes
     let mut named_m = true;
@@ -1918,8 +1918,8 @@ fn past_to(cx: &Cx, i: usize) -> Option<Atom> {
     span_atom(i, e, Cat::Time, Some(hhmm(hh, mm)))
 }
 
-/// An atom that counts only when the chain goes on: a bare hour (`5` in `5 to 6pm`) or a bare
-/// ordinal day (`13th` in `from 13th to the 15th of July`).
+/// An atom that counts only when the chain goes on: a bare hour (`4` in `4 to 5pm`) or a bare
+/// ordinal day (`21st` in `from 21st to the 23rd of October`).
 fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
     let t = cx.tok(i)?;
     if t.tk == Tk::Num {
@@ -1941,7 +1941,7 @@ fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
         {
             return plain(i, p.end + 3, Cat::Time);
         }
-        // "three thirty", "four fifteen"
+        // "five forty", "four fifteen"
         if let Some(m) = parse_number(cx, p.end) {
             if m.words && !m.ordinal && (10.0..60.0).contains(&m.value) && m.value.fract() == 0.0 {
                 return plain(i, m.end, Cat::Time);
@@ -2135,7 +2135,7 @@ fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
                     return Some(a);
                 }
             }
-            // "at three am", "ten thirty pm"
+            // "at five am", "eleven forty pm"
             if cx.is(i, Class::Unit) || cx.is(i, Class::Tens) {
                 if let Some(p) = parse_number(cx, i) {
                     let h = p.value;
@@ -2318,7 +2318,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         let mut bare_ok = false;
         let mut ranged = false;
         let mut nconn = 0;
-        // "next year's first quarter"
+        // "next year's third quarter"
         let prev_cat = cats.last().copied().unwrap_or(Cat::Bare);
         if !comma
             && (cx.sym(k, '\'') || cx.sym(k, '’'))
@@ -2330,7 +2330,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             k += 2;
             nconn += 1;
         }
-        // "daily until April": a frequency does not join the date that bounds it
+        // "daily until March": a frequency does not join the date that bounds it
         if cats.len() == 1 && cx.is(end.wrapping_sub(1), Class::Freq) {
             break;
         }
@@ -2343,7 +2343,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
                 nconn += 1;
                 continue;
             }
-            // "later than 10", "no later than Friday"
+            // "later than 9", "no later than Friday"
             if (cx.word_is(k, "later") || cx.word_is(k, "earlier")) && cx.word_is(k + 1, "than") {
                 bare_ok = true;
                 ranged = true;
@@ -2380,7 +2380,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             k += 1;
             nconn += 1;
         }
-        // "... and the end of 2008"
+        // "... and the end of 2011"
         if cx
             .word_among(k, &["end", "beginning", "start", "middle"])
             .is_some()
@@ -2395,7 +2395,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             break;
         }
         let prev = cats.last().copied().unwrap_or(Cat::Bare);
-        // "Monday 3-8": a bare hour range right after a day
+        // "Tuesday 2-6": a bare hour range right after a day
         let day_range = nconn == 0
             && matches!(prev, Cat::Wday | Cat::Dayref | Cat::MonthDay | Cat::Rel)
             && cx.num_tok(k)
@@ -2404,11 +2404,11 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             && cx.num_tok(k + 2);
         let bare = bare_ok || matches!(prev, Cat::Time | Cat::Bare) || day_range;
         let next = atom(cx, k, true, bare).or_else(|| {
-            // "the week of the 18th": a day of the month after "of the"
+            // "the week of the 24th": a day of the month after "of the"
             if cx.word_is(k.wrapping_sub(1), "the") && cx.word_is(k.wrapping_sub(2), "of") {
                 return weak_atom(cx, k).filter(|a| a.cat == Cat::MonthDay && cx.num_tok(a.start));
             }
-            // "Sunday early morning"
+            // "Saturday early morning"
             if cx.word_is(k, "early") || cx.word_is(k, "late") {
                 atom(cx, k + 1, true, bare)
                     .filter(|a| cx.is(a.start, Class::Daypart))
@@ -2442,7 +2442,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
             break;
         }
         // after a bare comma a date joins only what it completes: "Friday, February 24",
-        // "tomorrow, 13/04/21"; not a second date of a list ("11/20, 12 of Nov")
+        // "tomorrow, 17/09/22"; not a second date of a list ("10/14, 16 of Oct")
         if comma
             && nconn == 0
             && matches!(next.cat, Cat::MonthDay | Cat::Numeric)
@@ -2490,7 +2490,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         if prev == Cat::Duration && !ranged {
             break;
         }
-        // "November 18-19", "July 13 to 15": a bare number closing a range after a day of a
+        // "October 21-22", "June 4 to 6": a bare number closing a range after a day of a
         // month is another day, not an hour
         let day_closer = prev == Cat::MonthDay
             && next.cat == Cat::Bare
@@ -2531,7 +2531,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         return None;
     }
     // "from 2014" with nothing after it is a starting point: "from" is left out like "since"
-    // would not be ("from 2014 to 2018" keeps it)
+    // would not be ("from 2011 to 2016" keeps it)
     if cats.len() == 1
         && start < first.start
         && cx.word_is(start, "from")
@@ -2539,7 +2539,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     {
         start += 1;
     }
-    // "Friday after next", "the week after next"; open ranges "1/1/2016 and later", "3 pm or later"
+    // "Monday after next", "the week after next"; open ranges "3/1/2019 and later", "6 pm or later"
     let after_next = cx.word_is(end, "after") && cx.word_is(end + 1, "next");
     let open_range = (cx.word_is(end, "and") || cx.word_is(end, "or"))
         && cx
@@ -2553,9 +2553,9 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
     } else if cx.word_is(end, "onwards") || cx.word_is(end, "onward") {
         end += 1;
     }
-    // only bare hours ("two to four people") is not a time
-    // bare hours only ("two to four people", a "3-1" score) are not a time, unless a range word
-    // opens them ("from 3 to 4")
+    // only bare hours ("two to four riders") is not a time
+    // bare hours only ("two to four riders", a "3-1" score) are not a time, unless a range word
+    // opens them ("from 5 to 6")
     let opened = start < first.start && (cx.word_is(start, "from") || cx.word_is(start, "between"));
     // nor a range of amounts: "between 5 and 10 per cent", "from 3 to 4 million"
     let unit_after = cx.is(end, Class::Pct)
@@ -2604,7 +2604,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         end += 1;
     }
     let mut value = if cats.len() == 1 { value } else { None };
-    // "in two weeks", "within 5 minutes": a duration after `in`/`within` is the point in time it
+    // "in two weeks", "within 8 minutes": a duration after `in`/`within` is the point in time it
     // leads to (`+P2W`), not a length of time
     let all_dur = cats.iter().all(|c| *c == Cat::Duration);
     let point = all_dur
@@ -2642,7 +2642,7 @@ pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
         // "right now", "until now": the present moment
         FigureKind::Time
     } else if (point || (cats.len() == 1 && first.cat == Cat::Rel)) && sub_day(cx, start, end) {
-        // "in 5 minutes", "the last 2 minutes", "30 minutes later", "next hour": a relative
+        // "in 9 minutes", "the last 2 minutes", "40 minutes later", "next hour": a relative
         // point or period shorter than a day is a time
         FigureKind::Time
     } else {
@@ -2676,8 +2676,8 @@ fn sub_day(cx: &Cx, a: usize, b: usize) -> bool {
 }
 
 /// `the` before a relative period is its determiner, not part of it: "(the) next quarter",
-/// "(the) past three years", "(the) 5 coming minutes", "(the) same week", "(the) year 2008".
-/// It stays before an ordinal period of something ("the last week of July").
+/// "(the) past three years", "(the) 5 coming minutes", "(the) same week", "(the) year 1998".
+/// It stays before an ordinal period of something ("the last week of June").
 fn the_excluded(cx: &Cx, s: usize) -> bool {
     let rel = |k: usize| {
         (cx.is(k, Class::Rel) || cx.word_is(k, "same"))
@@ -2686,7 +2686,7 @@ fn the_excluded(cx: &Cx, s: usize) -> bool {
                 .is_none()
     };
     if rel(s) {
-        // "the last week of July", "the next day": the period of something named after it
+        // "the last week of June", "the next day": the period of something named after it
         return !(cx.is(s + 1, Class::Tunit) && cx.word_is(s + 2, "of"));
     }
     // "the 2024 election": a year as a modifier ("the 1990s" keeps it)
@@ -2719,7 +2719,7 @@ fn holiday_prefix(cx: &Cx, start: usize, floor: usize) -> usize {
     {
         s = p.wrapping_sub(1);
     }
-    // "Orthodox Shrove Monday"
+    // "Orthodox Easter"
     let p = s.wrapping_sub(1);
     if s > floor && cx.word_is(p, "orthodox") {
         s = p;
@@ -2745,7 +2745,7 @@ fn holiday_prefix(cx: &Cx, start: usize, floor: usize) -> usize {
 }
 
 /// A temporal prefix other than `the` ends right before token `b`: "before (the year 2019)",
-/// "the end of (the following week)".
+/// "the end of (the following month)".
 fn prefix_before(cx: &Cx, b: usize, floor: usize) -> bool {
     let w = b.wrapping_sub(1);
     if b <= floor || !cx.is_word(w) {

@@ -120,10 +120,10 @@ fn money() {
         // a lower-case dollar prefix apart from the sign, after a determiner (tokenized text)
         c(
             "spaced_lower_prefix",
-            "the board approved a c $ 300 million buyback .",
-            "c $ 300 million",
+            "the board approved a c $ 45 million buyback .",
+            "c $ 45 million",
             K::Money,
-            Some("300000000"),
+            Some("45000000"),
             Some("CAD"),
         ),
         c(
@@ -145,26 +145,26 @@ fn money() {
         ),
         c(
             "code_then_cents",
-            "The fee is 3 CAD 3 cents per unit.",
-            "3 CAD 3 cents",
+            "The fee is 4 CAD 7 cents per unit.",
+            "4 CAD 7 cents",
             K::Money,
-            Some("3.03"),
+            Some("4.07"),
             Some("CAD"),
         ),
         c(
             "hyphenated_cents",
-            "The board approved a 12-cent-a-share dividend.",
-            "12-cent",
+            "The firm declared a 15-cent-a-share payout.",
+            "15-cent",
             K::Money,
-            Some("0.12"),
+            Some("0.15"),
             Some("USD"),
         ),
         c(
             "former_currency_with_adjective",
-            "The deal was worth 420 million Finnish markka at the time.",
-            "420 million Finnish markka",
+            "The mill was valued at 65 million Finnish markka in 1996.",
+            "65 million Finnish markka",
             K::Money,
-            Some("420000000"),
+            Some("65000000"),
             Some("FIM"),
         ),
         c(
@@ -447,16 +447,16 @@ fn numbers() {
         ),
         c(
             "and_one_fourth",
-            "The ratio came to three and one fourth.",
-            "three and one fourth",
+            "The ratio came to five and one fourth.",
+            "five and one fourth",
             K::Number,
-            Some("3.25"),
+            Some("5.25"),
             None,
         ),
         c(
-            "thirds_of_a_million",
-            "Nearly two thirds of a million homes lost power.",
-            "two thirds of a million",
+            "fifths_of_a_million",
+            "Nearly two fifths of a million homes lost power.",
+            "two fifths of a million",
             K::Number,
             None,
             None,
@@ -496,10 +496,10 @@ fn numbers() {
         ),
         c(
             "words_confirmed_in_digits",
-            "The lease runs for forty-five (45) months.",
-            "forty-five (45)",
+            "The lease runs for thirty-six (36) months.",
+            "thirty-six (36)",
             K::Number,
-            Some("45"),
+            Some("36"),
             None,
         ),
         c(
@@ -536,10 +536,10 @@ fn numbers() {
         ),
         c(
             "spaced_thousands",
-            "The fund holds 1 234 567 shares.",
-            "1 234 567",
+            "The fund holds 7 654 321 shares.",
+            "7 654 321",
             K::Number,
-            Some("1234567"),
+            Some("7654321"),
             Some("shares"),
         ),
         c(
@@ -552,18 +552,18 @@ fn numbers() {
         ),
         c(
             "digits_with_two_magnitudes",
-            "He counted 4 thousand 3 hundred votes.",
-            "4 thousand 3 hundred",
+            "He counted 6 thousand 2 hundred votes.",
+            "6 thousand 2 hundred",
             K::Number,
-            Some("4300"),
+            Some("6200"),
             Some("votes"),
         ),
         c(
             "million_and_a_half",
-            "The city has 3 million and a half residents.",
-            "3 million and a half",
+            "The region has 7 million and a half residents.",
+            "7 million and a half",
             K::Number,
-            Some("3500000"),
+            Some("7500000"),
             Some("residents"),
         ),
         c(
@@ -782,10 +782,10 @@ fn quantities_and_counts() {
         ),
         c(
             "misspelt_fahrenheit",
-            "It reached 100.2 degrees farenheit inland.",
-            "100.2 degrees farenheit",
+            "It hit 97.3 degrees farenheit at dawn.",
+            "97.3 degrees farenheit",
             K::Quantity,
-            Some("100.2"),
+            Some("97.3"),
             Some("degF"),
         ),
         c(
@@ -933,8 +933,8 @@ fn dates() {
         ),
         c(
             "from_range_kept",
-            "The rules applied from 2014 to 2018.",
-            "from 2014 to 2018",
+            "The rules applied from 2011 to 2016.",
+            "from 2011 to 2016",
             K::Date,
             None,
             None,
@@ -973,9 +973,9 @@ fn dates() {
             None,
         ),
         c(
-            "second_half_of_the_year",
-            "Growth should pick up in the second half of the year.",
-            "the second half of the year",
+            "second_half_of_this_year",
+            "Hiring is planned for the second half of this year.",
+            "the second half of this year",
             K::Date,
             None,
             None,
@@ -1023,8 +1023,8 @@ fn dates() {
         // a bare number closing a range after a day of a month is a day
         c(
             "day_range_dash",
-            "The summit takes place on November 18-19 in Seoul.",
-            "November 18-19",
+            "The summit takes place on October 21-22 in Seoul.",
+            "October 21-22",
             K::Date,
             None,
             None,
@@ -1111,17 +1111,17 @@ fn dates() {
             None,
         ),
         c(
-            "chinese_new_years",
-            "Sales peaked during last Chinese New Years, shops said.",
-            "last Chinese New Years",
+            "lunar_new_years",
+            "Sales peaked during last Lunar New Years, shops said.",
+            "last Lunar New Years",
             K::Date,
             None,
             None,
         ),
         c(
             "possessive_quarter",
-            "Profits should recover in next year's first quarter.",
-            "next year's first quarter",
+            "Profits should recover in next year's third quarter.",
+            "next year's third quarter",
             K::Date,
             None,
             None,
@@ -1201,9 +1201,9 @@ fn dates() {
             None,
         ),
         c(
-            "end_of_the_following_week",
-            "Talks resume at the end of the following week.",
-            "the end of the following week",
+            "end_of_the_following_month",
+            "Talks resume at the end of the following month.",
+            "the end of the following month",
             K::Date,
             None,
             None,
@@ -1218,7 +1218,7 @@ fn dates() {
         ),
         c(
             "year_to_date",
-            "The index is down 4% in the year to date.",
+            "The index has gained 6% for the year to date.",
             "the year to date",
             K::Date,
             None,
@@ -1473,10 +1473,10 @@ fn times() {
         // am/pm spelt apart (transcripts, tokenized text)
         c(
             "spaced_pm",
-            "the vote closes at 8:30 p m local time",
-            "8:30 p m",
+            "polls shut at 9:45 p m in the east",
+            "9:45 p m",
             K::Time,
-            Some("T20:30"),
+            Some("T21:45"),
             None,
         ),
         c(
@@ -1548,8 +1548,8 @@ fn times() {
         // a day of the month after "of the" joins the period before it
         c(
             "week_of_the_day",
-            "The vote was moved to the week of the 18th.",
-            "the week of the 18th",
+            "The hearing was pushed to the week of the 24th.",
+            "the week of the 24th",
             K::Date,
             None,
             None,
@@ -1564,8 +1564,8 @@ fn times() {
         ),
         c(
             "lower_case_zone",
-            "The call is on Thursday 8h00 pst for all staff.",
-            "Thursday 8h00 pst",
+            "The call is on Monday 9h30 pst for all staff.",
+            "Monday 9h30 pst",
             K::Time,
             None,
             None,
@@ -1596,10 +1596,10 @@ fn times() {
         ),
         c(
             "digits_clock_without_colon",
-            "The alarm went off at 1140 a.m. in the depot.",
-            "1140 a.m.",
+            "The alarm went off at 1025 a.m. in the depot.",
+            "1025 a.m.",
             K::Time,
-            Some("T11:40"),
+            Some("T10:25"),
             None,
         ),
         c(
@@ -1676,8 +1676,8 @@ fn times() {
         ),
         c(
             "bare_hour_range",
-            "The clinic runs 5 to 6pm for walk-ins.",
-            "5 to 6pm",
+            "The clinic runs 4 to 5pm for walk-ins.",
+            "4 to 5pm",
             K::Time,
             None,
             None,
@@ -1746,10 +1746,10 @@ fn durations() {
         ),
         c(
             "few_without_article",
-            "The results are due in few hours, aides said.",
-            "in few hours",
+            "The results are due in few minutes, aides said.",
+            "in few minutes",
             K::Time,
-            Some("+PT3H"),
+            Some("+PT3M"),
             None,
         ),
         // a duration after "in" is the point it leads to: a date, or a time under a day
@@ -1770,9 +1770,9 @@ fn durations() {
             None,
         ),
         c(
-            "in_about_half_hour",
-            "The convoy should arrive in about half an hour.",
-            "in about half an hour",
+            "in_about_half_minute",
+            "The lift doors close in about half a minute.",
+            "in about half a minute",
             K::Time,
             None,
             None,
@@ -1945,7 +1945,7 @@ fn not_figures() {
         ),
         (
             "first_half_match",
-            "He scored in the first half of the match.",
+            "His goal lit up the first half of the match.",
             "half",
         ),
         ("recent_study", "A recent study found no link.", "recent"),
@@ -2070,19 +2070,19 @@ fn regression() {
         // a frequency does not swallow the date that ends it
         c(
             "regression_daily_until",
-            "Prizes are drawn daily until April 27th.",
-            "until April 27th",
+            "Prizes are drawn daily until March 14th.",
+            "until March 14th",
             K::Date,
-            Some("XXXX-04-27"),
+            Some("XXXX-03-14"),
             None,
         ),
-        // "the year of 2008" is the year alone
+        // "the year of 2012" is the year alone
         c(
             "regression_year_of_year",
-            "Sales peaked in the year of 2008.",
-            "2008",
+            "Output fell in the year of 2012.",
+            "2012",
             K::Date,
-            Some("2008"),
+            Some("2012"),
             None,
         ),
         // a phone number split by spaces is not one amount
@@ -2112,20 +2112,20 @@ fn regression() {
             None,
             Some("ft"),
         ),
-        // "7 to 7:30" is a range, not "seven minutes to seven"
+        // "9 to 9:45" is a range, not "nine minutes to 9:45"
         c(
             "regression_range_not_minutes_to",
-            "The vote runs today from 7 to 7:30 in the hall.",
-            "today from 7 to 7:30",
+            "The count runs today from 9 to 9:45 in the hall.",
+            "today from 9 to 9:45",
             K::Time,
             None,
             None,
         ),
-        // a month name before a time must not end the date at the month: "february 22nd 3:30"
+        // a month name before a time must not end the date at the month: "march 19th 4:15"
         c(
             "regression_day_then_clock",
-            "We meet on February 22nd 3:30 sharp.",
-            "February 22nd 3:30",
+            "We meet on March 19th 4:15 sharp.",
+            "March 19th 4:15",
             K::Time,
             None,
             None,
@@ -2133,8 +2133,8 @@ fn regression() {
         // a bare day number between range words stays a day, not an hour
         c(
             "regression_ordinal_range",
-            "The fair runs from the 13th to the 15th of July.",
-            "from the 13th to the 15th of July",
+            "The fair runs from the 21st to the 23rd of October.",
+            "from the 21st to the 23rd of October",
             K::Date,
             None,
             None,
@@ -2166,13 +2166,13 @@ fn regression() {
             Some("T19:30"),
             None,
         ),
-        // "the year 2020" keeps its year
+        // "the year 2017" keeps its year
         c(
             "regression_the_year",
-            "He left after the year 2020 ended.",
-            "after the year 2020",
+            "She retired after the year 2017 ended.",
+            "after the year 2017",
             K::Date,
-            Some("2020"),
+            Some("2017"),
             None,
         ),
         // range of quantities with the unit repeated
@@ -2187,10 +2187,10 @@ fn regression() {
         // whole amount in words, then its hundredths
         c(
             "regression_cents_after_dollars",
-            "The fare is 15 dollars 50.",
-            "15 dollars 50",
+            "The fare is 18 dollars 25.",
+            "18 dollars 25",
             K::Money,
-            Some("15.5"),
+            Some("18.25"),
             Some("USD"),
         ),
         // a spaced, capitalised dollar prefix
@@ -2205,10 +2205,10 @@ fn regression() {
         // a digit fraction before a unit is one quantity, not a date
         c(
             "regression_digit_fraction",
-            "Pour in 1/2 gallon of water.",
-            "1/2 gallon",
+            "Pour in 3/4 gallon of water.",
+            "3/4 gallon",
             K::Quantity,
-            Some("0.5"),
+            Some("0.75"),
             Some("gal"),
         ),
         // "one fifth" is a fraction, not "one" and an ordinal
@@ -2232,8 +2232,8 @@ fn regression() {
         // a duration that starts on a date is one time span
         c(
             "regression_duration_starting",
-            "Set leave for a week starting tomorrow.",
-            "a week starting tomorrow",
+            "Book the hall for a fortnight starting tomorrow.",
+            "a fortnight starting tomorrow",
             K::Date,
             None,
             None,
@@ -2241,8 +2241,8 @@ fn regression() {
         // decimal clock after "at"
         c(
             "regression_decimal_after_at",
-            "They train on Thursdays at 17.30 Beijing time.",
-            "Thursdays at 17.30",
+            "They train on Mondays at 18.45 in the gym.",
+            "Mondays at 18.45",
             K::Time,
             None,
             None,
@@ -2250,8 +2250,8 @@ fn regression() {
         // o'clock after a weekday is an hour, not a day of the month
         c(
             "regression_weekday_oclock",
-            "I'll be there on Wednesday 4 o'clock.",
-            "Wednesday 4 o'clock",
+            "Doors open on Tuesday 6 o'clock.",
+            "Tuesday 6 o'clock",
             K::Time,
             None,
             None,
@@ -2268,8 +2268,8 @@ fn regression() {
         // a range that looks like a phone number but is followed by a unit
         c(
             "regression_range_not_phone",
-            "Tanks hold 100-1000 liters.",
-            "100-1000 liters",
+            "Tanks hold 200-2000 liters.",
+            "200-2000 liters",
             K::Quantity,
             None,
             Some("l"),
@@ -2277,8 +2277,8 @@ fn regression() {
         // relative periods with a count
         c(
             "regression_past_quarters",
-            "Sales fell in the past two quarters.",
-            "past two quarters",
+            "Sales fell in the past three quarters.",
+            "past three quarters",
             K::Date,
             None,
             None,
@@ -2304,17 +2304,17 @@ fn regression() {
         // digit groups split by a no-break space, decimals kept
         c(
             "regression_nbsp_groups",
-            "The total was 1\u{202f}234\u{202f}567.89 euros.",
-            "1\u{202f}234\u{202f}567.89 euros",
+            "The total was 7\u{202f}654\u{202f}321.45 euros.",
+            "7\u{202f}654\u{202f}321.45 euros",
             K::Money,
-            Some("1234567.89"),
+            Some("7654321.45"),
             Some("EUR"),
         ),
         // "later than" joins a time to its day
         c(
             "regression_later_than",
-            "It will happen next Wednesday later than 10 in the morning.",
-            "next Wednesday later than 10 in the morning",
+            "The parcel comes next Friday later than 9 in the morning.",
+            "next Friday later than 9 in the morning",
             K::Time,
             None,
             None,
@@ -2340,7 +2340,7 @@ fn regression() {
         // meals after a preposition are times of day
         c(
             "regression_before_lunch",
-            "Let's meet before lunch.",
+            "The talks end before lunch.",
             "before lunch",
             K::Time,
             None,
@@ -2379,13 +2379,13 @@ fn regression() {
     for (name, text, not_temporal) in [
         (
             "regression_bare_word_range",
-            "There are two to four people in the room",
+            "Each crew takes two to four riders on board",
             "two to four",
         ),
         (
             "regression_count_before_next",
-            "We will be only 3 next week.",
-            "3 next week",
+            "The class will be only 5 next week.",
+            "5 next week",
         ),
     ] {
         let figs = find_figures(text);
@@ -2415,10 +2415,10 @@ fn regression() {
             "See status 672139201337532417 for the post.",
             "672139201337532417",
         ),
-        // "one may ask" is not a day and month
+        // "one may wonder" is not a day and month
         (
             "regression_one_may",
-            "One may ask why the vote failed.",
+            "One may wonder why the vote failed.",
             "may",
         ),
     ]);
