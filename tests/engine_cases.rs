@@ -173,8 +173,8 @@ fn cue_orders() {
         },
         Case {
             name: "unlisted verb before a colon",
-            text: "Mayor Ines Varga resisted: “Our governors do not have the power to suspend the law.”",
-            quote: "Our governors do not have the power to suspend the law.",
+            text: "Mayor Ines Varga resisted: “The council cannot simply tear up the ferry contract.”",
+            quote: "The council cannot simply tear up the ferry contract.",
             kind: Direct,
             speaker: Some("Ines Varga"),
         },
@@ -189,15 +189,15 @@ fn cue_orders() {
         // a sentence that opens with its subject introduces a quotation with its colon
         Case {
             name: "statement introduced by a colon",
-            text: "Mayor Ines Varga issued the following statement:\n“Our prayers are with all those affected by the storm. This cannot continue.”",
-            quote: "Our prayers are with all those affected by the storm. This cannot continue.",
+            text: "Mayor Ines Varga issued a brief message:\n“Our thoughts go to every family on the flooded quay. The repairs start tomorrow.”",
+            quote: "Our thoughts go to every family on the flooded quay. The repairs start tomorrow.",
             kind: Direct,
             speaker: Some("Ines Varga"),
         },
         Case {
             name: "apology introduced by a colon",
-            text: "Ines Varga has since apologized for the delay: “Yes, I should have warned the council earlier.”",
-            quote: "Yes, I should have warned the council earlier.",
+            text: "Ines Varga has since regretted the delay: “Frankly, we ought to have told the council sooner.”",
+            quote: "Frankly, we ought to have told the council sooner.",
             kind: Direct,
             speaker: Some("Ines Varga"),
         },
@@ -302,10 +302,10 @@ fn sources() {
         },
         Case {
             name: "REGRESSION quote, then description and name in apposition",
-            text: "“The pope said what we all know,” the Vatican spokesman, Marco Rossi, told a radio station.",
-            quote: "The pope said what we all know,",
+            text: "“The bishop only said what many here felt,” the diocese spokesman, Marco Ferri, told a radio station.",
+            quote: "The bishop only said what many here felt,",
             kind: Direct,
-            speaker: Some("Marco Rossi"),
+            speaker: Some("Marco Ferri"),
         },
         Case {
             name: "clause, then description and name in apposition",
@@ -323,8 +323,8 @@ fn sources() {
         },
         Case {
             name: "mixed quote, then a plain noun phrase before the speaker",
-            text: "Obama “felt a moral obligation to act on” climate change, Dan Axel said.",
-            quote: "Obama “felt a moral obligation to act on” climate change",
+            text: "Varga “saw a clear duty to speak up on” river pollution, Dan Axel said.",
+            quote: "Varga “saw a clear duty to speak up on” river pollution",
             kind: Mixed,
             speaker: Some("Dan Axel"),
         },
@@ -438,10 +438,10 @@ fn sources() {
         },
         Case {
             name: "organisation name with of stays whole",
-            text: "The Communications Workers of America said the strike would go on.",
-            quote: "the strike would go on",
+            text: "The Allied Teachers of Ontario said the walkout would continue.",
+            quote: "the walkout would continue",
             kind: Indirect,
-            speaker: Some("Communications Workers of America"),
+            speaker: Some("Allied Teachers of Ontario"),
         },
         // REGRESSION: "police" without an article was no source ("according to police")
         Case {
@@ -631,8 +631,8 @@ fn reported_speech() {
         },
         Case {
             name: "quotation opening the clause before the cue is mixed",
-            text: "“We are shocked and saddened” by the fire at the school, Karl Jensen said.",
-            quote: "“We are shocked and saddened” by the fire at the school",
+            text: "“We are stunned and heartbroken” by the collapse of the depot roof, Karl Jensen said.",
+            quote: "“We are stunned and heartbroken” by the collapse of the depot roof",
             kind: Mixed,
             speaker: Some("Karl Jensen"),
         },
@@ -771,22 +771,22 @@ fn reported_speech() {
         },
         Case {
             name: "description with three modifiers",
-            text: "The billionaire real estate magnate says the tower will open in May.",
-            quote: "the tower will open in May",
+            text: "The wealthy local hotel owner says the spa will reopen in June.",
+            quote: "the spa will reopen in June",
             kind: Indirect,
-            speaker: Some("billionaire real estate magnate"),
+            speaker: Some("wealthy local hotel owner"),
         },
         Case {
             name: "inverted cue opening the sentence",
-            text: "Said Anna Novak, who grew up in the harbour town, “We were all so proud of him.”",
-            quote: "We were all so proud of him.",
+            text: "Said Anna Novak, who was raised above the old bakery, “Every one of us cheered for him.”",
+            quote: "Every one of us cheered for him.",
             kind: Direct,
             speaker: Some("Anna Novak"),
         },
         Case {
             name: "speaker label with a title and a bracket",
-            text: "Rep. Anna Novak (D-Vt.): \"I have not heard anyone cite that figure.\"",
-            quote: "I have not heard anyone cite that figure.",
+            text: "Rep. Anna Novak (D-Vt.): \"Nobody on the committee has shown me that number.\"",
+            quote: "Nobody on the committee has shown me that number.",
             kind: Direct,
             speaker: Some("Anna Novak"),
         },
@@ -931,11 +931,11 @@ fn not_quotes() {
         ("fired an aide", "Mayor Ines Moreau fired her chief of staff."),
         (
             "naming participle",
-            "Laurie Dunn founded a Facebook group called Occupy the Square, which has 5,000 members.",
+            "Laurie Dunn started an online forum called Friends of the Quay, which has 3,200 members.",
         ),
         (
             "embedded phrase with no cue or speaker",
-            "The town has a long history of “grand projects that never quite happen” in its centre.",
+            "The town is known for “big schemes that somehow always stall” near its harbour.",
         ),
         // REGRESSION: a source's request not to be named was reported as what it said
         (
@@ -998,7 +998,7 @@ fn surnames_that_are_place_words() {
             &[],
         ),
         (
-            "I talked this morning with Mary Park and we agreed on a date.",
+            "I had lunch with Mary Park and we agreed on a date.",
             &["Mary Park"],
             &[],
         ),
@@ -1013,16 +1013,16 @@ fn surnames_that_are_place_words() {
             &["Hall 3", "Hall 2"],
         ),
         (
-            "The choir sang at the Albert Hall and later walked in Jackson Park.",
+            "The choir sang at the Albert Hall and later walked in Wilson Park.",
             &[],
-            &["Albert Hall", "Jackson Park"],
+            &["Albert Hall", "Wilson Park"],
         ),
         (
-            "Critics loved the drama “Mercy Street,” which returns next week.",
+            "Critics loved the drama “Faith Street,” which returns next week.",
             &[],
-            &["Mercy Street"],
+            &["Faith Street"],
         ),
-        ("JACKSON PARK, Ill. - Officials said the park would reopen.", &[], &["JACKSON PARK"]),
+        ("WILSON PARK, Ill. - Officials said the park would reopen.", &[], &["WILSON PARK"]),
         (
             "Tom Hall said the firm would pay. Mr. Hall did not say how much.",
             &["Tom Hall", "Hall"],
@@ -1162,7 +1162,7 @@ fn quote_only_cues_report_no_clause() {
 /// Novak").
 #[test]
 fn opening_cue_is_no_part_of_a_name() {
-    let text = "Said Anna Novak, who grew up in the harbour town, “We were all so proud.”";
+    let text = "Said Anna Novak, who was raised above the old bakery, “Every one of us cheered.”";
     assert_eq!(people_of(text), ["Anna Novak"]);
 }
 
@@ -1263,10 +1263,10 @@ fn regression() {
             kind: Indirect,
             speaker: Some("Lena Vogt"),
         },
-        // an apostrophe inside an apposition ("Sanders' adviser") broke the apposition scan
+        // an apostrophe inside an apposition ("Reeves' adviser") broke the apposition scan
         Case {
             name: "REGRESSION apostrophe in apposition",
-            text: "Tom Hale, Sanders' senior adviser, said voters were tired of promises.",
+            text: "Tom Hale, Reeves' senior adviser, said voters were tired of promises.",
             quote: "voters were tired of promises",
             kind: Indirect,
             speaker: Some("Tom Hale"),
@@ -1299,8 +1299,8 @@ fn regression() {
         // a short whole-sentence quote after an attributed one continues it
         Case {
             name: "REGRESSION short floating sentence quote",
-            text: "The deal “looks out for the big funds first,” Tom Hale wrote. “That is unacceptable.”",
-            quote: "That is unacceptable.",
+            text: "The deal “puts the large investors ahead of everyone,” Tom Hale wrote. “That cannot stand.”",
+            quote: "That cannot stand.",
             kind: Direct,
             speaker: Some("Tom Hale"),
         },
@@ -1315,8 +1315,8 @@ fn regression() {
         // "but added, “…”" is a quotation of its own even when a cue follows it
         Case {
             name: "REGRESSION cue and comma introduce a direct quote",
-            text: "Tom Hale said talks take time but added, “I strongly support the plan,” Hale said.",
-            quote: "I strongly support the plan,",
+            text: "Tom Hale said talks take time but added, “I fully back the proposal,” Hale said.",
+            quote: "I fully back the proposal,",
             kind: Direct,
             speaker: Some("Tom Hale"),
         },
@@ -1347,8 +1347,8 @@ fn regression() {
         // a short quotation with "said" and an unknown description after it was dropped
         Case {
             name: "REGRESSION inverted cue with an unknown description",
-            text: "The vote was close. “She did not like that,” said a 2008 campaign veteran.",
-            quote: "She did not like that,",
+            text: "The count was slow. “He took it badly,” said a 1998 harbour veteran.",
+            quote: "He took it badly,",
             kind: Direct,
             speaker: None,
         },
@@ -1370,8 +1370,8 @@ fn regression() {
         },
         Case {
             name: "quote and attribution inside according to",
-            text: "“We will not stop,” Tom Hale said at the time, according to a transcript.",
-            quote: "We will not stop,” Tom Hale said at the time",
+            text: "“We keep the ferry,” Tom Hale said at the time, according to a transcript.",
+            quote: "We keep the ferry,” Tom Hale said at the time",
             kind: Mixed,
             speaker: Some("Tom Hale"),
         },
@@ -1403,16 +1403,16 @@ fn regression() {
         a.quotes
     );
     // the unknown description after an inverted cue is kept as the speaker mention
-    let text = "The vote was close. “She did not like that,” said a 2008 campaign veteran.";
+    let text = "The count was slow. “He took it badly,” said a 1998 harbour veteran.";
     let a = analyze(text);
     let q = a.quotes.first().expect("quote");
     let m = q.speaker_mention.expect("speaker mention");
-    assert_eq!(&text[m.start..m.end], "a 2008 campaign veteran");
+    assert_eq!(&text[m.start..m.end], "a 1998 harbour veteran");
     // "said on CNN" is not reported content
     let a = analyze("“Nothing has changed,” Tom Hale said on CNN.");
     assert_eq!(a.quotes.len(), 1, "{:?}", a.quotes);
     // a noun use of a cue form is not a cue
-    let a = analyze("The Treasury note fell to 1.5 percent on Monday.");
+    let a = analyze("The Treasury note slipped to 2.7 percent on Friday.");
     assert!(a.quotes.is_empty(), "{:?}", a.quotes);
 }
 
@@ -1436,9 +1436,9 @@ fn relative_clause_on_an_object_keeps_its_clause() {
 /// mention is reported, with no speaker; before another verb it is no source.
 #[test]
 fn it_before_a_verb_of_saying_is_the_source() {
-    let text = "The memo was blunt. “So far, 59 of the 75 witnesses were never heard,” it stated.";
+    let text = "The memo was blunt. “So far, 14 of the 40 tenants were never asked,” it stated.";
     let a = analyze(text);
-    let q = find(&a, text, "So far, 59 of the 75 witnesses were never heard,");
+    let q = find(&a, text, "So far, 14 of the 40 tenants were never asked,");
     let mention = q
         .and_then(|q| q.speaker_mention)
         .map(|s| &text[s.start..s.end]);
@@ -1717,7 +1717,7 @@ fn reported_clause_bounds() {
     let texts = [
         (
             "passive participle",
-            "The northern district will also be considered a key battleground this year.",
+            "The eastern ward will be considered a likely swing seat next spring.",
         ),
         (
             "passive with an agent",
@@ -1741,7 +1741,7 @@ fn reported_clause_bounds() {
         ),
         (
             "coordinated verb after a cue",
-            "The protester yelled and held up a banner near the stage.",
+            "The fan yelled and waved a scarf near the goal.",
         ),
         (
             "sought an office",
@@ -2016,17 +2016,17 @@ fn according_to_a_long_source() {
         },
         Case {
             name: "a possessive source",
-            text: "The skipper had worked on the ferry since 2011, according to his Facebook profile.",
+            text: "The skipper had worked on the ferry since 2011, according to his Instagram account.",
             quote: "The skipper had worked on the ferry since 2011",
             kind: Indirect,
-            speaker: Some("his Facebook profile"),
+            speaker: Some("his Instagram account"),
         },
         Case {
             name: "a participle and no comma",
-            text: "Ines Varga leads Tom Reyes 52 percent to 41 percent according to a new poll released Monday.",
-            quote: "Ines Varga leads Tom Reyes 52 percent to 41 percent",
+            text: "Ines Varga leads Tom Reyes 47 percent to 36 percent according to a fresh survey published Friday.",
+            quote: "Ines Varga leads Tom Reyes 47 percent to 36 percent",
             kind: Indirect,
-            speaker: Some("a new poll released Monday"),
+            speaker: Some("a fresh survey published Friday"),
         },
         Case {
             name: "a one-word source no noun phrase was found for",
@@ -2037,8 +2037,8 @@ fn according_to_a_long_source() {
         },
         Case {
             name: "REGRESSION after a colon, the source ends at its comma",
-            text: "The council noticed: According to recent polls, the mayor has the support of 31 percent of voters.",
-            quote: "the mayor has the support of 31 percent of voters",
+            text: "The council noticed: According to recent polls, the mayor is backed by 38 percent of residents.",
+            quote: "the mayor is backed by 38 percent of residents",
             kind: Indirect,
             speaker: Some("recent polls"),
         },
@@ -2055,7 +2055,7 @@ fn according_to_a_long_source() {
 /// Sources before a sentence-final or interrupting cue: a title with its period before the name
 /// ("…, Ms. Varga said."), an adverb between subject and cue ("Reyes however said"), "people
 /// familiar with …" and "sources close to …", and "people" as a collective. A noun phrase after
-/// the interruption goes on with the statement even when its noun is a cue form ("the mere
+/// the interruption goes on with the statement even when its noun is a cue form ("the brief
 /// mention").
 #[test]
 fn sources_around_the_cue() {
@@ -2097,8 +2097,8 @@ fn sources_around_the_cue() {
         },
         Case {
             name: "a cue form as the noun after an interruption",
-            text: "At times last year, officials said, the mere mention of the pier could end a meeting.",
-            quote: "the mere mention of the pier could end a meeting",
+            text: "At times last year, officials said, the brief mention of the ferry could stop a vote.",
+            quote: "the brief mention of the ferry could stop a vote",
             kind: Indirect,
             speaker: Some("officials"),
         },

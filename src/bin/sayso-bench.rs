@@ -76,8 +76,8 @@ const CLAUSE: &[&str] = &[
     "the new bridge will cost £2.3 billion and open in 2027",
 ];
 const QUOTE: &[&str] = &[
-    "We are not going to back down now",
-    "This is a good day for everyone who works in this city",
+    "We will keep the ferry running through the winter",
+    "Today the whole harbour district can breathe a little easier",
     "I have never seen anything like it in thirty years",
     "Our position has not changed, and it will not change",
 ];

@@ -598,8 +598,8 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if ht.sent != sent || ht.flags.has(Flags::CUE) {
             return None;
         }
-        // a capitalised head inside the sentence names something ("Communications Workers of
-        // America", "Joint Chiefs of Staff"): the capitalised run is the source
+        // a capitalised head inside the sentence names something ("Allied Teachers of
+        // Ontario", "Joint Chiefs of Staff"): the capitalised run is the source
         let sentence_initial = h == 0 || doc.tokens.get(h - 1).is_none_or(|p| p.sent != sent);
         if ht.cap && !sentence_initial {
             return None;
@@ -725,7 +725,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                         .is_some_and(|m| m.tok_end < k && doc.word(m.tok_end) == "of")
                 })
             };
-            // (its tokens run to the end of the organisation: the subject is the whole phrase)
+            // (its tokens reach the organisation's last word: the subject is the whole phrase)
             if let Some(m) = person_of.and_then(|mi| self.people.mentions.get(mi)) {
                 return Some(Source {
                     tok_end: k + 1,
@@ -755,7 +755,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             return self.org_source(k, k + 1, false);
         }
         // "one person tweeted", "the document states": a lowercase head after a nearby determiner
-        // (up to three modifiers: "the billionaire real estate magnate says")
+        // (up to three modifiers: "the wealthy local hotel owner says")
         let det_near = (1..=4).any(|d| {
             k >= d
                 && matches!(
@@ -934,7 +934,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                     return None;
                 }
                 if doc.is_punct(j, open) {
-                    // "Elijah Cummings (D-Md.), chair of …, said": skip the parenthesis
+                    // "Ann Holm (D-Vt.), chair of …, said": skip the parenthesis
                     let mut j = j;
                     if open == ',' && j >= 2 && doc.is_punct(j - 1, ')') {
                         let mut m = j - 1;
@@ -974,7 +974,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
             }
             return None;
         }
-        // "people familiar with the talks said", "a source close to the mayor said": the head
+        // "people familiar with the talks said", "someone close to the mayor said": the head
         // before "familiar with" / "close to" speaks
         if let Some(h) = (k.saturating_sub(8)..k).find(|&j| {
             j > 0
@@ -1000,7 +1000,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 .np_ending_at(h - 1)
                 .or_else(|| self.org_source(h - 1, h, false));
         }
-        // "Sanders, who says …" / "the senator who says …"
+        // "Varga, who says …" / "the senator who says …"
         if doc.word(k) == "who" && k > 0 {
             let b = if doc.is_punct(k - 1, ',') {
                 k.checked_sub(2)?
@@ -1046,7 +1046,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         if matches!(w, "he" | "she") {
             return self.pronoun_source(k);
         }
-        // "the Kremlin", "a spokesman for X", "officials", "lobbyist Charlie Black"
+        // "the Kremlin", "a spokesman for X", "officials", "lobbyist Tom Hale"
         let mut j = k;
         while j < k + 6 {
             let Some(tj) = doc.tokens.get(j) else { break };
@@ -1214,7 +1214,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
         None
     }
 
-    /// The words after an inverted cue up to the clause end (`said a campaign veteran.`), as a
+    /// The words after an inverted cue up to the clause end (`said a harbour veteran.`), as a
     /// source of unknown identity.
     fn np_after(&self, a: usize) -> Option<Source> {
         let doc = self.doc;
@@ -1256,7 +1256,7 @@ impl<'d, 'a> Attributor<'d, 'a> {
     }
 
     /// The first token of the subject that source `src` of the cue at `c` stands for: its own
-    /// first token, or for a name taken from its apposition ("his spokesman, Josh Earnest,
+    /// first token, or for a name taken from its apposition ("his spokesman, Tom Hale,
     /// said", see [`Attributor::subject_left`]) the first token of the description before it.
     fn subject_head_start(&self, src: &Source, c: usize) -> usize {
         let doc = self.doc;
@@ -1622,7 +1622,7 @@ fn introduced_by_cue(doc: &Doc<'_>, open: usize) -> bool {
 }
 
 /// Whether the quote of `r` is a sentence of its own after a colon or comma: it starts with a
-/// capital letter (`… put it this way: "It's like …"`, `… a day earlier, “If he …”`).
+/// capital letter (`… explained it this way: "It is like …"`, `… the night before, “If we …”`).
 fn independent_quote(doc: &Doc<'_>, r: &Region) -> bool {
     let open = r.open_tok;
     open > 0
@@ -1692,7 +1692,7 @@ fn needs_clause(w: &str) -> bool {
             | "fires"
             | "firing"
             // acts with an object that are not speech: "wrote a book", "sought the nomination",
-            // "endorsed Trump", "offered a deal", "pledged $5 million", "decided to run"
+            // "endorsed Varga", "offered a deal", "pledged $5 million", "decided to run"
             | "write"
             | "writes"
             | "wrote"
@@ -1879,8 +1879,8 @@ fn is_subordinator(w: &str) -> bool {
 }
 
 /// Where the reported clause `[s, e)` of the cue at `c` ends when the cue sits in a fronted
-/// subordinate clause (`Although Rubio has blasted Obama for X, this has …`) or in a relative
-/// clause (`Brooks, who welcomed support from the Tea Party, doesn't …`): the comma that closes
+/// subordinate clause (`Although Lind has criticized the plan for X, the council …`) or in a relative
+/// clause (`Lind, who has argued that X, voted …`): the comma that closes
 /// that clause ends the content, since the main clause follows it.
 fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usize) -> usize {
     let first = sentence_start(doc, c);
@@ -2148,8 +2148,8 @@ pub fn attribute<'d, 'a>(
                     } else {
                         at.subject_left(c).filter(|s| {
                             let name = at.is_name(s);
-                            // a name in apposition after a description: "the Vatican
-                            // spokesman, Federico Lombardi, told" (words of a noun phrase with
+                            // a name in apposition after a description: "the diocese
+                            // spokesman, Marco Ferri, told" (words of a noun phrase with
                             // a role word before the comma: "of" but no other function word)
                             let head = k..s.tok_start.saturating_sub(1);
                             let apposed = name
@@ -2187,7 +2187,7 @@ pub fn attribute<'d, 'a>(
                                     }))
                         })
                     };
-                    // `“…,” said a campaign veteran.`: the words after the cue are the source even
+                    // `“…,” said a harbour veteran.`: the words after the cue are the source even
                     // when they are no known name or description
                     let comma_end = doc
                         .src
@@ -2225,7 +2225,7 @@ pub fn attribute<'d, 'a>(
                                 && content_right(doc, c, regions).is_some_and(|(cs, _)| cs > c)
                             {
                                 // an embedded quotation before a cue with its own clause is no
-                                // content of it: `on “This Week,” Rep. X said the plan …`
+                                // content of it: `on “Harbour Hour,” Rep. X said the plan …`
                                 used_cue[c] = false;
                             } else if let Some(t0) = doc.tokens.get(start) {
                                 let span = Span::new(t0.start(), r.content.end);
@@ -2310,7 +2310,7 @@ pub fn attribute<'d, 'a>(
                     }
                 }
             } else if doc.is_punct(open - 1, ':') && independent_quote(doc, r) {
-                // "Mayor X issued the following statement: “…”", "X has since apologized: “…”":
+                // "Mayor X issued a brief message: “…”", "X has since regretted the delay: “…”":
                 // a sentence whose subject opens it introduces the quotation with its colon
                 let colon = open - 1;
                 let first = sentence_start(doc, colon);
@@ -2490,8 +2490,8 @@ pub fn attribute<'d, 'a>(
             };
             let src = match first {
                 Some(s) if doc.is_punct(s.tok_end, ',') || sentence_start(doc, c) != c => Some(s),
-                // "…, according to the Associated Press.", "…, according to his Facebook
-                // profile.", "… according to a new poll released Monday.": after the sentence
+                // "…, according to the Associated Press.", "…, according to his Instagram
+                // account.", "… according to a fresh survey published Friday.": after the sentence
                 // start, the words up to the sentence's end are the source when no noun phrase
                 // was found
                 None if to_end.is_some() => to_end.and_then(|e| at.org_source(c + 2, e, false)),
@@ -2533,7 +2533,7 @@ pub fn attribute<'d, 'a>(
             } else if c > 0 && doc.is_punct(c - 1, ',') {
                 content_left(doc, c - 1)
             } else if c > 0 && sentence_start(doc, c) < c {
-                // "Clinton leads by 271 delegates according to a count by …"
+                // "Varga leads by 40 seats according to figures from …"
                 content_left(doc, c)
             } else {
                 None
@@ -2616,7 +2616,7 @@ pub fn attribute<'d, 'a>(
         {
             continue;
         }
-        // a possessive before a cue form is a noun phrase ("Trump’s claims"), a pronoun with a
+        // a possessive before a cue form is a noun phrase ("Varga’s claims"), a pronoun with a
         // contracted auxiliary is a subject ("He’s predicting …")
         if c > 0
             && (doc.word(c - 1).ends_with("'s") || doc.word(c - 1).ends_with("’s"))
@@ -2686,7 +2686,7 @@ pub fn attribute<'d, 'a>(
         push_clause(&mut at, &mut out, regions, (s, e), Some(src), cue, None);
     }
 
-    // "Mark Cuban: I'd consider a bid.": a sentence that opens with a name and a colon (a
+    // "Dana Kerr: I'd back the pier.": a sentence that opens with a name and a colon (a
     // headline, a line of a transcript) gives what follows, up to the next such label or the
     // paragraph end, as that person's words
     // (the name's source and the colon's token; a bracket may come between: "Rep. Ann Holm
@@ -2833,7 +2833,7 @@ pub fn attribute<'d, 'a>(
                     s = k + 1;
                 }
             }
-            // the nearest cue before the quote starts the reported clause: "Cruz said that X is “…”"
+            // the nearest cue before the quote starts the reported clause: "Holm said that X is “…”"
             if let Some(c) = (lo..open)
                 .rev()
                 .find(|&j| is_cue(doc, j) && !in_quote.get(j).copied().unwrap_or(false))
@@ -2856,7 +2856,7 @@ pub fn attribute<'d, 'a>(
                 s = j;
             } else if s == sent_first {
                 // no cue: the reported part starts after the last past-tense verb before the
-                // quotation ("Trump summed up Clinton as “…”", "He warned of the dangers of “…”")
+                // quotation ("She summed up the budget as “…”", "He cautioned about the cost of “…”")
                 if let Some(v) = (s + 1..open).rev().find(|&j| {
                     let w = doc.word(j);
                     w.len() >= 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
@@ -2971,7 +2971,7 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
                     | "which"
                     | "where"
                     | "though"
-                    // an apposition summing up the statement: "…, Sanders said, a policy that …"
+                    // an apposition summing up the statement: "…, Varga said, a plan that …"
                     | "a"
                     | "an"
                     | "another"
@@ -2980,7 +2980,7 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
         return false;
     }
     // a noun phrase opened by a determiner is the next clause's subject, even when a cue form
-    // is its noun ("the mere mention of the pier could …")
+    // is its noun ("the brief mention of the ferry could …")
     if matches!(
         w,
         "the" | "this" | "that" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
@@ -3026,7 +3026,7 @@ fn has_verb_form(doc: &Doc<'_>, s: usize, e: usize) -> bool {
 }
 
 /// Whether the words `[s, e)` after "Name:" at a sentence start are that person's words (a
-/// headline "Mark Cuban: I'd consider a bid", a transcript line) rather than a title ("Anna
+/// headline "Dana Kerr: I'd back the pier", a transcript line) rather than a title ("Anna
 /// Novak: a life in pictures"): three words or more, opening with a capital or a quotation mark,
 /// with a quotation, a verb form or a first- or second-person pronoun.
 fn speech_after_colon(doc: &Doc<'_>, regions: &[Region], s: usize, e: usize) -> bool {

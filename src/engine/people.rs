@@ -250,8 +250,8 @@ fn strip_starter(doc: &Doc<'_>, k: usize, at_start: bool) -> bool {
         )
 }
 
-/// Lowercase nouns for people that often stand just before a name: "artist Gunther Uecker",
-/// "actress Norma Talmadge", "his wife Maria".
+/// Lowercase nouns for people that often stand just before a name: "artist Gunnar Lindqvist",
+/// "actress Ines Moreau", "his wife Maria".
 fn person_noun(w: &str) -> bool {
     matches!(
         w,
@@ -362,7 +362,7 @@ fn is_roman(w: &str) -> bool {
 }
 
 /// A regnal number at token `k` after a name: "I" only before punctuation, "and" or "of" and after
-/// a name-like word ("Henry I and", not "In Pyongyang I did").
+/// a name-like word ("Charles I and", not "In Nairobi I did").
 fn regnal_at(doc: &Doc<'_>, k: usize) -> bool {
     let w = doc.word(k);
     if !is_roman(w) || k == 0 {
@@ -586,7 +586,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             }
             break;
         }
-        // "The Hank Green I know": a trailing pronoun "I" is not part of the name
+        // "The Hank Vance I know": a trailing pronoun "I" is not part of the name
         if end - start >= 2 && doc.word(end - 1) == "I" && !regnal_at(doc, end - 1) {
             end -= 1;
         }
@@ -655,7 +655,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             {
                 core += 1;
             } else if core == start && before_more && strip_starter(doc, core, at_start) {
-                // "Hi David", "Hopefully President Bush", "In Nairobi", "Best Pizza Palace": a
+                // "Hi David", "Hopefully President Varga", "In Nairobi", "Best Pizza Palace": a
                 // greeting, or a sentence-initial common word, function word or adjective
                 core += 1;
             } else {
@@ -721,8 +721,8 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             && toks.get(end - 1).is_some_and(|x| {
                 x.kind == Kind::Word && x.flags.has(Flags::NONPERSON) && first_surname(end - 1, x)
             });
-        // "the Renaissance", "the Earth's", "the Good Witch": a determiner before the run means no name
-        // a role word inside the run before a first name: "Baptist Pastor Stephen Jones"
+        // "the Renaissance", "the Earth's", "the Good Fairy": a determiner before the run means no name
+        // a role word inside the run before a first name: "Methodist Pastor Karl Jensen"
         if let Some(l) = (core..end).rev().find(|&k| {
             toks.get(k).is_some_and(|x| {
                 x.kind == Kind::Word && x.flags.has(Flags::TITLE) && !x.flags.has(Flags::FIRST)
@@ -739,7 +739,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             let mut words = 1;
             while e < end && words < 4 {
                 let Some(x) = toks.get(e) else { break };
-                // "Marine Le Pen": a word after a particle belongs to the name
+                // "Marine Le Goff": a word after a particle belongs to the name
                 let plain = words >= 2
                     && !with_ascii_lower(doc.word(e - 1), is_particle)
                     && x.kind == Kind::Word
@@ -787,7 +787,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                                 | "Santa"
                         )
                     }));
-        // "the band Sigur Rós", "the company Okta": a lowercase thing noun just before the run
+        // "the band Velvet Echo", "the company Okta": a lowercase thing noun just before the run
         let thing_before = || {
             start > 0
                 && toks
@@ -838,7 +838,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                         | "operation"
                 )
         };
-        // "Waseem Kayani, 28, High Wycombe": a run after an age is a place
+        // "Farid Rahimi, 31, Castle Bromwich": a run after an age is a place
         let after_age = || {
             start >= 3
                 && doc.is_punct(start - 1, ',')
@@ -847,7 +847,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                     .is_some_and(|p| p.kind == Kind::Number && p.end() - p.start() <= 3)
                 && doc.is_punct(start - 3, ',')
         };
-        // "Hurricane Katrina", "Operation Desert Storm"
+        // "Hurricane Odessa", "Operation Blue Harbour"
         // (the word may have been stripped from the core: "Storm Elin" at a sentence start)
         let event = || {
             (start..=core).any(|j| {
@@ -1366,7 +1366,7 @@ fn apposed_role(doc: &Doc<'_>, end: usize) -> Option<String> {
         doc.word(a),
         "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would" | "says" | "said"
     ) {
-        // a clause ("Vin Weber, is an influential Republican"), not an apposition
+        // a clause ("Tom Hale, is a well-known lobbyist"), not an apposition
         return None;
     }
     let mut b = a;
@@ -1534,7 +1534,7 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                             || is_particle(doc.word(k))))
             })
         });
-        // "Shen Kuo soon impressed", "Marco Antonio, who": a verb or relative clause after the run
+        // "Li Wen soon impressed", "Mario Antonio, who": a verb or relative clause after the run
         let verb_after = || {
             n_words <= 3
                 && shaped
@@ -1554,13 +1554,13 @@ pub fn find_people(doc: &Doc<'_>) -> People {
                 ) || is_hyphen_particle(doc.word(k))
             }))
             && shaped;
-        // "- Spike Milligan": a signature after a dash, alone on its line
+        // "- Spike Okonjo": a signature after a dash, alone on its line
         let signed = shaped
             && n_words <= 3
             && core > 0
             && matches!(doc.ch(core - 1), Some('-' | '–' | '—'))
             && alone_in_para(doc, core, end);
-        // "Monkey Brain", "Craft Shows": a run with a common word is a title or a thing
+        // "Tiger Moon", "Garden Shows": a run with a common word is a title or a thing
         if !first.has(Flags::FIRST)
             && !r.titled
             && !cue
@@ -1839,8 +1839,8 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     let f = t.flags;
     let names = f.has(Flags::FIRST | Flags::SURNAME);
     let np = f.has(Flags::NONPERSON) || f.has(Flags::TITLE) && !f.has(Flags::SURNAME);
-    // "Dr. White", "spokeswoman Okafor"; a listed word only after an honorific ("Dr. White", not
-    // "the former Florida governor")
+    // "Dr. Little", "spokeswoman Okafor"; a listed word only after an honorific ("Dr. Little", not
+    // "the former Virginia senator")
     let honorific = || (r.start..r.core).any(|j| is_honorific(doc.word(j)));
     if titled && (!np || (names && honorific())) {
         return true;
@@ -1855,7 +1855,7 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     // "Hi David:", "Thanks Don.", a name alone on its line (signatures)
     let greeted = k > 0 && is_greeting(doc.word(k - 1));
     // alone on a line: a first name ("Mark"), or any name after a dash or before a comma
-    // ("- Socrates", "Sanjeev,")
+    // ("- Oskarsson", "Rajiv,")
     let marked = || {
         doc.is_punct(r.end, ',')
             || (r.core > 0 && matches!(doc.ch(r.core - 1), Some('-' | '–' | '—')))
@@ -1890,7 +1890,7 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     let unknown = f.is_empty() && name_shaped(w) && !(sent_initial && plural_of_listed(w));
     let poss = (doc.word(k).len() != w.len() && next_lower(doc, k + 1))
         || (split_possessive(doc, k) && next_lower(doc, k + 3));
-    // "Bush: “The mission is …”": a speaker's label before a quotation of three words or more
+    // "Holm: “The ferry stays …”": a speaker's label before a quotation of three words or more
     // (not a field label: `Email: "Ian" <…>`)
     let label = || {
         sent_initial
@@ -2044,7 +2044,7 @@ fn person_verb_before(doc: &Doc<'_>, start: usize) -> bool {
         )
 }
 
-/// After a preposition ("the railway to Flensburg was …"): the word is inside a prepositional
+/// After a preposition ("the old canal to Tarnowo was …"): the word is inside a prepositional
 /// phrase, so the verb after it is not its own.
 fn in_phrase(doc: &Doc<'_>, start: usize) -> bool {
     start > 0
@@ -2147,7 +2147,7 @@ fn by_creator(doc: &Doc<'_>, start: usize) -> bool {
         )
 }
 
-/// "between him and Linares", "Okafor and I": a name coordinated with a personal pronoun.
+/// "between him and Okafor", "Okafor and I": a name coordinated with a personal pronoun.
 fn with_pronoun(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     (start >= 2
         && doc.word(start - 1) == "and"
@@ -2396,7 +2396,7 @@ mod tests {
     #[test]
     fn plain_core_names_equal_joined_words() {
         let text = "Dr. Maria Lopez met Anna-Lena Kowalski’s aide, J. R. Smith and Jean  Dupont \
-                    in New York. Sen. Bob Casey, Mary O'Neill's son and Ayman al-Zawahiri left.";
+                    in New York. Sen. Bob Kasper, Mary O'Neill's son and Ayman al-Zawahiri left.";
         let doc = tokenize(text);
         let mut plain = 0;
         for r in scan_runs(&doc) {
@@ -2491,7 +2491,7 @@ mod tests {
             ("contraction is no name", "He'd like more time.", &[]),
             (
                 "title of a work",
-                "She read Monkey Brain Stories yesterday.",
+                "She read Tiger Moon Stories yesterday.",
                 &[],
             ),
             ("middle initial", "Adaeze K. Obi spoke.", &["Adaeze K. Obi"]),
@@ -2537,8 +2537,8 @@ mod tests {
             ),
             (
                 "hyphenated title",
-                "UN Secretary-General Kofi Mensah spoke.",
-                &["Kofi Mensah"],
+                "UN Secretary-General Kwesi Mensah spoke.",
+                &["Kwesi Mensah"],
             ),
             (
                 "REGRESSION sentence-initial name ending in -ed",
@@ -2613,7 +2613,7 @@ mod tests {
             ),
             (
                 "place inside a prepositional phrase",
-                "The railway to Tarnowo was never used.",
+                "The old canal to Tarnowo was never finished.",
                 &[],
             ),
             (
@@ -2623,23 +2623,23 @@ mod tests {
             ),
             (
                 "REGRESSION first name that is also in a city name",
-                "The post went to Marco Antonio, who held it.",
-                &["Marco Antonio"],
+                "The seat passed to Mario Antonio, who kept it.",
+                &["Mario Antonio"],
             ),
             (
                 "REGRESSION role title before a place that is also a surname",
-                "The former Florida governor said so.",
+                "The former Virginia senator said so.",
                 &[],
             ),
             (
                 "REGRESSION party and state after a name",
-                "Sen. Ted Cruz, R-Texas, spoke.",
-                &["Ted Cruz"],
+                "Sen. Owen Bradley, R-Utah, spoke.",
+                &["Owen Bradley"],
             ),
             (
                 "REGRESSION title before a listed word",
-                "Dr. White is the best.",
-                &["White"],
+                "Dr. Little was very kind.",
+                &["Little"],
             ),
         ];
         for (name, text, want) in cases {

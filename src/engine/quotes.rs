@@ -161,7 +161,7 @@ pub fn find_regions(doc: &Doc<'_>) -> Vec<Region> {
             && matches!(doc.ch(i), Some('“' | '"' | '«' | '„'));
         let mut open: Option<(usize, Open)> = None;
         let mut single: Option<usize> = None;
-        // a quotation of the other style nested in the open one (`"… “Equal Justice” …"`)
+        // a quotation of the other style nested in the open one (`"… “Fair Tides” …"`)
         let mut nested: Option<usize> = None;
         let mut first_region = true;
         let mut skip_to = 0;
