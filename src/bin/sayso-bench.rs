@@ -12,7 +12,7 @@
 //! `--jsonl` measures real articles read at run time (`make bench` uses `../shared/eval` when it is
 //! there); nothing of them is stored in the repository.
 
-use sayso::engine::{analyze, attribution, figures, people, quotes, segment};
+use sayso::engine::{analyze, analyze_whole, attribution, figures, people, quotes, segment};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -345,6 +345,17 @@ fn main() {
         "growth 10x/1x = {:.2} (linear if <= 11; best of {GROWTH_RUNS} runs each)",
         t10 / t1
     );
+    // the same text analysed whole, not in blocks of engine::BLOCK bytes (what analyze did before
+    // it cut long texts into blocks)
+    let whole = best_of(GROWTH_RUNS, || {
+        black_box(analyze_whole(black_box(&ten)));
+    });
+    line("news 10x as one block", ten.len(), whole);
+    let whole1 = best_of(GROWTH_RUNS, || {
+        black_box(analyze_whole(black_box(&one)));
+    });
+    line("news 1x as one block", one.len(), whole1);
+    println!("growth 10x/1x as one block = {:.2}", whole / whole1);
 
     let patho: Vec<(&str, String)> = vec![
         (
