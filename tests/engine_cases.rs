@@ -2130,3 +2130,154 @@ fn titles_before_a_noun_and_balanced_marks() {
         speaker: Some("Ines Varga"),
     }]);
 }
+
+/// Each quote of `text` as (text, speaker name).
+fn quotes_of(text: &str) -> Vec<(&str, Option<String>)> {
+    let a = analyze(text);
+    a.quotes
+        .iter()
+        .map(|q| {
+            (
+                &text[q.span.start..q.span.end],
+                q.speaker_id
+                    .and_then(|i| a.speakers.get(i))
+                    .map(|s| s.name.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ages_places_and_pointers_around_the_cue() {
+    run(&[
+        Case {
+            name: "an age and a place in apposition after the name",
+            text: "Tom Reyes, 30, of Leeds, said the ferry should run all winter.",
+            quote: "the ferry should run all winter",
+            kind: Indirect,
+            speaker: Some("Tom Reyes"),
+        },
+        Case {
+            name: "an age and a description in apposition after the name",
+            text: "Anna Novak, 52, a nurse from Leeds, said the ferry should run all winter.",
+            quote: "the ferry should run all winter",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "an age in apposition after a quotation",
+            text: "“The ferry must run all winter,” Tom Reyes, 30, of Leeds, said on Friday.",
+            quote: "The ferry must run all winter,",
+            kind: Direct,
+            speaker: Some("Tom Reyes"),
+        },
+        Case {
+            name: "a common noun place after a sentence-final cue",
+            text: "The pier will stay closed until spring, the mayor said at the harbour.",
+            quote: "The pier will stay closed until spring",
+            kind: Indirect,
+            speaker: Some("mayor"),
+        },
+        Case {
+            name: "a place after the listener of a sentence-final cue",
+            text: "The pier will stay closed until spring, Ines Varga told reporters near the old pier.",
+            quote: "The pier will stay closed until spring",
+            kind: Indirect,
+            speaker: Some("Ines Varga"),
+        },
+        Case {
+            name: "a pointer back to earlier text after the cue",
+            text: "As the mayor mentioned above, the pier is closed.",
+            quote: "the pier is closed",
+            kind: Indirect,
+            speaker: Some("mayor"),
+        },
+    ]);
+    // the place is no part of what was said, nor a clause after it
+    for (text, quote) in [
+        (
+            "The pier will stay closed, Ines Varga said at the harbour that evening.",
+            "The pier will stay closed",
+        ),
+        (
+            "Ines Varga said at the harbour that the pier will stay closed.",
+            "the pier will stay closed",
+        ),
+    ] {
+        let got = quotes_of(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        // (the content may keep its "that")
+        assert!(
+            got[0].0.trim_start_matches("that ") == quote,
+            "{text}: {got:?}"
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Ines Varga"), "{text}");
+    }
+    // "below" reported as what was said, and a place after "in" that names nothing
+    assert_eq!(
+        quotes_of("As the council noted below, fares will rise.")[0].0,
+        "fares will rise"
+    );
+    assert!(quotes_of("The mayor said she believed in the dream.")
+        .iter()
+        .any(|q| q.0 == "she believed in the dream"));
+}
+
+#[test]
+fn expected_asked_and_counted_sources() {
+    // "is expected" reports only an infinitive or a that-clause
+    assert_no_quotes(&[(
+        "an expectation with no clause",
+        "The vote is expected any day now.",
+    )]);
+    assert_eq!(
+        quotes_of("The council is expected to approve the plan on Monday.")[0].0,
+        "to approve the plan on Monday"
+    );
+    // "Asked about …" / "Asked to comment" put a topic or a request to the subject: nothing is
+    // reported from them, and the subject's statement stands
+    for text in [
+        "Asked about the ferry, Ines Varga said the timetable would change.",
+        "Asked to comment, Ines Varga said the timetable would change.",
+    ] {
+        let got = quotes_of(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, "the timetable would change");
+        assert_eq!(got[0].1.as_deref(), Some("Ines Varga"));
+    }
+    // … while a question is still reported
+    assert!(
+        quotes_of("Asked whether the pier would reopen, Ines Varga said it would.")
+            .iter()
+            .any(|q| q.0 == "whether the pier would reopen")
+    );
+    // a second counted source after "and" starts its own attribution, without the "and"
+    let got = quotes_of(
+        "In the survey, 30 percent said the ferry should run and 12 percent said it should not.",
+    );
+    assert_eq!(
+        got.iter().map(|q| q.0).collect::<Vec<_>>(),
+        ["the ferry should run", "it should not"]
+    );
+    let a = analyze("Asked about the ferry, 30 percent said “very likely” and 12 percent said “not likely at all.”");
+    let text = "Asked about the ferry, 30 percent said “very likely” and 12 percent said “not likely at all.”";
+    let mentions: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker_mention)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(mentions, ["30 percent", "12 percent"]);
+    assert_eq!(
+        a.quotes
+            .iter()
+            .map(|q| &text[q.span.start..q.span.end])
+            .collect::<Vec<_>>(),
+        ["very likely", "not likely at all."]
+    );
+    // a noun coordinated after "and" is no new source
+    assert_eq!(
+        quotes_of("Ines Varga said the mayor and council agreed on the plan.")[0].0,
+        "the mayor and council agreed on the plan"
+    );
+}

@@ -623,12 +623,22 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 doc.word(k),
                 "percent" | "majority" | "minority" | "half" | "%"
             );
+        // "Tom Reyes, 30, of Leeds, said": an age set off after a name is the name's apposition
+        if t.kind == Kind::Number && k >= 2 && doc.is_punct(k - 1, ',') {
+            if let Some(mi) = self.name_ending(k - 2) {
+                return self.people.mentions.get(mi).map(Source::of);
+            }
+        }
         if numeric && k > 0 {
             let mut a = k;
             while a > 0 && k - a < 5 {
                 let p = doc.tokens.get(a - 1)?;
+                // ("… and 12 percent said": the conjunction is no part of the source)
                 let part = p.kind == Kind::Number
-                    || (p.kind == Kind::Word && !p.cap && !p.flags.has(Flags::CUE));
+                    || (p.kind == Kind::Word
+                        && !p.cap
+                        && !p.flags.has(Flags::CUE)
+                        && !matches!(doc.word(a - 1), "and" | "or" | "but" | "while"));
                 if p.sent != t.sent || !part {
                     break;
                 }
@@ -1792,12 +1802,15 @@ fn is_passive(doc: &Doc<'_>, c: usize) -> bool {
     {
         return true;
     }
+    // "is expected to …" / "… that …" reports an expectation; "is expected any day now" none
+    let keeps_cue =
+        passive_keeps_cue(w) && (w != "expected" || matches!(doc.word(c + 1), "to" | "that"));
     let participle = (w.ends_with("ed")
         || matches!(
             w,
             "written" | "known" | "thought" | "shown" | "seen" | "heard" | "given" | "sought"
         ))
-        && !passive_keeps_cue(w);
+        && !keeps_cue;
     if !participle {
         return false;
     }
@@ -2461,7 +2474,10 @@ pub fn attribute<'d, 'a>(
             {
                 e += 1;
             }
-            if e > s + 1 && doc.is_punct(e, ',') {
+            // (a topic or a request is no question: "Asked about the ferry, …", "Asked to
+            // comment, …")
+            let topic = matches!(doc.word(s), "about" | "to" | "for" | "on");
+            if e > s + 1 && doc.is_punct(e, ',') && !topic {
                 let cue = at.span_of(i, i + 1);
                 let e = comment_end(doc, regions, s, e);
                 push_clause(&mut at, &mut out, regions, (s, e), None, cue, None);

@@ -244,6 +244,15 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
             k += 1;
             continue;
         }
+        // "As the mayor mentioned above, …": a pointer back to earlier text, then the clause
+        if matches!(w, "above" | "below")
+            && doc.tokens.get(k + 1).is_none_or(|n| {
+                n.sent != sent || matches!(doc.ch(k + 1), Some(',' | '.' | ';' | ':'))
+            })
+        {
+            k += 1;
+            continue;
+        }
         if matches!(w, "last" | "this" | "next")
             && doc
                 .tokens
@@ -297,27 +306,67 @@ pub fn skip_adverbials(doc: &Doc<'_>, mut k: usize, sent: u32) -> usize {
 /// words, with a capital, before the sentence's end or a comma; `None` when token `k` starts no
 /// such place.
 pub fn place_end(doc: &Doc<'_>, k: usize, sent: u32) -> Option<usize> {
-    if !matches!(doc.word(k), "in" | "at" | "from" | "outside" | "near") {
+    let prep = doc.word(k);
+    if !matches!(prep, "in" | "at" | "from" | "outside" | "near") {
         return None;
     }
+    // after "at", "outside" or "near" a common noun after a determiner is a place too ("at the
+    // harbour", "near the old pier"); after "in" and "from" only a name is ("believe in the
+    // dream" names no place)
+    let common = matches!(prep, "at" | "outside" | "near")
+        && matches!(
+            doc.word(k + 1),
+            "the" | "a" | "an" | "their" | "his" | "her"
+        );
     let mut named = false;
+    let mut nouns = 0;
     for j in k + 1..k + 7 {
         let Some(t) = doc.tokens.get(j) else {
-            return named.then_some(j);
+            return (named || nouns > 0).then_some(j);
         };
         if t.sent != sent || matches!(doc.ch(j), Some('.' | '!' | '?' | ',' | ';')) {
-            return named.then_some(j);
+            return (named || nouns > 0).then_some(j);
         }
         if t.kind != Kind::Word {
             return None;
         }
+        let w = doc.word(j);
         if t.cap {
             named = true;
-        } else if !matches!(doc.word(j), "the" | "a" | "of") {
+        } else if matches!(w, "the" | "a" | "of") || (j == k + 1 && common) {
+        } else if common && nouns < 3 && !t.flags.has(Flags::CUE) && !is_clause_word(w) {
+            nouns += 1;
+        } else {
             return None;
         }
     }
     None
+}
+
+/// Words that start or carry a clause, never part of a place's noun phrase ("at the harbour
+/// that …", "near the pier and she …").
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "where"
+            | "when"
+            | "and"
+            | "or"
+            | "but"
+            | "because"
+            | "if"
+            | "as"
+            | "to"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+    ) || is_auxiliary(w)
 }
 
 /// Listeners named after a tell-verb (`told reporters`, `told him`).
@@ -1090,7 +1139,7 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                         next(),
                         "did" | "didn't" | "also" | "added" | "declined" | "would" | "then"
                     )))
-            || (w == "and" && next_cue())
+            || (w == "and" && (next_cue() || counted_subject_cue(doc, j + 1)))
             // "… before claiming that …": the participle is a new attribution
             || (matches!(w, "before" | "after")
                 && next().ends_with("ing")
@@ -1113,6 +1162,33 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
         j += 1;
     }
     end
+}
+
+/// Whether a new attribution starts at token `k` after "and": a count or a determiner, up to
+/// three more words, then a reporting verb ("… and 12 percent said …", "… and most residents
+/// told …"); a plain noun after "and" is a coordinated noun ("the mayor and council agreed").
+fn counted_subject_cue(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let opens = t.kind == Kind::Number
+        || matches!(
+            doc.word(k),
+            "the" | "a" | "an" | "many" | "most" | "some" | "other" | "several" | "few" | "half"
+        );
+    opens
+        && (k + 1..k + 5).any(|v| {
+            doc.tokens.get(v).is_some_and(|c| {
+                c.kind == Kind::Word
+                    && !c.cap
+                    && c.flags.has(Flags::CUE)
+                    && !c.flags.has(Flags::CUE_WEAK)
+            }) && (k + 1..v).all(|m| {
+                doc.tokens.get(m).is_some_and(|x| {
+                    matches!(x.kind, Kind::Word | Kind::Number) && !x.flags.has(Flags::CUE)
+                }) || doc.is_punct(m, '%')
+            })
+        })
 }
 
 /// Whether a new clause with its own subject starts at token `k` after ", and": a possessive,
