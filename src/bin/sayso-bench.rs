@@ -6,6 +6,8 @@
 //! sayso-bench --once MB    # one analysis of MB of news text, for callgrind / perf stat
 //! sayso-bench --jsonl FILE  # articles of a JSON-lines file ({"text": …} per line), one analysis each
 //! sayso-bench --stages [FILE] # time per stage (tokens, quote marks, people, attribution, figures)
+//! sayso-bench --each FILE     # one untimed analysis per article of FILE, for callgrind
+//! sayso-bench --concat FILE   # one untimed analysis of FILE's articles joined, for callgrind
 //! ```
 //!
 //! The generated text is denser than real news: every sentence quotes, reports or dates something.
@@ -312,6 +314,19 @@ fn main() {
     let mode = std::env::args().nth(1);
     if mode.as_deref() == Some("--jsonl") {
         articles(&std::env::args().nth(2).unwrap_or_default());
+        return;
+    }
+    if mode.as_deref() == Some("--concat") {
+        let texts = read_texts(&std::env::args().nth(2).unwrap_or_default());
+        let all = texts.join("\n\n");
+        measured(&all);
+        return;
+    }
+    if mode.as_deref() == Some("--each") {
+        let texts = read_texts(&std::env::args().nth(2).unwrap_or_default());
+        for t in &texts {
+            measured(t);
+        }
         return;
     }
     if mode.as_deref() == Some("--stages") {
