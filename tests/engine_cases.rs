@@ -2281,3 +2281,27 @@ fn expected_asked_and_counted_sources() {
         "the mayor and council agreed on the plan"
     );
 }
+
+#[test]
+fn objects_that_point_back_report_nothing() {
+    // "echoed the sentiment" reports nothing new; the participle after it still reports
+    let got = quotes_of("Mayor Ines Varga echoed the sentiment, saying that the pier must reopen.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "that the pier must reopen");
+    assert_eq!(got[0].1.as_deref(), Some("Ines Varga"));
+    assert_no_quotes(&[
+        (
+            "a pointing object and a time",
+            "Tom Hale repeated those claims on Friday.",
+        ),
+        (
+            "a possessive and a noun of thought",
+            "Tom Hale shared her concerns.",
+        ),
+    ]);
+    // a noun with its own clause reports the clause
+    assert_eq!(
+        quotes_of("Tom Hale echoed the view that the pier must reopen.")[0].0,
+        "the view that the pier must reopen"
+    );
+}

@@ -1773,6 +1773,43 @@ fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
         || (w(0) == "to" && matches!(w(1), "remain" | "stay") && w(2) == "anonymous")
 }
 
+/// Whether the content `[s, e)` only points back to something said before ("echoed the
+/// sentiment", "repeated those claims", "shared his concerns"): a determiner or possessive and one
+/// noun of saying or thinking, which report nothing new, with nothing after it but adverbials
+/// ("… those claims on Friday").
+fn points_back(doc: &Doc<'_>, s: usize, e: usize) -> bool {
+    let sent = doc.tokens.get(s).map_or(0, |t| t.sent);
+    e >= s + 2
+        && (e == s + 2 || skip_adverbials(doc, s + 2, sent) >= e)
+        && matches!(
+            doc.word(s),
+            "the" | "that" | "this" | "these" | "those" | "his" | "her" | "their" | "its"
+        )
+        && matches!(
+            doc.word(s + 1),
+            "sentiment"
+                | "sentiments"
+                | "view"
+                | "views"
+                | "remark"
+                | "remarks"
+                | "comment"
+                | "comments"
+                | "point"
+                | "claim"
+                | "claims"
+                | "concern"
+                | "concerns"
+                | "message"
+                | "call"
+                | "calls"
+                | "criticism"
+                | "position"
+                | "argument"
+                | "assessment"
+        )
+}
+
 /// Whether the words `[s, e)` that open a sentence before "after" or "before" only measure time
 /// ("One month", "Shortly", "Two days", or nothing): the phrase is fronted, and the sentence's
 /// subject comes after it.
@@ -2692,7 +2729,7 @@ pub fn attribute<'d, 'a>(
                         // a promise reports what is promised: "pledged to oppose the plan"
                         || (word.starts_with("pledg") && doc.word(s) == "to")
                 })
-                .filter(|&(s, _)| !asks_anonymity(doc, s))
+                .filter(|&(s, e)| !asks_anonymity(doc, s) && !points_back(doc, s, e))
                 .map(|(s, e)| (s, subordinate_end(doc, regions, c, s, e)))
         } else {
             None
