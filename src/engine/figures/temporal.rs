@@ -985,6 +985,8 @@ fn number_led(cx: &Cx, i: usize, bare_ok: bool) -> Option<Atom> {
         && cx.is(i + 1, Class::Tunit)
         && !cx.is(i + 2, Class::Mag)
         && !share
+        // "a months-long dispute": the plural unit is an adjective's, no duration of one
+        && !(cx.s(i + 1).len() > 2 && cx.s(i + 1).ends_with('s'))
     {
         // "once a year", "twice a week": a frequency
         if i > 0
@@ -1684,7 +1686,13 @@ fn named_led(cx: &Cx, i: usize) -> Option<Atom> {
         if (cx.sym(e, '\'') || cx.sym(e, '’')) && cx.word_is(e + 1, "s") {
             e += 2;
         }
-        let named = cx.word_is(e, "day")
+        // "a good day", "a black day for the town": an everyday adjective before a lower-case
+        // "day" names no holiday (Good Friday and Black Friday keep theirs)
+        let everyday = cx.tok(i).is_some_and(|t| !t.cap)
+            && cx
+                .word_among(i, &["good", "black", "holy", "clean", "super"])
+                .is_some();
+        let named = (cx.word_is(e, "day") && !everyday)
             || cx.word_is(e, "friday")
             || cx.word_is(e, "sunday")
             || cx.word_is(e, "monday")
@@ -1953,6 +1961,26 @@ fn weak_atom(cx: &Cx, i: usize) -> Option<Atom> {
 }
 
 /// One atom at token `i`. `chained` allows bare day parts and (with `bare_ok`) bare hours.
+/// Token `i` opens a tally after a verb of voting or scoring: two counts joined by a hyphen
+/// ("voted 7-2", "won 3-1", "passed 5-4").
+fn tally(cx: &Cx, i: usize) -> bool {
+    cx.sym(i + 1, '-')
+        && cx.glued(i + 1)
+        && cx.glued(i + 2)
+        && cx.tok(i + 2).is_some_and(|t| t.tk == Tk::Num)
+        && i > 0
+        && cx
+            .word_among(
+                i - 1,
+                &[
+                    "voted", "vote", "votes", "won", "win", "wins", "lost", "lose", "loses",
+                    "beat", "beats", "passed", "approved", "rejected", "defeated", "leads", "led",
+                    "trailed",
+                ],
+            )
+            .is_some()
+}
+
 fn atom(cx: &Cx, i: usize, chained: bool, bare_ok: bool) -> Option<Atom> {
     let t = cx.tok(i)?;
     if matches!(t.tk, Tk::Num | Tk::Word) {
@@ -2283,6 +2311,10 @@ const RANGE_WORDS: &[&str] = &[
 
 /// Tries a temporal expression at token `i` (not starting before token `floor`).
 pub(super) fn at(cx: &Cx, i: usize, floor: usize) -> Option<Hit> {
+    // "voted 7-2 on Tuesday", "won 3-1": a tally is two counts, no clock or calendar range
+    if tally(cx, i) {
+        return None;
+    }
     let (mut first, weak) = match atom(cx, i, false, false) {
         Some(a) => (a, false),
         None => (weak_atom(cx, i)?, true),

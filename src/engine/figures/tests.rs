@@ -2886,3 +2886,46 @@ fn holiday_words_are_none_of_the_words_atoms_test() {
         assert!(!only_holiday, "{w}");
     }
 }
+
+/// Each figure of `text` as (text, kind).
+fn figures_of(text: &str) -> Vec<(&str, K)> {
+    find_figures(text)
+        .iter()
+        .map(|f| (&text[f.span.start..f.span.end], f.kind))
+        .collect()
+}
+
+#[test]
+fn tallies_adjectives_and_everyday_days() {
+    // a vote tally is two counts, and the weekday after it a date of its own
+    assert_eq!(
+        figures_of("The council voted 7-2 on Tuesday to keep the ferry."),
+        [("7", K::Number), ("2", K::Number), ("Tuesday", K::Date)]
+    );
+    assert_eq!(
+        figures_of("The rovers won 4-1 on Saturday."),
+        [("4", K::Number), ("1", K::Number), ("Saturday", K::Date)]
+    );
+    // … while opening hours stay one range of times
+    assert_eq!(
+        figures_of("The clinic is open 9-5 on Tuesday."),
+        [("9-5 on Tuesday", K::Time)]
+    );
+    // "a weeks-long strike": no duration of one week
+    assert!(figures_of("It ended a months-long dispute and a weeks-long strike.").is_empty());
+    assert_eq!(
+        figures_of("The strike lasted a week."),
+        [("a week", K::Duration)]
+    );
+    // "a good day" names no holiday; Good Friday and Election Day do
+    assert_eq!(figures_of("The boat is full on a good day."), []);
+    assert_eq!(figures_of("It was a black day for the town."), []);
+    assert_eq!(
+        figures_of("The pier opens on Good Friday."),
+        [("Good Friday", K::Date)]
+    );
+    assert_eq!(
+        figures_of("Polls close early on Election Day."),
+        [("Election Day", K::Date)]
+    );
+}
