@@ -1209,7 +1209,11 @@ fn sentence_initial_plurals_are_no_people() {
         "Prices will rise again in the spring.",
         "Taxes will not rise next year.",
         "Churches were full on Sunday.",
+        "Fishermen who had gathered outside cheered the vote.",
+        "Firemen said the blaze was out by noon.",
     ]);
+    // "Carmen" is a listed first name, no plural of "-man"
+    assert_eq!(people_of("Carmen said the pier would reopen."), ["Carmen"]);
     // a surname that ends in -s is listed itself and still a person
     let text = "Evans said the pier would reopen.";
     let a = analyze(text);
@@ -2304,4 +2308,20 @@ fn objects_that_point_back_report_nothing() {
         quotes_of("Tom Hale echoed the view that the pier must reopen.")[0].0,
         "the view that the pier must reopen"
     );
+}
+
+#[test]
+fn an_aside_inside_a_reported_clause_keeps_the_clause() {
+    // the relative clause closes with a comma before the clause's own verb: the clause goes on
+    let got = quotes_of(
+        "Ines Varga added that a review of fares, which rose 12% last year, would be published soon.",
+    );
+    assert_eq!(
+        got[0].0,
+        "that a review of fares, which rose 12% last year, would be published soon"
+    );
+    // a trailing relative clause still ends it
+    let got =
+        quotes_of("Ines Varga said the council had approved the fares, which rose 12% last year.");
+    assert_eq!(got[0].0, "the council had approved the fares");
 }

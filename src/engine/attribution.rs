@@ -1702,7 +1702,7 @@ fn needs_clause(w: &str) -> bool {
             | "fires"
             | "firing"
             // acts with an object that are not speech: "wrote a book", "sought the nomination",
-            // "endorsed Varga", "offered a deal", "pledged $5 million", "decided to run"
+            // "endorsed Varga", "offered a deal", "pledged $5 million", "decided to run",
             | "write"
             | "writes"
             | "wrote"

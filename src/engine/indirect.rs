@@ -1313,7 +1313,10 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
             }
             let next = doc.tokens.get(j + 1);
             match doc.word(j) {
-                "which" | "who" | "whose" | "compared" | "well" | "just" => true,
+                // (not an aside that a comma closes before the clause's verb: "a review of
+                // fares, which rose 12% last year, would be published")
+                "which" | "who" | "whose" => !aside_before_verb(doc, j, e),
+                "compared" | "well" | "just" => true,
                 "down" | "up" => doc.word(j + 1) == "from",
                 // a new clause or an added phrase: ", the city has …", ", he added …"
                 "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "I" => !fronted(),
@@ -1338,6 +1341,15 @@ fn comment_cut(doc: &Doc<'_>, s: usize, e: usize) -> Option<usize> {
             }
         })
         .map(|j| j - 1)
+}
+
+/// Whether the relative clause opened at token `rel` (after a comma) is an aside that a comma
+/// closes before `e`, with an auxiliary right after that comma: the clause it interrupts goes on
+/// ("…, which rose 12% last year, would be published …").
+fn aside_before_verb(doc: &Doc<'_>, rel: usize, e: usize) -> bool {
+    (rel + 2..e.min(rel + 40))
+        .find(|&k| doc.is_punct(k, ','))
+        .is_some_and(|k| is_auxiliary(doc.word(k + 1)))
 }
 
 /// The clause before a sentence-final attribution (`…, X said.`): `[start, end)` token indices,

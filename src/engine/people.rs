@@ -1879,6 +1879,7 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     if k + 1 == r.end
         && followed_by_cue(doc, r.end)
         && (names || !lower(word_like))
+        && !(sent_initial && f.is_empty() && men_plural(w))
         && role_head_before(doc, r.start).is_none()
     {
         return true;
@@ -1923,14 +1924,17 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
 }
 
 /// An unlisted word that is the plural of a listed word other than a first name: "Prices"
-/// (price, also a surname), "Taxes" (tax), "Churches". Surnames that end in -s are listed
-/// themselves ("Evans", "Gates").
+/// (price, also a surname), "Taxes" (tax), "Churches", and any "-men" ("Fishermen"). Surnames
+/// that end in -s are listed themselves ("Evans", "Gates"); "Carmen" is a listed first name.
 fn plural_of_listed(w: &str) -> bool {
     let mut buf = [0u8; 32];
     let listed = |stem: &str, buf: &mut [u8; 32]| {
         let f = lookup_word(stem, buf);
         !f.is_empty() && !f.has(Flags::FIRST)
     };
+    if men_plural(w) {
+        return true;
+    }
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
@@ -1947,6 +1951,12 @@ fn plural_of_listed(w: &str) -> bool {
                 || st.ends_with('z'))
             && listed(st, &mut buf)
     })
+}
+
+/// "Fishermen", "Firemen", "Congressmen": a plural of "-man" (no listed first name, which
+/// "Carmen" is, reaches the tests that ask).
+fn men_plural(w: &str) -> bool {
+    w.len() >= 6 && w.ends_with("men")
 }
 
 /// The token at `k` is a lowercase word.
