@@ -2325,3 +2325,25 @@ fn an_aside_inside_a_reported_clause_keeps_the_clause() {
         quotes_of("Ines Varga said the council had approved the fares, which rose 12% last year.");
     assert_eq!(got[0].0, "the council had approved the fares");
 }
+
+#[test]
+fn a_headline_verb_ends_a_name() {
+    // title-case headlines: the verb after a title or a name is no part of a name
+    assert_no_people(&[
+        "Minister Defends Rail Fare Rise as Unions Threaten Strike\n\nThe minister spoke on Monday.",
+        "Senator Backs Ferry Plan\n\nThe senator spoke.",
+    ]);
+    assert_eq!(
+        people_of("President Anna Novak Backs Ferry Plan\n\nShe spoke."),
+        ["Anna Novak"]
+    );
+    assert_eq!(
+        people_of("Anna Novak Warns of Delays at the Port\n\nNovak spoke on Monday."),
+        ["Anna Novak", "Novak"]
+    );
+    // surnames that are also plural nouns or verbs stay names
+    assert_eq!(
+        people_of("Steve Jobs met Robert Burns."),
+        ["Steve Jobs", "Robert Burns"]
+    );
+}

@@ -492,6 +492,56 @@ fn not_name_word(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// A capitalised verb in the present tense inside a title-case headline ("Senator Backs Ferry
+/// Plan", "Anna Novak Warns of Delays"): it ends the run before it, as a name never goes on
+/// with one. A reporting verb's form or a verb headlines use, never a listed first name or
+/// surname ("Burns", "Woods" and "Jobs" are names).
+fn headline_verb(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    // (the last byte first: every such form ends in "s")
+    if doc.bytes(k).last() != Some(&b's') || t.flags.has(Flags::FIRST | Flags::SURNAME) {
+        return false;
+    }
+    (t.flags.has(Flags::CUE) && !t.flags.has(Flags::CUE_WEAK))
+        || matches!(
+            doc.word(k),
+            "Backs"
+                | "Defends"
+                | "Slams"
+                | "Blasts"
+                | "Rejects"
+                | "Wins"
+                | "Loses"
+                | "Faces"
+                | "Seeks"
+                | "Eyes"
+                | "Plans"
+                | "Launches"
+                | "Unveils"
+                | "Quits"
+                | "Resigns"
+                | "Admits"
+                | "Pledges"
+                | "Vows"
+                | "Denies"
+                | "Accuses"
+                | "Joins"
+                | "Meets"
+                | "Visits"
+                | "Signs"
+                | "Bans"
+                | "Cuts"
+                | "Raises"
+                | "Sues"
+                | "Hails"
+                | "Praises"
+                | "Criticises"
+                | "Criticizes"
+        )
+}
+
 /// A capitalised run, before judging.
 #[derive(Debug, Clone, Copy)]
 struct Run {
@@ -541,6 +591,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             if nx.kind == Kind::Word
                 && nx.cap
                 && nx.start() <= toks.get(end - 1).map_or(0, |p| p.end()) + 1
+                && !headline_verb(doc, end)
             {
                 end += 1;
                 continue;
