@@ -2347,3 +2347,35 @@ fn a_headline_verb_ends_a_name() {
         ["Steve Jobs", "Robert Burns"]
     );
 }
+
+#[test]
+fn place_adjective_before_a_surname_names_a_body() {
+    // "Northern Power" is a company that speaks, not a person called Power
+    let text = "Northern Power said engineers had restored supplies.";
+    let a = analyze(text);
+    assert_no_people(&[text]);
+    assert_eq!(a.speakers.len(), 1);
+    assert_eq!(a.speakers[0].name, "Northern Power");
+    assert!(a.speakers[0].organisation);
+    // a person of that surname, with a first name or a title, is still a person
+    assert_eq!(
+        people_of("US Ambassador Samantha Power said the vote was close. Power added that talks would go on."),
+        ["Samantha Power", "Power"]
+    );
+    // a sentence-opening function word before a surname is no place adjective
+    assert_eq!(
+        people_of("But Cotton’s plan did not survive the vote."),
+        ["Cotton"]
+    );
+}
+
+#[test]
+fn weather_roles_before_a_name() {
+    run(&[Case {
+        name: "a forecaster's role is no part of her name",
+        text: "Forecaster Priya Nair told the BBC the gusts had passed.",
+        quote: "the gusts had passed",
+        kind: Indirect,
+        speaker: Some("Priya Nair"),
+    }]);
+}

@@ -492,6 +492,20 @@ fn not_name_word(doc: &Doc<'_>, k: usize) -> bool {
     })
 }
 
+/// An adjective of place or scope that opens the names of companies and bodies ("Northern",
+/// "National", "British"), unlike the function words that also open runs ("But Cotton’s …").
+fn place_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "National" | "Central" | "United" | "Royal" | "Federal" | "Regional" | "International"
+    ) || (w.len() > 4
+        && (w.ends_with("ern")
+            || w.ends_with("ish")
+            || w.ends_with("ese")
+            || w.ends_with("ian")
+            || w.ends_with("can")))
+}
+
 /// A capitalised verb in the present tense inside a title-case headline ("Senator Backs Ferry
 /// Plan", "Anna Novak Warns of Delays"): it ends the run before it, as a name never goes on
 /// with one. A reporting verb's form or a verb headlines use, never a listed first name or
@@ -817,8 +831,7 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
             }
         }
         let core_first = toks.get(core).is_some_and(|x| x.flags.has(Flags::FIRST));
-        let determined =
-            (start > 0 && core == start && !core_first && matches!(before, "the" | "The"))
+        let determined = (start > 0 && core == start && !core_first && matches!(before, "the" | "The"))
                 || (!titled
                     && (start..core).any(|k| {
                         matches!(
@@ -837,7 +850,18 @@ fn scan_runs(doc: &Doc<'_>) -> Vec<Run> {
                                 | "El"
                                 | "Santa"
                         )
-                    }));
+                    }))
+                // "Northern Power said", "National Grid": a non-person word right before a lone
+                // surname that is no first name names a company or a place
+                || (!titled
+                    && !core_first
+                    && core > start
+                    && core + 1 == end
+                    && toks
+                        .get(core - 1)
+                        .is_some_and(|p| p.flags.has(Flags::NONPERSON) && p.cap)
+                    && place_adjective(doc.word(core - 1))
+                    && toks.get(core).is_some_and(|c| c.flags.has(Flags::SURNAME)));
         // "the band Velvet Echo", "the company Okta": a lowercase thing noun just before the run
         let thing_before = || {
             start > 0
