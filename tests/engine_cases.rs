@@ -2379,3 +2379,27 @@ fn weather_roles_before_a_name() {
         speaker: Some("Priya Nair"),
     }]);
 }
+
+#[test]
+fn headlines_conjunctions_and_disputed_figures() {
+    // a listed surname alone in a title-case headline is no name; a full name there is
+    assert_no_people(&["City Council Approves Budget for Parks\n\nThe council met on Thursday."]);
+    assert_eq!(
+        people_of("Rosa Parks Remembered in Montgomery\n\nThe city honoured her on Monday."),
+        ["Rosa Parks"]
+    );
+    // … and in a sentence it still is one
+    assert_eq!(people_of("The crowd cheered for Parks."), ["Parks"]);
+    // a conjunction that opens the sentence is no part of the speaker's role
+    let a = analyze("But Councilman Robert Diaz said the city could not afford it.");
+    assert_eq!(a.speakers[0].name, "Robert Diaz");
+    assert_eq!(a.speakers[0].role.as_deref(), Some("Councilman"));
+    // "disputed that figure" reports nothing; the participle after it does
+    let got = quotes_of(
+        "The mayor's office disputed that figure, saying the report did not count new revenue.",
+    );
+    assert_eq!(
+        got.iter().map(|q| q.0).collect::<Vec<_>>(),
+        ["the report did not count new revenue"]
+    );
+}

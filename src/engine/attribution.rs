@@ -1807,6 +1807,11 @@ fn points_back(doc: &Doc<'_>, s: usize, e: usize) -> bool {
                 | "position"
                 | "argument"
                 | "assessment"
+                | "figure"
+                | "figures"
+                | "account"
+                | "characterization"
+                | "characterisation"
         )
 }
 

@@ -1481,11 +1481,83 @@ fn apposed_role(doc: &Doc<'_>, end: usize) -> Option<String> {
     doc.src.get(s..e).map(str::to_string)
 }
 
+/// Whether token `k` stands in a title-case headline: a line of at most 30 tokens with no
+/// period at its end, whose words of four letters or more are all capitalised, three at least
+/// ("Council Approves Budget for Parks"): there a listed surname alone ("Parks") is no name.
+fn title_case_line(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(para) = doc.tokens.get(k).map(|t| t.para) else {
+        return false;
+    };
+    let mut a = k;
+    while a > 0 && doc.tokens.get(a - 1).is_some_and(|t| t.para == para) {
+        a -= 1;
+        if k - a > 30 {
+            return false;
+        }
+    }
+    let mut b = k + 1;
+    while doc.tokens.get(b).is_some_and(|t| t.para == para) {
+        b += 1;
+        if b - a > 30 {
+            return false;
+        }
+    }
+    if doc.is_punct(b - 1, '.') {
+        return false;
+    }
+    let mut long = 0;
+    for j in a..b {
+        let Some(t) = doc.tokens.get(j) else {
+            return false;
+        };
+        if t.kind == Kind::Word && t.end() - t.start() >= 4 {
+            if !t.cap {
+                return false;
+            }
+            long += 1;
+        }
+    }
+    long >= 3
+}
+
+/// A capitalised conjunction or sentence adverb that opens a sentence before a titled name.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "But"
+            | "And"
+            | "So"
+            | "Yet"
+            | "Or"
+            | "Then"
+            | "Now"
+            | "Still"
+            | "Meanwhile"
+            | "However"
+            | "Also"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "Since"
+            | "If"
+            | "As"
+            | "Because"
+            | "Although"
+            | "Though"
+            | "Instead"
+            | "Later"
+            | "Earlier"
+    )
+}
+
 fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
     let mut words: Vec<&str> = Vec::new();
     for k in r.start..r.core {
         let w = doc.word(k);
-        if doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word) && !is_honorific(w) {
+        // ("But Councilman Robert Diaz": the conjunction opens the sentence, not the role)
+        let opener = words.is_empty() && k == doc.sentence_bounds(k).0 && opens_clause(w);
+        if doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word) && !is_honorific(w) && !opener {
             words.push(w);
         }
     }
@@ -1980,7 +2052,10 @@ fn accept_single(doc: &Doc<'_>, r: &Run, k: usize, w: &str, titled: bool) -> boo
     };
     (shaped && preceded_by_cue(doc, r.start))
         || (shaped && !lower(word_like) && label())
-        || (!sent_initial && f.has(Flags::SURNAME) && !f.has(Flags::FIRST))
+        || (!sent_initial
+            && f.has(Flags::SURNAME)
+            && !f.has(Flags::FIRST)
+            && !title_case_line(doc, k))
         || (names && followed_by_verb(doc, r.end) && shaped)
         || (unknown
             && !(sent_initial && lower(word_like))
