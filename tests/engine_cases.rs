@@ -2403,3 +2403,34 @@ fn headlines_conjunctions_and_disputed_figures() {
         ["the report did not count new revenue"]
     );
 }
+
+#[test]
+fn a_described_subject_runs_to_its_verb() {
+    // the subject of a participle is the whole noun phrase before the verb, not its first word
+    for (text, speaker) in [
+        (
+            "The central bank held its rate on Thursday, saying price rises were slowing.",
+            "central bank",
+        ),
+        (
+            "The regional health board opened a clinic, saying demand had doubled.",
+            "regional health board",
+        ),
+        (
+            "The ferry company cut its fares, saying demand had fallen.",
+            "ferry company",
+        ),
+        (
+            "The minister hit back, accusing critics of scaremongering.",
+            "minister",
+        ),
+    ] {
+        let a = analyze(text);
+        let m = a.quotes[0].speaker_mention.expect("a speaker mention");
+        assert_eq!(
+            &text[m.start..m.end].trim_start_matches("The "),
+            &speaker,
+            "{text}"
+        );
+    }
+}

@@ -1202,6 +1202,25 @@ impl<'d, 'a> Attributor<'d, 'a> {
         }
         // no name: a description that opens the sentence ("The minister hit back, accusing …")
         if f < c && is_determiner(self.doc.word(f)) {
+            // the noun phrase runs to the word before the first verb-like word ("The central
+            // bank held …", "The regional health board opened …")
+            if let Some(v) = (f + 2..(f + 5).min(c)).find(|&v| {
+                self.doc
+                    .tokens
+                    .get(v)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap && t.sent == sent)
+                    && verb_like(self.doc.word(v))
+            }) {
+                if (f + 1..v).all(|k| {
+                    self.doc.tokens.get(k).is_some_and(|t| {
+                        t.kind == Kind::Word && !t.cap && !verb_like(self.doc.word(k))
+                    })
+                }) {
+                    if let Some(src) = self.np_ending_at(v - 1).filter(|s| s.tok_start == f) {
+                        return Some(src);
+                    }
+                }
+            }
             for k in f + 1..(f + 4).min(c) {
                 let next_lower = self
                     .doc
@@ -1771,6 +1790,51 @@ fn asks_anonymity(doc: &Doc<'_>, s: usize) -> bool {
     w(0) == "anonymity"
         || (w(0) == "not" && w(1) == "to" && w(2) == "be")
         || (w(0) == "to" && matches!(w(1), "remain" | "stay") && w(2) == "anonymous")
+}
+
+/// A word that reads as a finite verb after a noun phrase: an auxiliary, a regular past tense
+/// or a common irregular one ("The central bank held …").
+fn verb_like(w: &str) -> bool {
+    is_auxiliary(w)
+        || (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "held"
+                | "said"
+                | "told"
+                | "made"
+                | "took"
+                | "gave"
+                | "went"
+                | "came"
+                | "met"
+                | "kept"
+                | "left"
+                | "won"
+                | "lost"
+                | "set"
+                | "cut"
+                | "put"
+                | "sent"
+                | "saw"
+                | "ran"
+                | "got"
+                | "hit"
+                | "began"
+                | "spoke"
+                | "wrote"
+                | "paid"
+                | "sold"
+                | "bought"
+                | "brought"
+                | "thought"
+                | "felt"
+                | "found"
+                | "stood"
+                | "fell"
+                | "rose"
+                | "says"
+        )
 }
 
 /// Whether the content `[s, e)` only points back to something said before ("echoed the
