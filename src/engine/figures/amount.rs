@@ -1019,8 +1019,46 @@ fn with_range_prefix(cx: &Cx, mut h: Hit, floor: usize) -> Hit {
     h
 }
 
-/// The counted noun after a number: `14 posts` gives "posts".
+/// The counted noun after a number: `14 posts` gives "posts"; after one or two modifiers, the
+/// plural they qualify (`40,000 rail workers` and `two new surgical centres` count "workers" and
+/// "centres").
 fn count_noun(cx: &Cx, j: usize) -> Option<String> {
+    let lower = |k: usize| {
+        cx.tok(k)
+            .is_some_and(|t| t.tk == Tk::Word && !t.nl_before && !t.cap)
+            && cx.s(k).len() >= 2
+            && cx.s(k).bytes().all(|b| b.is_ascii_lowercase())
+    };
+    // (a word whose only lexicon class opens holiday names is a noun too: "workers")
+    let noun = |k: usize| {
+        lower(k)
+            && cx
+                .tok(k)
+                .is_some_and(|t| t.entries().is_empty() || !t.is_any(!Class::Hpre.bit()))
+    };
+    let plural = |k: usize| noun(k) && cx.s(k).ends_with('s') && !cx.s(k).ends_with("ss");
+    let modifier = |k: usize| {
+        lower(k)
+            && cx
+                .word_among(
+                    k,
+                    &[
+                        "of", "the", "a", "an", "to", "in", "on", "at", "and", "or", "but", "for",
+                        "with", "by", "from", "as", "is", "are", "was", "were", "be", "been",
+                        "has", "have", "had", "will", "would", "can", "could", "that", "which",
+                        "who", "than",
+                    ],
+                )
+                .is_none()
+    };
+    if !plural(j) && modifier(j) {
+        if let Some(k) = (j + 1..j + 3)
+            .take_while(|&k| k == j + 1 || modifier(k - 1))
+            .find(|&k| plural(k))
+        {
+            return Some(cx.s(k).to_string());
+        }
+    }
     let t = cx.tok(j)?;
     if t.tk != Tk::Word || t.nl_before || !t.entries().is_empty() || t.cap && !t.upper {
         return None;

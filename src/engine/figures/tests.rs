@@ -2929,3 +2929,25 @@ fn tallies_adjectives_and_everyday_days() {
         [("Election Day", K::Date)]
     );
 }
+
+#[test]
+fn counted_plural_after_modifiers() {
+    let unit = |text: &str| {
+        find_figures(text)
+            .first()
+            .and_then(|f| f.unit.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        unit("The union represents about 40,000 rail workers."),
+        "workers"
+    );
+    assert_eq!(
+        unit("The board opened two new surgical centres this spring."),
+        "centres"
+    );
+    assert_eq!(unit("He counted 14 posts."), "posts");
+    assert_eq!(unit("They bought 12 red apples."), "apples");
+    // a function word ends the search: "3 of the members" counts nothing named
+    assert_eq!(unit("In the end 3 of the members left."), "");
+}
