@@ -2364,8 +2364,8 @@ fn place_adjective_before_a_surname_names_a_body() {
     );
     // a sentence-opening function word before a surname is no place adjective
     assert_eq!(
-        people_of("But Cotton’s plan did not survive the vote."),
-        ["Cotton"]
+        people_of("But Hale’s plan did not survive the vote."),
+        ["Hale"]
     );
 }
 

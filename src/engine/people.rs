@@ -493,7 +493,7 @@ fn not_name_word(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// An adjective of place or scope that opens the names of companies and bodies ("Northern",
-/// "National", "British"), unlike the function words that also open runs ("But Cotton’s …").
+/// "National", "British"), unlike the function words that also open runs ("But Hale’s …").
 fn place_adjective(w: &str) -> bool {
     matches!(
         w,
