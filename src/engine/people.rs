@@ -509,7 +509,7 @@ fn place_adjective(w: &str) -> bool {
 /// A capitalised verb in the present tense inside a title-case headline ("Senator Backs Ferry
 /// Plan", "Anna Novak Warns of Delays"): it ends the run before it, as a name never goes on
 /// with one. A reporting verb's form or a verb headlines use, never a listed first name or
-/// surname ("Burns", "Woods" and "Jobs" are names).
+/// surname ("Burns" and "Woods" are names).
 fn headline_verb(doc: &Doc<'_>, k: usize) -> bool {
     let Some(t) = doc.tokens.get(k) else {
         return false;
