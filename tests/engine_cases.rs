@@ -2332,6 +2332,7 @@ fn a_headline_verb_ends_a_name() {
     assert_no_people(&[
         "Minister Defends Rail Fare Rise as Unions Threaten Strike\n\nThe minister spoke on Monday.",
         "Senator Backs Ferry Plan\n\nThe senator spoke.",
+        "Judge Blocks Plan to Close Rural Schools\n\nThe judge ruled on Monday.",
     ]);
     assert_eq!(
         people_of("President Anna Novak Backs Ferry Plan\n\nShe spoke."),

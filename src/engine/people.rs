@@ -518,7 +518,14 @@ fn headline_verb(doc: &Doc<'_>, k: usize) -> bool {
     if doc.bytes(k).last() != Some(&b's') || t.flags.has(Flags::FIRST | Flags::SURNAME) {
         return false;
     }
+    let w = doc.word(k);
     (t.flags.has(Flags::CUE) && !t.flags.has(Flags::CUE_WEAK))
+        // any unlisted "-s" word of a title-case headline ("Judge Blocks Plan …")
+        || (t.flags.is_empty()
+            && w.len() > 3
+            && !w.ends_with("ss")
+            && !is_possessive(w)
+            && title_case_line(doc, k))
         || matches!(
             doc.word(k),
             "Backs"
