@@ -2435,3 +2435,22 @@ fn a_described_subject_runs_to_its_verb() {
         );
     }
 }
+
+#[test]
+fn company_words_name_no_person() {
+    // "Capital", "Semiconductors" and the like name firms: no person, and no "he" resolves to one
+    assert_no_people(&[
+        "Analysts at Fjord Capital said the market had expected deeper cuts.",
+        "Halvorsen Semiconductors will cut 1,200 jobs.",
+        "Brightwater Holdings and Kestrel Ventures signed the deal.",
+    ]);
+    let got = quotes_of(
+        "Analysts at Fjord Capital said the cuts were small. Union representative Tom Berg disagreed. The workers, he argued, were paying for the mistakes.",
+    );
+    assert!(
+        got.iter()
+            .filter(|q| q.0.starts_with("The workers") || q.0.starts_with("were paying"))
+            .all(|q| q.1.as_deref() == Some("Tom Berg")),
+        "{got:?}"
+    );
+}
