@@ -2454,3 +2454,27 @@ fn company_words_name_no_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_coordinated_cue_after_an_organisation_shares_it() {
+    let got = quotes_of(
+        "Northern Power said engineers had restored supplies by 6pm but warned that some rural areas could be cut off until Wednesday.",
+    );
+    assert_eq!(
+        got,
+        [
+            (
+                "engineers had restored supplies by 6pm",
+                Some("Northern Power".to_string())
+            ),
+            (
+                "that some rural areas could be cut off until Wednesday",
+                Some("Northern Power".to_string())
+            ),
+        ]
+    );
+    // a capitalised label before a colon is no organisation that speaks
+    assert!(quotes_of("Transcript as follows: the ferry sails at noon.")
+        .iter()
+        .all(|q| q.1.is_none()));
+}

@@ -1243,6 +1243,43 @@ impl<'d, 'a> Attributor<'d, 'a> {
         None
     }
 
+    /// The subject of a verb coordinated after a first cue, when the sentence opens with a
+    /// capitalised name that is no person's: an organisation ("Northern Power said …, but warned
+    /// …"). Only for a coordinated verb: elsewhere a capitalised opening is often a label
+    /// ("Transcript as follows: …").
+    fn opening_org(&mut self, c: usize) -> Option<Source> {
+        let doc = self.doc;
+        let sent = doc.tokens.get(c)?.sent;
+        let f = sentence_start(doc, c);
+        if !doc
+            .tokens
+            .get(f)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap)
+        {
+            return None;
+        }
+        let mut e = f;
+        while e + 1 < c
+            && doc
+                .tokens
+                .get(e + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap && t.sent == sent)
+        {
+            e += 1;
+        }
+        // the name is followed by a cue of its own: "Northern Power said"
+        if !doc
+            .tokens
+            .get(e + 1)
+            .is_some_and(|t| t.flags.has(Flags::CUE))
+        {
+            return None;
+        }
+        self.np_ending_at(e).filter(|s| {
+            s.tok_start == f && self.people.entities.get(s.entity).is_some_and(|x| x.org)
+        })
+    }
+
     /// The words after an inverted cue up to the clause end (`said a harbour veteran.`), as a
     /// source of unknown identity.
     fn np_after(&self, a: usize) -> Option<Source> {
@@ -2717,12 +2754,12 @@ pub fn attribute<'d, 'a>(
                 Some(s) => (Some(s), false),
                 // a coordinated verb ("slammed the plan and accused X of …") shares the subject
                 None if c > 0 && matches!(doc.word(c - 1), "and" | "but" | "then") => {
-                    (at.sentence_subject(c), false)
+                    (at.sentence_subject(c).or_else(|| at.opening_org(c)), false)
                 }
                 None => match at.subject_right(c) {
                     Some(s) => (Some(s), true),
                     None if c > 0 && matches!(doc.word(c - 1), "and" | "but" | "then") => {
-                        (at.sentence_subject(c), false)
+                        (at.sentence_subject(c).or_else(|| at.opening_org(c)), false)
                     }
                     None => (None, false),
                 },
