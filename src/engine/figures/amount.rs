@@ -1059,13 +1059,6 @@ fn count_noun(cx: &Cx, j: usize) -> Option<String> {
             return Some(cx.s(k).to_string());
         }
     }
-    let t = cx.tok(j)?;
-    if t.tk != Tk::Word || t.nl_before || !t.entries().is_empty() || t.cap && !t.upper {
-        return None;
-    }
-    let w = cx.s(j);
-    if w.len() < 2 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return None;
-    }
-    Some(w.to_string())
+    // the word right after the number, when it is a plain lowercase word with no lexicon class
+    (lower(j) && cx.tok(j).is_some_and(|t| t.entries().is_empty())).then(|| cx.s(j).to_string())
 }
