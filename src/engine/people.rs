@@ -527,7 +527,7 @@ fn headline_verb(doc: &Doc<'_>, k: usize) -> bool {
             && !is_possessive(w)
             && title_case_line(doc, k))
         || matches!(
-            doc.word(k),
+            w,
             "Backs"
                 | "Defends"
                 | "Slams"
