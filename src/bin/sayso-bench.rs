@@ -273,6 +273,15 @@ fn stages(texts: &[String]) {
             }
         }),
     );
+    // figures' own tokenizer, a part of the figures line above (not added to the sum)
+    let mut toks = Vec::new();
+    let fig_tokens = best_time(|| {
+        for text in texts {
+            figures::token::tokenize_into(black_box(text), &mut toks);
+            black_box(&toks);
+        }
+    });
+    stage_line("  of which figures' tokens", bytes, fig_tokens);
     let all = best_time(|| {
         for text in texts {
             measured(text);
