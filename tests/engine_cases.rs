@@ -279,6 +279,27 @@ fn cue_orders() {
 fn sources() {
     run(&[
         Case {
+            name: "two coordinated roles under one determiner",
+            text: "The Labour front-runner and former mayor said the city “clearly” needed a new tram line.",
+            quote: "the city “clearly” needed a new tram line",
+            kind: Mixed,
+            speaker: Some("Labour front-runner and former mayor"),
+        },
+        Case {
+            name: "coordinated roles resolve through the first role",
+            text: "Mayor Ruth Albers opened the depot on Monday.\n\n“We kept our promise,” the city's mayor and party leader said.",
+            quote: "We kept our promise,",
+            kind: Direct,
+            speaker: Some("Ruth Albers"),
+        },
+        Case {
+            name: "the senator is the person titled Sen. nearby, not the last one named",
+            text: "Sen. Ruth Albers met Tom Okafor, a farmer, at the depot.\n\n“The line will reopen,” the senator said.",
+            quote: "The line will reopen,",
+            kind: Direct,
+            speaker: Some("Ruth Albers"),
+        },
+        Case {
             name: "apposition",
             text: "Karl Jensen, the mayor of the town, said: “We will rebuild.”",
             quote: "We will rebuild.",

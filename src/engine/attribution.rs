@@ -819,6 +819,9 @@ impl<'d, 'a> Attributor<'d, 'a> {
         let mut a = k;
         let mut mods: Vec<&str> = Vec::new();
         let mut det = None;
+        // the first of two coordinated roles and its modifiers
+        let mut first_head: Option<&str> = None;
+        let mut first_mods: Vec<&str> = Vec::new();
         while a > 0 && k - a < 6 {
             let Some(p) = doc.tokens.get(a - 1) else {
                 break;
@@ -831,6 +834,23 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 det = Some(pw);
                 a -= 1;
                 break;
+            }
+            // "The front-runner and former governor said": two roles of one person, one
+            // determiner before both
+            let role_before = || {
+                a >= 2
+                    && doc.tokens.get(a - 2).is_some_and(|r| {
+                        r.sent == t.sent
+                            && r.kind == Kind::Word
+                            && !r.cap
+                            && r.flags.has(Flags::ROLE_PERSON)
+                    })
+            };
+            if pw == "and" && person_role && first_head.is_none() && role_before() {
+                // (each role with its own modifiers tells whom the description names)
+                first_head = Some(doc.word(a - 2));
+                a -= 1;
+                continue;
             }
             if p.flags.has(Flags::CUE) && !p.cap
                 || is_filler(doc, a - 1)
@@ -855,14 +875,24 @@ impl<'d, 'a> Attributor<'d, 'a> {
                 break;
             }
             if p.cap {
-                mods.push(pw);
+                if first_head.is_some() {
+                    first_mods.push(pw);
+                } else {
+                    mods.push(pw);
+                }
             }
             a -= 1;
         }
         let plural = w.ends_with('s') && !w.ends_with("ss") && !hf.has(Flags::ROLE_PERSON);
         if person_role && !plural && matches!(det, Some("the" | "The")) {
             let cap_mods: Vec<&str> = mods.iter().map(|m| strip_possessive(m)).collect();
-            if let Some(entity) = resolve_description(doc, &self.people, a, &cap_mods, lower_head) {
+            let first = || {
+                let head = first_head?;
+                let mods: Vec<&str> = first_mods.iter().map(|m| strip_possessive(m)).collect();
+                resolve_description(doc, &self.people, a, &mods, head)
+            };
+            let found = resolve_description(doc, &self.people, a, &cap_mods, lower_head);
+            if let Some(entity) = found.or_else(first) {
                 let span = self.span_of(a, k + 1)?;
                 self.extra_mentions.push(Mention {
                     span,

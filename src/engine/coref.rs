@@ -108,10 +108,14 @@ pub fn resolve_description(
             continue;
         }
         let role = e.role.as_deref().unwrap_or("").to_lowercase();
+        // a title's abbreviation ("Sen. Anna Novak" for "the senator") only in the last two
+        // paragraphs: further back, the person last named is likelier the one meant
+        let near = para.saturating_sub(mp) <= 2;
         let hit = mods
             .iter()
             .any(|w| !w.is_empty() && role.contains(&w.to_lowercase()))
-            || (!head.is_empty() && role.contains(head));
+            || (!head.is_empty()
+                && (role.contains(head) || (near && mods.is_empty() && abbreviates(&role, head))));
         if hit {
             return Some(m.entity);
         }
@@ -124,6 +128,28 @@ pub fn resolve_description(
     } else {
         None
     }
+}
+
+/// Whether a word of `role` (lowercase) is the usual abbreviation of the role noun `head`: the
+/// title "Sen. Anna Novak" is "the senator" later on.
+fn abbreviates(role: &str, head: &str) -> bool {
+    let short = match head {
+        "senator" => "sen",
+        "governor" => "gov",
+        "representative" | "congressman" | "congresswoman" => "rep",
+        "general" => "gen",
+        "president" => "pres",
+        "professor" => "prof",
+        "doctor" => "dr",
+        "lieutenant" => "lt",
+        "colonel" => "col",
+        "captain" => "capt",
+        "sergeant" => "sgt",
+        "superintendent" => "supt",
+        _ => return false,
+    };
+    role.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == short)
 }
 
 #[cfg(test)]
