@@ -2499,3 +2499,37 @@ fn a_coordinated_cue_after_an_organisation_shares_it() {
         .iter()
         .all(|q| q.1.is_none()));
 }
+
+#[test]
+fn added_reports_only_a_clause() {
+    run(&[
+        Case {
+            name: "a count added is what the source reports, not speech of its own",
+            text: "The economy added 292,000 jobs in December, the department said.",
+            quote: "The economy added 292,000 jobs in December",
+            kind: Indirect,
+            speaker: Some("department"),
+        },
+        Case {
+            name: "added with a clause",
+            text: "Ms Novak added that the port would hire more staff.",
+            quote: "that the port would hire more staff",
+            kind: Indirect,
+            speaker: Some("Novak"),
+        },
+        Case {
+            name: "a contracted pronoun opens a clause after an inserted cue",
+            text: "But, the harbour master added, it’s not the way to run a port.",
+            quote: "it’s not the way to run a port",
+            kind: Indirect,
+            speaker: Some("harbour master"),
+        },
+    ]);
+    assert_no_quotes(&[
+        ("an object added", "The port added a night shift in May."),
+        (
+            "jobs added in a subordinate clause",
+            "While the region added about 150,000 jobs in March, prices kept rising.",
+        ),
+    ]);
+}

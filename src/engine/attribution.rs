@@ -1817,6 +1817,11 @@ fn needs_clause(w: &str) -> bool {
             | "decides"
             | "decided"
             | "deciding"
+            // "added 292,000 jobs", "added a second line"
+            | "add"
+            | "adds"
+            | "added"
+            | "adding"
     )
 }
 
@@ -2120,8 +2125,10 @@ fn subordinate_end(doc: &Doc<'_>, regions: &[Region], c: usize, s: usize, e: usi
 /// or an auxiliary among the first ten words.
 fn clause_like(doc: &Doc<'_>, s: usize, e: usize) -> bool {
     let first = doc.word(s).to_ascii_lowercase();
+    // a pronoun with its verb contracted ("it's", "they’re", "we'll") is the pronoun
+    let first = first.split(['\'', '’']).next().unwrap_or("");
     if matches!(
-        first.as_str(),
+        first,
         "that"
             | "he"
             | "she"
