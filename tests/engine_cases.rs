@@ -2533,3 +2533,45 @@ fn added_reports_only_a_clause() {
         ),
     ]);
 }
+
+/// The quotes found in `text`, as text.
+fn quote_texts(text: &str) -> Vec<String> {
+    let a = analyze(text);
+    a.quotes
+        .iter()
+        .map(|q| text[q.span.start..q.span.end].to_string())
+        .collect()
+}
+
+#[test]
+fn according_to_between_two_clauses() {
+    run(&[
+        Case {
+            name: "the clause before the source, not the writer's contrast after it",
+            text: "The bill has won 40 votes, according to a party tally, but its path to a majority is narrowing.",
+            quote: "The bill has won 40 votes",
+            kind: Indirect,
+            speaker: Some("a party tally"),
+        },
+        Case {
+            name: "a connective before the source is no fragment of the statement",
+            text: "In addition, according to the ministry, nearly 9,000 more nurses will be hired.",
+            quote: "nearly 9,000 more nurses will be hired",
+            kind: Indirect,
+            speaker: Some("ministry"),
+        },
+    ]);
+    for (text, not) in [
+        (
+            "The bill has won 40 votes, according to a party tally, but its path to a majority is narrowing.",
+            "but its path to a majority is narrowing",
+        ),
+        (
+            "In addition, according to the ministry, nearly 9,000 more nurses will be hired.",
+            "In addition",
+        ),
+    ] {
+        let got = quote_texts(text);
+        assert!(!got.iter().any(|q| q == not), "{not:?} reported in {got:?}");
+    }
+}

@@ -3155,6 +3155,10 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
         return false;
     }
     let w = doc.word(k);
+    // ("not only …, she said, but also …" goes on with the statement)
+    if w == "but" && doc.word(k + 1) == "also" {
+        return true;
+    }
     if t.kind == Kind::Word
         && (w.ends_with("ing")
             || matches!(
@@ -3167,6 +3171,12 @@ fn continues_report(doc: &Doc<'_>, k: usize) -> bool {
                     | "which"
                     | "where"
                     | "though"
+                    // the writer's own clause after a contrast: "…, according to X, but his
+                    // lead is narrowing"
+                    | "but"
+                    | "although"
+                    | "whereas"
+                    | "yet"
                     // an apposition summing up the statement: "…, Varga said, a plan that …"
                     | "a"
                     | "an"
@@ -3289,8 +3299,8 @@ fn push_interrupted(
         return false;
     };
     let cue = at.span_of(cue.start, cue.end);
-    let connective = le == ls + 1
-        && matches!(
+    let connective = match le - ls {
+        1 => matches!(
             doc.word(ls),
             "But"
                 | "And"
@@ -3303,7 +3313,25 @@ fn push_interrupted(
                 | "Yes"
                 | "No"
                 | "Well"
-        );
+                | "Meanwhile"
+                | "Moreover"
+                | "Instead"
+                | "Overall"
+                | "Also"
+                | "Separately"
+        ),
+        // "In addition, according to the department, nearly …"
+        2 => matches!(
+            (doc.word(ls), doc.word(ls + 1)),
+            (
+                "In",
+                "addition" | "fact" | "turn" | "total" | "short" | "contrast"
+            ) | ("By", "contrast")
+                | ("Of", "course")
+                | ("As", "well")
+        ),
+        _ => false,
+    };
     let attr = if connective {
         None
     } else {
