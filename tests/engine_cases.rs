@@ -2575,3 +2575,38 @@ fn according_to_between_two_clauses() {
         assert!(!got.iter().any(|q| q == not), "{not:?} reported in {got:?}");
     }
 }
+
+#[test]
+fn a_new_subject_after_and_ends_the_reported_clause() {
+    run(&[
+        Case {
+            name: "a determiner and a past tense",
+            text: "Most commuters said that the ferry was too slow, and those commuters backed the bridge.",
+            quote: "that the ferry was too slow",
+            kind: Indirect,
+            speaker: Some("Most commuters"),
+        },
+        Case {
+            name: "now and a new subject",
+            text: "The union argued that wages had to rise, and now the board is paying for it.",
+            quote: "that wages had to rise",
+            kind: Indirect,
+            speaker: Some("union"),
+        },
+        Case {
+            name: "a quantifier and a negated verb",
+            text: "The survey found that rents had doubled, and many don't expect them to fall.",
+            quote: "that rents had doubled",
+            kind: Indirect,
+            speaker: Some("survey"),
+        },
+    ]);
+    // "most" before an adverb opens no new subject: nobody called "most" promised anything
+    let a =
+        analyze("The mayor said she would cut fares, and most recently defended the night bus.");
+    assert!(
+        a.speakers.iter().all(|s| s.name != "most"),
+        "{:?}",
+        a.speakers
+    );
+}

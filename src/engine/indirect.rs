@@ -1114,7 +1114,7 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                 && w == "and"
                 && (matches!(
                     next(),
-                    "he" | "she" | "they" | "it" | "we" | "also" | "then"
+                    "he" | "she" | "they" | "it" | "we" | "also" | "then" | "now" | "so"
                 ) || next_cue()
                     || new_subject(doc, j + 1)));
         // a dash that closes an aside opened by another ("board - including the chair - backed")
@@ -1193,11 +1193,23 @@ fn counted_subject_cue(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Whether a new clause with its own subject starts at token `k` after ", and": a possessive,
 /// one or two words, then a finite auxiliary ("and her office has since moved …", "and their
-/// council would …").
+/// council would …"), or a determiner or quantifier, up to two words, then an auxiliary, a
+/// negated verb or a past tense ("and those voters backed …").
 fn new_subject(doc: &Doc<'_>, k: usize) -> bool {
-    matches!(doc.word(k), "her" | "his" | "their" | "its" | "our")
-        && (k + 2..k + 4).any(|v| {
-            is_auxiliary(doc.word(v))
+    // ("and those voters backed …", "and most don't expect …": a determiner or quantifier, then
+    // a verb form)
+    // (not "and most recently defended …": an adverb)
+    let det = matches!(
+        doc.word(k),
+        "those" | "these" | "both" | "most" | "many" | "some" | "few"
+    ) && !doc.word(k + 1).ends_with("ly");
+    let verb_at = |v: usize| {
+        let w = doc.word(v);
+        is_auxiliary(w) || (det && (w.ends_with("n't") || (w.len() > 4 && w.ends_with("ed"))))
+    };
+    (det || matches!(doc.word(k), "her" | "his" | "their" | "its" | "our"))
+        && (k + 1 + usize::from(!det)..k + 4).any(|v| {
+            verb_at(v)
                 && (k + 1..v).all(|m| {
                     doc.tokens
                         .get(m)
