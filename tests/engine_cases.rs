@@ -2610,3 +2610,44 @@ fn a_new_subject_after_and_ends_the_reported_clause() {
         a.speakers
     );
 }
+
+#[test]
+fn by_saying_and_titled_listeners() {
+    run(&[
+        Case {
+            name: "responded by saying: the sentence's subject says it",
+            text: "A port official responded by saying the ferry should be careful “not to stir up trouble” in the strait, while the ministry also weighed in.",
+            quote: "the ferry should be careful “not to stir up trouble” in the strait",
+            kind: Mixed,
+            speaker: Some("A port official"),
+        },
+        Case {
+            name: "a second attribution after and with a name",
+            text: "Anna Novak accuses the mayor of \"hiding the bill\" and Tom Reyes says he is \"losing the city.\"",
+            quote: "the mayor of \"hiding the bill\"",
+            kind: Mixed,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "the second attribution of the same sentence",
+            text: "Anna Novak accuses the mayor of \"hiding the bill\" and Tom Reyes says he is \"losing the city.\"",
+            quote: "he is \"losing the city.\"",
+            kind: Mixed,
+            speaker: Some("Tom Reyes"),
+        },
+        Case {
+            name: "a listener with an abbreviated title",
+            text: "Anna Novak told Sen. Tom Reyes that the plan would fail.",
+            quote: "that the plan would fail",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
+            name: "a titled listener in apposition",
+            text: "Anna Novak told Sen. Tom Reyes, chairman of the committee, that she would withdraw the plan.",
+            quote: "that she would withdraw the plan",
+            kind: Indirect,
+            speaker: Some("Anna Novak"),
+        },
+    ]);
+}

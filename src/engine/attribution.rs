@@ -2759,7 +2759,9 @@ pub fn attribute<'d, 'a>(
                 // (not "After announcing …, X said", "Two weeks after announcing …, X said": a
                 // fronted clause)
                 || (matches!(doc.word(c - 1), "before" | "after")
-                    && !fronted_time(doc, sentence_start(doc, c), c - 1)));
+                    && !fronted_time(doc, sentence_start(doc, c), c - 1))
+                // "… responded by saying …": the sentence's subject says it
+                || (doc.word(c - 1) == "by" && c >= 2 && !doc.is_punct(c - 2, ',')));
         let after_break = c > 0
             && (doc.is_punct(c - 1, ',')
                 || doc.tokens.get(c - 1).is_some_and(|t| t.kind == Kind::Quote));

@@ -15,7 +15,7 @@
 use super::lexicon::{with_ascii_lower, Flags};
 use super::people::word_in;
 use super::quotes::Region;
-use super::segment::{Doc, Kind};
+use super::segment::{is_abbrev, Doc, Kind};
 use std::cell::Cell;
 
 /// Whether token `i` is a lowercase adverb or auxiliary that may sit between a subject and its cue.
@@ -618,6 +618,16 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             let mut saw = false;
             while j < k + 5 {
                 let Some(t) = doc.tokens.get(j) else { break };
+                // the period of an abbreviated title: "told Sen. Tom Reyes that …"
+                let title_period = saw
+                    && doc.is_punct(j, '.')
+                    && doc.tokens.get(j - 1).is_some_and(|p| {
+                        p.end() == t.start() && p.cap && is_abbrev(doc.word(j - 1))
+                    });
+                if title_period && t.sent == sent {
+                    j += 1;
+                    continue;
+                }
                 if t.sent != sent || t.kind != Kind::Word {
                     break;
                 }
@@ -686,8 +696,10 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         let mut j = k;
         while j < k + 10 {
             let Some(tj) = doc.tokens.get(j) else { break };
+            // (and over an apposition to the listener: "told Sen. Tom Reyes, chairman of the
+            // committee, that …")
             if tj.sent != sent
-                || !matches!(tj.kind, Kind::Word | Kind::Quote)
+                || !(matches!(tj.kind, Kind::Word | Kind::Quote) || doc.is_punct(j, ','))
                 || tj.flags.has(Flags::CUE)
             {
                 break;
@@ -1139,7 +1151,8 @@ pub fn clause_cut(doc: &Doc<'_>, regions: &[Region], start: usize, end: usize) -
                         next(),
                         "did" | "didn't" | "also" | "added" | "declined" | "would" | "then"
                     )))
-            || (w == "and" && (next_cue() || counted_subject_cue(doc, j + 1)))
+            || (w == "and"
+                && (next_cue() || counted_subject_cue(doc, j + 1) || named_subject_cue(doc, j + 1)))
             // "… before claiming that …": the participle is a new attribution
             || (matches!(w, "before" | "after")
                 && next().ends_with("ing")
@@ -1188,6 +1201,25 @@ fn counted_subject_cue(doc: &Doc<'_>, k: usize) -> bool {
                     matches!(x.kind, Kind::Word | Kind::Number) && !x.flags.has(Flags::CUE)
                 }) || doc.is_punct(m, '%')
             })
+        })
+}
+
+/// Whether a new attribution starts at token `k` after "and": one to three capitalised words
+/// and a reporting verb ("… and Tom Reyes says …", "… and Trump vowed …").
+fn named_subject_cue(doc: &Doc<'_>, k: usize) -> bool {
+    let cap = |m: usize| {
+        doc.tokens
+            .get(m)
+            .is_some_and(|t| t.kind == Kind::Word && t.cap && !t.flags.has(Flags::CUE))
+    };
+    cap(k)
+        && (k + 1..k + 4).any(|v| {
+            doc.tokens.get(v).is_some_and(|c| {
+                c.kind == Kind::Word
+                    && !c.cap
+                    && c.flags.has(Flags::CUE)
+                    && !c.flags.has(Flags::CUE_WEAK)
+            }) && (k..v).all(cap)
         })
 }
 

@@ -186,7 +186,7 @@ fn is_inner_joiner(c: char) -> bool {
 }
 
 /// Abbreviations after which a period does not end a sentence.
-fn is_abbrev(w: &str) -> bool {
+pub(crate) fn is_abbrev(w: &str) -> bool {
     matches!(
         w,
         "Mr" | "Mrs"
