@@ -942,6 +942,14 @@ fn not_quotes() {
         ),
         ("title", "She appeared on “Meet the Press” on Sunday."),
         (
+            "a headline with its byline",
+            "FERRY NEWS—“Harbour trams return after a decade,” by the Gazette’s Tom Reyes: http://example.com/a.",
+        ),
+        (
+            "a column's title with its author",
+            "READ—“Why the ferry still matters,” by Tom Reyes.",
+        ),
+        (
             "nickname",
             "The striker, nicknamed “The Cat”, scored twice.",
         ),
@@ -2643,6 +2651,13 @@ fn by_saying_and_titled_listeners() {
             speaker: Some("Anna Novak"),
         },
         Case {
+            name: "a channel with its number as the listener",
+            text: "The harbour trust told Channel 35 that it was focused on safety.",
+            quote: "that it was focused on safety",
+            kind: Indirect,
+            speaker: Some("harbour trust"),
+        },
+        Case {
             name: "a titled listener in apposition",
             text: "Anna Novak told Sen. Tom Reyes, chairman of the committee, that she would withdraw the plan.",
             quote: "that she would withdraw the plan",
@@ -2650,4 +2665,20 @@ fn by_saying_and_titled_listeners() {
             speaker: Some("Anna Novak"),
         },
     ]);
+}
+
+#[test]
+fn a_passive_agent_after_a_quotation_is_no_byline() {
+    run(&[Case {
+        name: "by the navy after the first fragment",
+        text: "“If there had not been that intervention” by the navy, Anna Novak said on Monday, “we would be looking at a disaster.”",
+        quote: "we would be looking at a disaster.",
+        kind: Direct,
+        speaker: Some("Anna Novak"),
+    }]);
+    assert!(quote_texts(
+        "“If there had not been that intervention” by the navy, Anna Novak said on Monday, “we would be looking at a disaster.”"
+    )
+    .iter()
+    .any(|q| q == "If there had not been that intervention"));
 }

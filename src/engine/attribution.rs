@@ -2997,6 +2997,9 @@ pub fn attribute<'d, 'a>(
             None => at.new_attr(),
         };
         let intro = open > 0 && (doc.is_punct(open - 1, ',') || doc.is_punct(open - 1, ':'));
+        if r.close_tok.is_some_and(|c| by_author(doc, c)) {
+            continue;
+        }
         let (span, kind) = if clause_initial || (intro && r.words >= 4) {
             if r.words < 5 && !intro && !(whole && src.is_some()) {
                 continue;
@@ -3116,6 +3119,33 @@ fn words_to_sentence_end(doc: &Doc<'_>, a: usize) -> Option<usize> {
         Some(t) if t.kind == Kind::Word || t.kind == Kind::Number => None,
         Some(_) => Some(None),
     })?
+}
+
+/// Whether a byline follows the quotation that closes at token `close`, which is then a work's
+/// title: `“Harbour Lights,” by Ana Reyes`, `“…,” by the Gazette’s Tom Reyes`.
+/// The title ends on a comma (inside or after the marks) and the byline names a person or a
+/// publication's person: "by the United States" after a clause is a passive's agent.
+fn by_author(doc: &Doc<'_>, close: usize) -> bool {
+    let mut k = close + 1;
+    let comma_in = close > 0 && doc.is_punct(close - 1, ',');
+    if doc.is_punct(k, ',') {
+        k += 1;
+    } else if !comma_in {
+        return false;
+    }
+    if doc.word(k) != "by" {
+        return false;
+    }
+    k += 1;
+    let the = doc.word(k) == "the";
+    if the {
+        k += 1;
+    }
+    doc.tokens.get(k).is_some_and(|t| {
+        t.kind == Kind::Word
+            && t.cap
+            && (!the || doc.word(k).ends_with("’s") || doc.word(k).ends_with("'s"))
+    })
 }
 
 /// Whether the words of region `r` are a title: every word but short function words starts with

@@ -698,8 +698,10 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             let Some(tj) = doc.tokens.get(j) else { break };
             // (and over an apposition to the listener: "told Sen. Tom Reyes, chairman of the
             // committee, that …")
+            // (a channel's number too: "told Fox 35 that …")
             if tj.sent != sent
-                || !(matches!(tj.kind, Kind::Word | Kind::Quote) || doc.is_punct(j, ','))
+                || !(matches!(tj.kind, Kind::Word | Kind::Quote | Kind::Number)
+                    || doc.is_punct(j, ','))
                 || tj.flags.has(Flags::CUE)
             {
                 break;
