@@ -293,6 +293,13 @@ fn sources() {
             speaker: Some("Ruth Albers"),
         },
         Case {
+            name: "a description matches whole words of a role",
+            text: "President Anna Novak arrived on Monday. Later, presidential hopeful Tom Reyes spoke.\n\n“The talks have failed,” the president said.",
+            quote: "The talks have failed,",
+            kind: Direct,
+            speaker: Some("Anna Novak"),
+        },
+        Case {
             name: "the senator is the person titled Sen. nearby, not the last one named",
             text: "Sen. Ruth Albers met Tom Okafor, a farmer, at the depot.\n\n“The line will reopen,” the senator said.",
             quote: "The line will reopen,",
@@ -2681,4 +2688,44 @@ fn a_passive_agent_after_a_quotation_is_no_byline() {
     )
     .iter()
     .any(|q| q == "If there had not been that intervention"));
+}
+
+/// Roles as written: an abbreviated title keeps its period, nouns that qualify a role word are
+/// part of it, and a role in apposition before the name is the name's role.
+#[test]
+fn roles_keep_their_words() {
+    for (text, role) in [
+        (
+            "State Sen. Anna Novak said the budget was a fraud.",
+            "State Sen.",
+        ),
+        (
+            "The port’s operations director Anna Novak said the budget was a fraud.",
+            "operations director",
+        ),
+        (
+            "The health board chief executive Anna Novak said the budget was a fraud.",
+            "health board chief executive",
+        ),
+        (
+            "The port’s operations director, Anna Novak, said the budget was a fraud.",
+            "operations director",
+        ),
+        (
+            "Her likely successor, Anna Novak, said the budget was a fraud.",
+            "likely successor",
+        ),
+        (
+            "The debate pitted Tom Reyes against opposition leader Anna Novak, who said the budget was a fraud.",
+            "opposition leader",
+        ),
+    ] {
+        let a = analyze(text);
+        let s = a
+            .speakers
+            .iter()
+            .find(|s| s.name == "Anna Novak")
+            .unwrap_or_else(|| panic!("{text:?}: no speaker Anna Novak in {:?}", a.speakers));
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+    }
 }

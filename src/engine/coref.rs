@@ -111,11 +111,13 @@ pub fn resolve_description(
         // a title's abbreviation ("Sen. Anna Novak" for "the senator") only in the last two
         // paragraphs: further back, the person last named is likelier the one meant
         let near = para.saturating_sub(mp) <= 2;
+        // whole words of the role: "the president" is not the "presidential hopeful"
+        let has_word = |w: &str| role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w);
         let hit = mods
             .iter()
-            .any(|w| !w.is_empty() && role.contains(&w.to_lowercase()))
+            .any(|w| !w.is_empty() && has_word(&w.to_lowercase()))
             || (!head.is_empty()
-                && (role.contains(head) || (near && mods.is_empty() && abbreviates(&role, head))));
+                && (has_word(head) || (near && mods.is_empty() && abbreviates(&role, head))));
         if hit {
             return Some(m.entity);
         }

@@ -17,7 +17,7 @@ use super::lexicon::lookup_word;
 use super::lexicon::with_ascii_lower;
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
-use super::segment::{Doc, Kind, Token};
+use super::segment::{is_abbrev, Doc, Kind, Token};
 use super::Span;
 use std::borrow::Cow;
 
@@ -1559,37 +1559,252 @@ fn opens_clause(w: &str) -> bool {
 }
 
 fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
+    let mut kept: Vec<usize> = Vec::new();
+    let mut gap = false;
     for k in r.start..r.core {
         let w = doc.word(k);
         // ("But Councilman Robert Diaz": the conjunction opens the sentence, not the role)
-        let opener = words.is_empty() && k == doc.sentence_bounds(k).0 && opens_clause(w);
+        let opener = kept.is_empty() && k == doc.sentence_bounds(k).0 && opens_clause(w);
         if doc.tokens.get(k).is_some_and(|t| t.kind == Kind::Word) && !is_honorific(w) && !opener {
-            words.push(w);
+            gap |= kept
+                .last()
+                .is_some_and(|&p| p + 1 != k && !doc.is_punct(p + 1, '.'));
+            kept.push(k);
+        } else if !kept.is_empty() && !doc.is_punct(k, '.') {
+            gap = true;
         }
     }
-    if words.is_empty() {
-        // lowercase role words just before the name: "opposition leader", "former prime minister"
-        let mut a = r.start;
-        while a > 0
-            && r.start - a < 4
-            && doc.tokens.get(a - 1).is_some_and(|p| {
-                p.kind == Kind::Word
-                    && (!p.cap || doc.sentence_bounds(a - 1).0 == a - 1)
-                    && p.flags.has(Flags::TITLE | Flags::ROLE_PERSON)
-            })
-        {
-            a -= 1;
+    if let (Some(&a), Some(&b)) = (kept.first(), kept.last()) {
+        if gap {
+            let words: Vec<&str> = kept.iter().map(|&k| doc.word(k)).collect();
+            return Some(words.join(" "));
         }
-        if a == r.start {
-            return apposed_role(doc, r.end);
-        }
-        return doc
-            .src
-            .get(doc.tokens.get(a)?.start()..doc.tokens.get(r.start - 1)?.end())
-            .map(str::to_string);
+        // the text as written, with an abbreviation's period: "State Sen." (not "State Sen")
+        let b = if title_period(doc, b) { b + 1 } else { b };
+        return span_text(doc, a, b);
     }
-    Some(words.join(" "))
+    // lowercase role words just before the name: "opposition leader", "former prime minister",
+    // with nouns that qualify them: "operations director"
+    let a = role_words_before(doc, r.start);
+    if a == r.start {
+        return apposed_role(doc, r.end).or_else(|| role_apposed_before(doc, r));
+    }
+    span_text(doc, a, r.start - 1)
+}
+
+/// The text of tokens `a..=b`.
+fn span_text(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
+    doc.src
+        .get(doc.tokens.get(a)?.start()..doc.tokens.get(b)?.end())
+        .map(str::to_string)
+}
+
+/// Whether token `k` is an abbreviated title followed by its period ("Sen.", "Gov.").
+fn title_period(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_punct(k + 1, '.')
+        && doc
+            .tokens
+            .get(k)
+            .zip(doc.tokens.get(k + 1))
+            .is_some_and(|(t, p)| t.end() == p.start() && is_abbrev(doc.word(k)))
+}
+
+/// The first token of the lowercase role words that end just before token `end` (`end` when
+/// there are none): role and title words, and up to two nouns before them that qualify the
+/// role ("operations director", "health board chief executive").
+fn role_words_before(doc: &Doc<'_>, end: usize) -> usize {
+    let mut a = end;
+    while a > 0
+        && end - a < 4
+        && doc.tokens.get(a - 1).is_some_and(|p| {
+            p.kind == Kind::Word
+                && (!p.cap || doc.sentence_bounds(a - 1).0 == a - 1)
+                && p.flags.has(Flags::TITLE | Flags::ROLE_PERSON)
+        })
+    {
+        a -= 1;
+    }
+    if a == end {
+        return end;
+    }
+    let first = a;
+    while a > 0 && first - a < 2 && role_modifier(doc, a - 1) {
+        a -= 1;
+    }
+    a
+}
+
+/// Whether token `k` is a lowercase noun that may qualify a role word after it: no function
+/// word, determiner, possessive, adverb, verb of saying or number.
+fn role_modifier(doc: &Doc<'_>, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let w = doc.word(k);
+    t.kind == Kind::Word
+        && !t.cap
+        && !t.flags.has(Flags::CUE)
+        && w.len() >= 3
+        && !w.ends_with("ly")
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !w.contains(['’', '\''])
+        && !matches!(
+            w,
+            "the"
+                | "and"
+                | "for"
+                | "from"
+                | "with"
+                | "who"
+                | "whom"
+                | "that"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "your"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "not"
+                | "but"
+                | "also"
+                | "then"
+                | "than"
+                | "into"
+                | "onto"
+                | "about"
+                | "after"
+                | "before"
+                | "said"
+                | "says"
+                | "told"
+                | "when"
+                | "while"
+                | "where"
+                | "because"
+                | "since"
+                | "until"
+                | "are"
+                | "new"
+                | "against"
+                | "among"
+                | "amid"
+                | "across"
+                | "along"
+                | "around"
+                | "behind"
+                | "below"
+                | "beside"
+                | "between"
+                | "beyond"
+                | "despite"
+                | "during"
+                | "except"
+                | "inside"
+                | "near"
+                | "outside"
+                | "over"
+                | "past"
+                | "per"
+                | "through"
+                | "toward"
+                | "towards"
+                | "under"
+                | "upon"
+                | "via"
+                | "within"
+                | "without"
+                | "like"
+                | "unlike"
+                | "including"
+                | "off"
+                | "out"
+                | "whose"
+                | "which"
+                | "what"
+                | "met"
+                | "named"
+                | "appointed"
+                | "hired"
+                | "fired"
+                | "elected"
+        )
+}
+
+/// An article, a possessive pronoun or a possessive ("the", "His", "the firm’s").
+fn is_article_or_possessive(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "our"
+            | "Our"
+    ) || w.ends_with("’s")
+        || w.ends_with("'s")
+}
+
+/// A role in apposition before the name of run `r`: "The firm’s operations director, Sam
+/// Whitaker, said …" gives "operations director" (the words after a determiner or possessive).
+fn role_apposed_before(doc: &Doc<'_>, r: &Run) -> Option<String> {
+    if r.start < 2 || !doc.is_punct(r.start - 1, ',') {
+        return None;
+    }
+    // the apposition closes: a comma after the name
+    if !doc.is_punct(r.end, ',') {
+        return None;
+    }
+    let head = r.start - 2;
+    let t = doc.tokens.get(head)?;
+    if t.kind != Kind::Word || t.cap || !t.flags.has(Flags::ROLE_PERSON | Flags::TITLE) {
+        return None;
+    }
+    let mut a = role_words_before(doc, head + 1);
+    // adjectives after the determiner: "His likely successor"
+    while a > 0
+        && head + 1 - a < 5
+        && doc.tokens.get(a - 1).is_some_and(|t| {
+            let w = doc.word(a - 1);
+            t.kind == Kind::Word
+                && !t.cap
+                && !t.flags.has(Flags::CUE)
+                && !is_article_or_possessive(w)
+                && (role_modifier(doc, a - 1) || w.ends_with("ly"))
+        })
+    {
+        a -= 1;
+    }
+    // it opens with a determiner or possessive, or starts the sentence
+    let before = a.checked_sub(1);
+    let opened = before.is_none_or(|p| {
+        let w = doc.word(p);
+        p < doc.sentence_bounds(head).0 || is_article_or_possessive(w)
+    });
+    if !opened {
+        return None;
+    }
+    span_text(doc, a, head)
 }
 
 /// The first letters and byte lengths of a set of lowercased keys: a plain ASCII word whose pair
