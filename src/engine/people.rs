@@ -1635,7 +1635,7 @@ fn role_words_before(doc: &Doc<'_>, end: usize) -> usize {
 }
 
 /// Whether token `k` is a lowercase noun that may qualify a role word after it: no function
-/// word, determiner, possessive, adverb, verb of saying or number.
+/// word, determiner, possessive, adverb, past tense, verb of saying or number.
 fn role_modifier(doc: &Doc<'_>, k: usize) -> bool {
     let Some(t) = doc.tokens.get(k) else {
         return false;
@@ -1646,6 +1646,8 @@ fn role_modifier(doc: &Doc<'_>, k: usize) -> bool {
         && !t.flags.has(Flags::CUE)
         && w.len() >= 3
         && !w.ends_with("ly")
+        // (a past tense: "praised director Sam Whitaker")
+        && !w.ends_with("ed")
         && !w.ends_with("’s")
         && !w.ends_with("'s")
         && !w.contains(['’', '\''])
@@ -1685,9 +1687,6 @@ fn role_modifier(doc: &Doc<'_>, k: usize) -> bool {
                 | "about"
                 | "after"
                 | "before"
-                | "said"
-                | "says"
-                | "told"
                 | "when"
                 | "while"
                 | "where"
@@ -1733,11 +1732,6 @@ fn role_modifier(doc: &Doc<'_>, k: usize) -> bool {
                 | "which"
                 | "what"
                 | "met"
-                | "named"
-                | "appointed"
-                | "hired"
-                | "fired"
-                | "elected"
         )
 }
 
