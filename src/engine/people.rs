@@ -1737,26 +1737,11 @@ fn role_modifier(doc: &Doc<'_>, k: usize) -> bool {
 
 /// An article, a possessive pronoun or a possessive ("the", "His", "the firm’s").
 fn is_article_or_possessive(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "The"
-            | "a"
-            | "A"
-            | "an"
-            | "An"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Its"
-            | "our"
-            | "Our"
-    ) || w.ends_with("’s")
-        || w.ends_with("'s")
+    const ARTICLES: &[&str] = &[
+        "the", "The", "a", "A", "an", "An", "his", "her", "their", "its", "His", "Her", "Their",
+        "Its", "our", "Our",
+    ];
+    ARTICLES.contains(&w) || w.ends_with("’s") || w.ends_with("'s")
 }
 
 /// A role in apposition before the name of run `r`: "The firm’s operations director, Sam
