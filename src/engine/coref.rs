@@ -117,7 +117,8 @@ pub fn resolve_description(
             .iter()
             .any(|w| !w.is_empty() && has_word(&w.to_lowercase()))
             || (!head.is_empty()
-                && (has_word(head) || (near && mods.is_empty() && abbreviates(&role, head))));
+                && (has_word(head)
+                    || (near && mods.is_empty() && abbreviation(head).is_some_and(has_word))));
         if hit {
             return Some(m.entity);
         }
@@ -132,10 +133,10 @@ pub fn resolve_description(
     }
 }
 
-/// Whether a word of `role` (lowercase) is the usual abbreviation of the role noun `head`: the
-/// title "Sen. Anna Novak" is "the senator" later on.
-fn abbreviates(role: &str, head: &str) -> bool {
-    let short = match head {
+/// The usual abbreviation of the role noun `head`, as a title's word: "Sen. Anna Novak" is "the
+/// senator" later on.
+fn abbreviation(head: &str) -> Option<&'static str> {
+    Some(match head {
         "senator" => "sen",
         "governor" => "gov",
         "representative" | "congressman" | "congresswoman" => "rep",
@@ -148,10 +149,8 @@ fn abbreviates(role: &str, head: &str) -> bool {
         "captain" => "capt",
         "sergeant" => "sgt",
         "superintendent" => "supt",
-        _ => return false,
-    };
-    role.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w == short)
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 use super::lexicon::{with_ascii_lower, Flags};
 use super::people::word_in;
 use super::quotes::Region;
-use super::segment::{is_abbrev, Doc, Kind};
+use super::segment::{Doc, Kind};
 use std::cell::Cell;
 
 /// Whether token `i` is a lowercase adverb or auxiliary that may sit between a subject and its cue.
@@ -619,11 +619,8 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
             while j < k + 5 {
                 let Some(t) = doc.tokens.get(j) else { break };
                 // the period of an abbreviated title: "told Sen. Tom Reyes that …"
-                let title_period = saw
-                    && doc.is_punct(j, '.')
-                    && doc.tokens.get(j - 1).is_some_and(|p| {
-                        p.end() == t.start() && p.cap && is_abbrev(doc.word(j - 1))
-                    });
+                let title_period =
+                    saw && doc.abbrev_period(j - 1) && doc.tokens.get(j - 1).is_some_and(|p| p.cap);
                 if title_period && t.sent == sent {
                     j += 1;
                     continue;

@@ -17,7 +17,7 @@ use super::lexicon::lookup_word;
 use super::lexicon::with_ascii_lower;
 use super::lexicon::Flags;
 use super::lexicon::FnvMap;
-use super::segment::{is_abbrev, Doc, Kind, Token};
+use super::segment::{Doc, Kind, Token};
 use super::Span;
 use std::borrow::Cow;
 
@@ -1580,7 +1580,7 @@ fn role_of(doc: &Doc<'_>, r: &Run) -> Option<String> {
             return Some(words.join(" "));
         }
         // the text as written, with an abbreviation's period: "State Sen." (not "State Sen")
-        let b = if title_period(doc, b) { b + 1 } else { b };
+        let b = if doc.abbrev_period(b) { b + 1 } else { b };
         return span_text(doc, a, b);
     }
     // lowercase role words just before the name: "opposition leader", "former prime minister",
@@ -1597,16 +1597,6 @@ fn span_text(doc: &Doc<'_>, a: usize, b: usize) -> Option<String> {
     doc.src
         .get(doc.tokens.get(a)?.start()..doc.tokens.get(b)?.end())
         .map(str::to_string)
-}
-
-/// Whether token `k` is an abbreviated title followed by its period ("Sen.", "Gov.").
-fn title_period(doc: &Doc<'_>, k: usize) -> bool {
-    doc.is_punct(k + 1, '.')
-        && doc
-            .tokens
-            .get(k)
-            .zip(doc.tokens.get(k + 1))
-            .is_some_and(|(t, p)| t.end() == p.start() && is_abbrev(doc.word(k)))
 }
 
 /// The first token of the lowercase role words that end just before token `end` (`end` when

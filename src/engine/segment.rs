@@ -135,6 +135,16 @@ impl<'a> Doc<'a> {
             _ => false,
         }
     }
+    /// Whether token `i` is an abbreviation ("Sen", "Gov", "Mr") with its period right after it:
+    /// the token after `i` is that period.
+    pub fn abbrev_period(&self, i: usize) -> bool {
+        self.is_punct(i + 1, '.')
+            && self
+                .tokens
+                .get(i)
+                .zip(self.tokens.get(i + 1))
+                .is_some_and(|(t, p)| t.end() == p.start() && is_abbrev(self.word(i)))
+    }
     /// The first char of token `i`, if any.
     #[inline]
     pub fn ch(&self, i: usize) -> Option<char> {
@@ -186,7 +196,7 @@ fn is_inner_joiner(c: char) -> bool {
 }
 
 /// Abbreviations after which a period does not end a sentence.
-pub(crate) fn is_abbrev(w: &str) -> bool {
+fn is_abbrev(w: &str) -> bool {
     matches!(
         w,
         "Mr" | "Mrs"
