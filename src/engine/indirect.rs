@@ -693,9 +693,8 @@ pub fn content_right(doc: &Doc<'_>, cue: usize, regions: &[Region]) -> Option<(u
         let mut j = k;
         while j < k + 10 {
             let Some(tj) = doc.tokens.get(j) else { break };
-            // (and over an apposition to the listener: "told Sen. Tom Reyes, chairman of the
-            // committee, that …")
-            // (a channel's number too: "told Fox 35 that …")
+            // (over an apposition to the listener and a channel's number too: "told Sen. Tom
+            // Reyes, chairman of the committee, that …", "told Fox 35 that …")
             if tj.sent != sent
                 || !(matches!(tj.kind, Kind::Word | Kind::Quote | Kind::Number)
                     || doc.is_punct(j, ','))
@@ -1227,8 +1226,6 @@ fn named_subject_cue(doc: &Doc<'_>, k: usize) -> bool {
 /// council would …"), or a determiner or quantifier, up to two words, then an auxiliary, a
 /// negated verb or a past tense ("and those voters backed …").
 fn new_subject(doc: &Doc<'_>, k: usize) -> bool {
-    // ("and those voters backed …", "and most don't expect …": a determiner or quantifier, then
-    // a verb form)
     // (not "and most recently defended …": an adverb)
     let det = matches!(
         doc.word(k),
